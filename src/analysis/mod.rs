@@ -1,0 +1,144 @@
+//! One shared analysis per document: the folded text, every phrase of the
+//! profile found in one pass, sentences, and which phrase lists each sentence
+//! holds. Every requirement reads this; nothing is analysed twice.
+
+pub mod amount;
+pub mod duration;
+mod folded;
+pub mod modality;
+pub mod numbers;
+pub mod reference;
+pub mod sentences;
+
+pub use folded::{lower_same_length, Folded};
+
+use nom::IResult;
+
+use crate::document::Document;
+use crate::profile::phrases::{Hit, Matcher, SetId};
+use crate::span::Span;
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// In the folded text.
+    pub span: Span,
+    pub block: usize,
+    hits: (u32, u32),
+}
+
+pub struct Analysis<'d> {
+    pub doc: &'d Document,
+    pub folded: Folded,
+    pub hits: Vec<Hit>,
+    pub sentences: Vec<Sentence>,
+    matcher: &'d Matcher,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl<'d> Analysis<'d> {
+    #[must_use]
+    pub fn new(doc: &'d Document, matcher: &'d Matcher) -> Self {
+        let folded = Folded::new(doc);
+        let hits = matcher.find_all(&folded.lower);
+        let mut sentences = Vec::new();
+        for (block, &span) in folded.blocks.iter().enumerate() {
+            for s in sentences::split(&folded.text, span) {
+                sentences.push(Sentence { span: s, block, hits: (0, 0) });
+            }
+        }
+        let words = matcher.set_count().div_ceil(64).max(1);
+        let mut bits = vec![0u64; words * sentences.len()];
+        let mut h = 0;
+        for (i, sentence) in sentences.iter_mut().enumerate() {
+            while h < hits.len() && (hits[h].start as usize) < sentence.span.start {
+                h += 1;
+            }
+            let first = h;
+            while h < hits.len() && (hits[h].start as usize) < sentence.span.end {
+                for set in matcher.sets_of(hits[h].pattern) {
+                    bits[i * words + usize::from(set.0) / 64] |= 1 << (set.0 % 64);
+                }
+                h += 1;
+            }
+            sentence.hits = (to_u32(first), to_u32(h));
+        }
+        Self { doc, folded, hits, sentences, matcher, words, bits }
+    }
+
+    /// Whether sentence `s` holds a phrase of `set`.
+    #[must_use]
+    pub fn has(&self, s: usize, set: SetId) -> bool {
+        self.bits[s * self.words + usize::from(set.0) / 64] & (1 << (set.0 % 64)) != 0
+    }
+
+    /// Where sentence `s` holds phrases of `set`, in folded offsets.
+    pub fn hits_in(&self, s: usize, set: SetId) -> impl Iterator<Item = Span> + '_ {
+        let (a, b) = self.sentences[s].hits;
+        self.hits[a as usize..b as usize]
+            .iter()
+            .filter(move |h| self.matcher.sets_of(h.pattern).contains(&set))
+            .map(|h| Span::new(h.start as usize, h.end as usize))
+    }
+
+    #[must_use]
+    pub fn first(&self, s: usize, set: SetId) -> Option<Span> {
+        if !self.has(s, set) {
+            return None;
+        }
+        self.hits_in(s, set).next()
+    }
+
+    /// Hits of `set` inside `span` of sentence `s`.
+    pub fn hits_within(&self, s: usize, set: SetId, span: Span) -> impl Iterator<Item = Span> + '_ {
+        self.hits_in(s, set).filter(move |h| span.contains(*h))
+    }
+
+    #[must_use]
+    pub fn section(&self, s: usize) -> Option<usize> {
+        self.doc.blocks[self.sentences[s].block].section
+    }
+
+    #[must_use]
+    pub fn text(&self, span: Span) -> &str {
+        &self.folded.text[span.start..span.end]
+    }
+
+    #[must_use]
+    pub fn lower(&self, span: Span) -> &str {
+        &self.folded.lower[span.start..span.end]
+    }
+
+    /// A folded span as a span of the document's own text.
+    #[must_use]
+    pub fn original(&self, span: Span) -> Span {
+        self.folded.to_original(span, &self.doc.text)
+    }
+
+    /// Runs `parser` at every word start in `span` and keeps what it reads.
+    pub fn scan<T>(&self, span: Span, parser: impl Fn(&str) -> IResult<&str, T>) -> Vec<(Span, T)> {
+        let text = self.lower(span);
+        let mut out = Vec::new();
+        let mut skip_to = 0;
+        let mut prev_alnum = false;
+        for (i, c) in text.char_indices() {
+            let starts = !prev_alnum && (c.is_alphanumeric() || c == '(' || c == '§');
+            prev_alnum = c.is_alphanumeric();
+            if i < skip_to || !starts {
+                continue;
+            }
+            if let Ok((rest, value)) = parser(&text[i..]) {
+                let end = text.len() - rest.len();
+                if end > i {
+                    out.push((Span::new(span.start + i, span.start + end), value));
+                    skip_to = end;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,96 @@
+//! How binding a sentence is for the party it speaks of.
+//!
+//! A sentence is cut into clauses where a new party takes over ("…, och staden
+//! kan komma att …"), so a soft word belonging to the buyer does not soften the
+//! supplier's duty. A plain "kan" is never soft on its own: "redovisningen kan
+//! begäras in" binds nobody less; only the listed soft phrases ("kan komma att",
+//! "bör", "i möjligaste mån" …) are.
+
+use super::Analysis;
+use crate::profile::phrases::SetId;
+use crate::profile::Language;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    Binding(Span),
+    Permissive(Span),
+    Unstated,
+    Soft(Span),
+}
+
+impl Modality {
+    const fn rank(self) -> u8 {
+        match self {
+            Self::Binding(_) => 3,
+            Self::Permissive(_) => 2,
+            Self::Unstated => 1,
+            Self::Soft(_) => 0,
+        }
+    }
+}
+
+/// Conjunctions that, after a comma, open a new clause.
+const CLAUSE_OPENERS: &[&str] = &[", och ", ", men ", ", samt ", ", medan ", ", but ", ", and ", ", whereas ", ", while "];
+/// Conjunctions that open a new clause when a new party follows.
+const PARTY_OPENERS: &[&str] = &["och ", "men ", "samt ", "medan ", "and ", "but ", "while ", "whereas "];
+
+/// The clauses of sentence `s`, in folded offsets.
+#[must_use]
+pub fn clauses(a: &Analysis<'_>, s: usize, language: &Language) -> Vec<Span> {
+    let span = a.sentences[s].span;
+    let lower = a.lower(span);
+    let mut cuts: Vec<usize> = lower.match_indices(';').map(|(i, _)| i).collect();
+    for opener in CLAUSE_OPENERS {
+        cuts.extend(lower.match_indices(opener).map(|(i, _)| i));
+    }
+    for party in a.hits_in(s, language.other_party).chain(a.hits_in(s, language.supplier)) {
+        let before = &lower[..party.start - span.start];
+        if let Some(opener) = PARTY_OPENERS.iter().find(|o| before.ends_with(*o)) {
+            cuts.push(before.len() - opener.len());
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().filter(|&c| c > 0) {
+        out.push(Span::new(span.start + start, span.start + cut));
+        start = cut;
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out
+}
+
+/// The modality of one clause: a soft phrase wins over a binding verb in the
+/// same clause ("ska i möjligaste mån").
+#[must_use]
+pub fn of_clause(a: &Analysis<'_>, s: usize, clause: Span, language: &Language) -> Modality {
+    if let Some(h) = a.hits_within(s, language.soft, clause).next() {
+        return Modality::Soft(h);
+    }
+    if let Some(h) = a.hits_within(s, language.binding, clause).next() {
+        return Modality::Binding(h);
+    }
+    if let Some(h) = a.hits_within(s, language.permissive, clause).next() {
+        return Modality::Permissive(h);
+    }
+    Modality::Unstated
+}
+
+/// The most binding modality among the clauses of `s` that hold evidence.
+#[must_use]
+pub fn of_sentence(a: &Analysis<'_>, s: usize, evidence: &[SetId], language: &Language) -> Modality {
+    let clauses = clauses(a, s, language);
+    let with_evidence: Vec<Span> = clauses
+        .iter()
+        .copied()
+        .filter(|&c| evidence.is_empty() || evidence.iter().any(|&set| a.hits_within(s, set, c).next().is_some()))
+        .collect();
+    let candidates = if with_evidence.is_empty() { clauses } else { with_evidence };
+    candidates
+        .into_iter()
+        .map(|c| of_clause(a, s, c, language))
+        .min_by_key(|m| 3 - m.rank())
+        .unwrap_or(Modality::Unstated)
+}

@@ -1,0 +1,90 @@
+//! References in lower-case text: statutes ("sfs 2008:567", "(2008:567)",
+//! "3 kap. 13 §") and places in the document ("punkt 7.4", "avsnitt 8",
+//! "bilaga 5", "section 7.4", "annex b").
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{delimited, pair};
+use nom::{IResult, Parser};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// An SFS number, "2008:567".
+    Statute(String),
+    /// "3 kap. 13 §": chapter and section.
+    Chapter { chapter: String, section: Option<String> },
+    /// A numbered part of this document: "punkt 7.4", "avsnitt 8".
+    Section(String),
+    /// An annex of this document: "bilaga 5".
+    Annex(String),
+}
+
+pub fn reference(input: &str) -> IResult<&str, Reference> {
+    alt((statute, chapter, section, annex)).parse(input)
+}
+
+fn sfs_number(input: &str) -> IResult<&str, &str> {
+    recognize((take_while1(|c: char| c.is_ascii_digit()), char(':'), digit1))
+        .parse(input)
+        .and_then(|(rest, n)| if n.find(':') == Some(4) { Ok((rest, n)) } else { Err(fail(input)) })
+}
+
+fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+}
+
+fn statute(input: &str) -> IResult<&str, Reference> {
+    let prefixed = (tag("sfs"), space0, sfs_number).map(|(_, _, n)| n);
+    let bracketed = delimited(char('('), sfs_number, char(')'));
+    alt((prefixed, bracketed)).map(|n| Reference::Statute(n.to_owned())).parse(input)
+}
+
+fn chapter(input: &str) -> IResult<&str, Reference> {
+    let (rest, (ch, _, _, _)) = (digit1, space1, alt((tag("kap."), tag("kap"), tag("chapter"))), space0).parse(input)?;
+    let (rest, section) = opt((digit1, space0, tag("§")).map(|(s, _, _)| s)).parse(rest)?;
+    Ok((rest, Reference::Chapter { chapter: ch.to_owned(), section: section.map(str::to_owned) }))
+}
+
+fn dotted_number(input: &str) -> IResult<&str, &str> {
+    recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)
+}
+
+fn section(input: &str) -> IResult<&str, Reference> {
+    let word = alt((
+        tag("punkterna"), tag("punkt"), tag("avsnitten"), tag("avsnitt"), tag("kapitel"), tag("paragraf"), tag("section"),
+        tag("clause"), tag("point"), tag("§"),
+    ));
+    let (rest, (_, _, n)) = (word, space0, dotted_number).parse(input)?;
+    Ok((rest, Reference::Section(n.to_owned())))
+}
+
+fn annex(input: &str) -> IResult<&str, Reference> {
+    let word = alt((tag("bilagorna"), tag("bilaga"), tag("annex"), tag("appendix"), tag("schedule")));
+    let id = take_while1(|c: char| c.is_ascii_alphanumeric());
+    let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
+    Ok((rest, Reference::Annex(id.to_owned())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(s: &str) -> Reference {
+        reference(s).unwrap().1
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(r("sfs 2008:567"), Reference::Statute("2008:567".into()));
+        assert_eq!(r("(2008:567)"), Reference::Statute("2008:567".into()));
+        assert_eq!(r("3 kap. 13 §"), Reference::Chapter { chapter: "3".into(), section: Some("13".into()) });
+        assert_eq!(r("punkt 7.4"), Reference::Section("7.4".into()));
+        assert_eq!(r("avsnitt 8"), Reference::Section("8".into()));
+        assert_eq!(r("bilaga 5"), Reference::Annex("5".into()));
+        assert_eq!(r("section 7.4"), Reference::Section("7.4".into()));
+        assert!(reference("(12:3)").is_err());
+    }
+}

@@ -1,0 +1,82 @@
+//! Where the clause stands in a document, and whether a sanction is tied to it.
+//!
+//! The rule is `contracts.md`'s: a sanction is tied when it stands in the
+//! clause's section (or below it, or in its annex), when it names the clause by
+//! number, heading or annex (a parent section counts), or when it names
+//! discrimination. A sanction for any material breach, written elsewhere, is
+//! general; anything else (late delivery, bankruptcy) is unrelated.
+
+use crate::analysis::reference::{reference, Reference};
+use crate::analysis::Analysis;
+use crate::document::BlockKind;
+use crate::profile::phrases::SetId;
+use crate::profile::Profile;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    Tied,
+    General,
+    Unrelated,
+}
+
+#[derive(Debug, Default)]
+pub struct Clause {
+    /// Sections whose heading names the clause.
+    pub sections: Vec<usize>,
+}
+
+impl Clause {
+    #[must_use]
+    pub fn find(a: &Analysis<'_>, p: &Profile) -> Self {
+        let mut sections = Vec::new();
+        for (s, sentence) in a.sentences.iter().enumerate() {
+            let block = &a.doc.blocks[sentence.block];
+            if block.kind == BlockKind::Heading && a.has(s, p.clause.headings) {
+                if let Some(section) = block.section {
+                    if !sections.contains(&section) {
+                        sections.push(section);
+                    }
+                }
+            }
+        }
+        Self { sections }
+    }
+
+    /// Where a missing requirement belongs: the clause's first heading.
+    #[must_use]
+    pub fn anchor(&self, a: &Analysis<'_>) -> Option<Span> {
+        self.sections.first().map(|&s| a.doc.sections[s].heading)
+    }
+
+    #[must_use]
+    pub fn contains(&self, a: &Analysis<'_>, s: usize) -> bool {
+        a.section(s).is_some_and(|inner| self.sections.iter().any(|&outer| a.doc.section_within(inner, outer)))
+    }
+
+    /// Whether sentence `s` names the clause by its number (or a parent's) or annex.
+    fn named_by_reference(&self, a: &Analysis<'_>, s: usize) -> bool {
+        let refs = a.scan(a.sentences[s].span, reference);
+        refs.iter().any(|(_, r)| match r {
+            Reference::Section(n) => self.sections.iter().any(|&c| {
+                a.doc.sections[c].number.as_deref().is_some_and(|num| num == n || num.starts_with(&format!("{n}.")))
+            }),
+            Reference::Annex(id) => {
+                self.sections.iter().any(|&c| a.doc.sections[c].annex.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(id)))
+            }
+            _ => false,
+        })
+    }
+
+    #[must_use]
+    pub fn tie(&self, a: &Analysis<'_>, p: &Profile, s: usize, general: Option<SetId>) -> Tie {
+        let names_clause = a.has(s, p.clause.headings) || a.has(s, p.clause.topic);
+        if self.contains(a, s) || names_clause || self.named_by_reference(a, s) {
+            Tie::Tied
+        } else if general.is_some_and(|g| a.has(s, g)) {
+            Tie::General
+        } else {
+            Tie::Unrelated
+        }
+    }
+}

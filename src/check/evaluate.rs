@@ -1,0 +1,271 @@
+//! Judges one requirement on a document's shared analysis, by its kind of check.
+//! Every judgement names the words it rests on.
+
+use super::clause::{Clause, Tie};
+use super::scope::{fill_owned, fmt_number};
+use crate::analysis::amount::{amount, Money};
+use crate::analysis::duration::duration;
+use crate::analysis::modality::{self, Modality};
+use crate::analysis::Analysis;
+use crate::lang::Lang;
+use crate::profile::phrases::SetId;
+use crate::profile::{CheckKind, Profile, Requirement};
+use crate::report::Status;
+use crate::span::Span;
+
+/// A status, the message that explains it, and the folded spans it points at.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    pub message: String,
+    pub spans: Vec<Span>,
+}
+
+pub struct Ctx<'a> {
+    pub a: &'a Analysis<'a>,
+    pub p: &'a Profile,
+    pub lang: Lang,
+    pub clause: &'a Clause,
+    pub contract_value: Option<f64>,
+}
+
+/// Longest quotation of document text in a message.
+const QUOTE_CHARS: usize = 90;
+
+impl Ctx<'_> {
+    fn quote(&self, span: Span) -> String {
+        let text = self.a.text(span);
+        if text.chars().count() <= QUOTE_CHARS {
+            return text.to_owned();
+        }
+        let cut: String = text.chars().take(QUOTE_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+
+    fn outcome(&self, status: Status, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
+        let mut all = vec![("words", self.quote(span))];
+        all.extend(values.iter().cloned());
+        Outcome { status, message: fill_owned(self.p.message(key, self.lang), &all), spans: vec![span] }
+    }
+
+    fn weak(&self, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
+        self.outcome(Status::Weak, key, span, values)
+    }
+
+    fn met(&self, r: &Requirement, span: Span) -> Outcome {
+        self.outcome(Status::Met, "met", span, &[("summary", r.summary.get(self.lang).to_owned())])
+    }
+
+    fn sentence(&self, s: usize) -> Span {
+        self.a.sentences[s].span
+    }
+
+    fn candidates<'r>(&'r self, r: &'r Requirement) -> impl Iterator<Item = usize> + 'r {
+        (0..self.a.sentences.len()).filter(move |&s| {
+            r.evidence.iter().all(|&set| self.a.has(s, set))
+                && (!r.tied || self.clause.tie(self.a, self.p, s, None) == Tie::Tied)
+        })
+    }
+}
+
+/// Judges requirement `r`; `None` means missing.
+#[must_use]
+pub fn evaluate(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
+    match r.check {
+        CheckKind::CurrentLaw => Some(current_law(ctx, r)),
+        CheckKind::Grounds => Some(grounds(ctx, r)),
+        CheckKind::Penalty | CheckKind::Cure | CheckKind::Termination => sanction(ctx, r),
+        CheckKind::Obligation | CheckKind::Deadline => best(ctx.candidates(r).map(|s| duty(ctx, r, s))),
+    }
+}
+
+/// The first met outcome, else the first weak one.
+fn best(outcomes: impl Iterator<Item = Outcome>) -> Option<Outcome> {
+    let mut first_weak = None;
+    for o in outcomes {
+        if o.status == Status::Met {
+            return Some(o);
+        }
+        first_weak.get_or_insert(o);
+    }
+    first_weak
+}
+
+/// A duty of the supplier in sentence `s`: weak signals, then how binding it
+/// is, then the elements it must have, then (for deadlines) its time.
+fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    let a = ctx.a;
+    for w in &r.weak {
+        if let Some(hit) = a.first(s, w.set) {
+            if !w.unless.is_some_and(|u| a.has(s, u)) {
+                return ctx.weak("signal", hit, &[("reason", w.reason.get(ctx.lang).to_owned())]);
+            }
+        }
+    }
+    match modality::of_sentence(a, s, &r.evidence, &ctx.p.language) {
+        Modality::Soft(hit) => return ctx.weak("soft", hit, &[]),
+        Modality::Unstated | Modality::Permissive(_) => return ctx.weak("unbound", ctx.sentence(s), &[]),
+        Modality::Binding(_) => {}
+    }
+    for e in &r.elements {
+        if !present_near(ctx, s, e.set) {
+            return ctx.weak("element", ctx.sentence(s), &[("reason", e.reason.get(ctx.lang).to_owned())]);
+        }
+    }
+    if r.check == CheckKind::Deadline {
+        return deadline(ctx, r, s);
+    }
+    ctx.met(r, ctx.sentence(s))
+}
+
+/// Whether `set` occurs in sentence `s` or elsewhere in its section.
+fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
+    let a = ctx.a;
+    let here = a.section(s);
+    let block = a.sentences[s].block;
+    (0..a.sentences.len()).any(|t| {
+        a.has(t, set) && if here.is_some() { a.section(t) == here } else { a.sentences[t].block == block }
+    })
+}
+
+fn deadline(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    let max = r.parameter.as_deref().and_then(|name| ctx.p.parameters.number(name)).unwrap_or(f64::INFINITY);
+    match time_limit(ctx, s) {
+        TimeLimit::Days(span, days) if days <= max + 1e-9 => ctx.met(r, span.cover(ctx.sentence(s))),
+        TimeLimit::Days(span, days) => ctx.weak("time_long", span, &[("days", fmt_number(days)), ("max", fmt_number(max))]),
+        TimeLimit::Vague(span) => ctx.weak("time_vague", span, &[]),
+        TimeLimit::None => ctx.weak("time_missing", ctx.sentence(s), &[]),
+    }
+}
+
+enum TimeLimit {
+    Days(Span, f64),
+    Vague(Span),
+    None,
+}
+
+/// The shortest stated time in sentence `s`, or the vague time it gives instead.
+fn time_limit(ctx: &Ctx<'_>, s: usize) -> TimeLimit {
+    let stated = ctx.a.scan(ctx.sentence(s), duration);
+    if let Some((span, d)) = stated.into_iter().min_by(|x, y| x.1.days().total_cmp(&y.1.days())) {
+        return TimeLimit::Days(span, d.days());
+    }
+    match ctx.a.first(s, ctx.p.language.vague_time) {
+        Some(span) => TimeLimit::Vague(span),
+        None => TimeLimit::None,
+    }
+}
+
+fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
+    let a = ctx.a;
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for s in 0..a.sentences.len() {
+        for (i, o) in r.outdated.iter().enumerate() {
+            found.extend(a.hits_in(s, o.set).map(|h| (h, i)));
+        }
+    }
+    let Some(&(span, i)) = found.first() else {
+        return Outcome {
+            status: Status::Met,
+            message: fill_owned(ctx.p.message("met", ctx.lang), &[("summary", r.summary.get(ctx.lang).to_owned())]),
+            spans: Vec::new(),
+        };
+    };
+    let o = &r.outdated[i];
+    let mut outcome = ctx.weak(
+        "outdated",
+        span,
+        &[("cited", o.cited.get(ctx.lang).to_owned()), ("replacement", o.replacement.get(ctx.lang).to_owned())],
+    );
+    outcome.spans = found.iter().map(|&(s, _)| s).collect();
+    outcome
+}
+
+/// Grounds listed in a sentence; three or more make a list.
+const LIST_MIN: usize = 3;
+
+fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
+    let a = ctx.a;
+    let mut listing = None;
+    for s in 0..a.sentences.len() {
+        let named: Vec<bool> = r.grounds.iter().map(|g| a.has(s, g.set)).collect();
+        let count = named.iter().filter(|&&n| n).count();
+        if count < LIST_MIN {
+            continue;
+        }
+        let open = a.has(s, ctx.p.language.example_markers);
+        if count < r.grounds.len() && !open {
+            let missing: Vec<&str> = r.grounds.iter().zip(&named).filter(|(_, &n)| !n).map(|(g, _)| g.name.get(ctx.lang)).collect();
+            return ctx.weak("grounds", ctx.sentence(s), &[("missing", missing.join(", "))]);
+        }
+        listing.get_or_insert(s);
+    }
+    let note = (0..a.sentences.len()).find_map(|s| r.notes.iter().find_map(|n| a.first(s, n.set).map(|h| (h, n))));
+    match (listing, note) {
+        (_, Some((span, n))) => ctx.outcome(Status::Met, "met_note", span, &[("note", n.note.get(ctx.lang).to_owned())]),
+        (Some(s), None) => ctx.met(r, ctx.sentence(s)),
+        (None, None) => Outcome {
+            status: Status::Met,
+            message: fill_owned(ctx.p.message("met", ctx.lang), &[("summary", r.summary.get(ctx.lang).to_owned())]),
+            spans: Vec::new(),
+        },
+    }
+}
+
+/// A sanction: tied ones are judged; a general one only makes it weak;
+/// unrelated ones are no evidence.
+fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
+    let mut general = None;
+    let mut tied = Vec::new();
+    for s in ctx.candidates(r) {
+        match ctx.clause.tie(ctx.a, ctx.p, s, Some(ctx.p.clause.general)) {
+            Tie::Tied => tied.push(judge_sanction(ctx, r, s)),
+            Tie::General => {
+                general.get_or_insert(s);
+            }
+            Tie::Unrelated => {}
+        }
+    }
+    best(tied.into_iter()).or_else(|| general.map(|s| ctx.weak("general_only", ctx.sentence(s), &[])))
+}
+
+fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    if let Modality::Soft(hit) = modality::of_sentence(ctx.a, s, &r.evidence, &ctx.p.language) {
+        return ctx.weak("soft", hit, &[]);
+    }
+    match r.check {
+        CheckKind::Penalty => penalty(ctx, r, s),
+        CheckKind::Cure => match time_limit(ctx, s) {
+            TimeLimit::Days(span, _) => ctx.met(r, span.cover(ctx.sentence(s))),
+            TimeLimit::Vague(span) => ctx.weak("time_vague", span, &[]),
+            TimeLimit::None => ctx.weak("time_missing", ctx.sentence(s), &[]),
+        },
+        _ => ctx.met(r, ctx.sentence(s)),
+    }
+}
+
+fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    let a = ctx.a;
+    let mut amounts = a.scan(ctx.sentence(s), amount);
+    let next = s + 1;
+    if amounts.is_empty() && next < a.sentences.len() && a.sentences[next].block == a.sentences[s].block {
+        amounts = a.scan(ctx.sentence(next), amount);
+    }
+    let min = r.parameter.as_deref().and_then(|n| ctx.p.parameters.number(n)).unwrap_or(0.0);
+    let Some((first_span, first)) = amounts.first().copied() else {
+        return ctx.weak("amount_missing", ctx.sentence(s), &[]);
+    };
+    let price_base = ctx.p.parameters.prisbasbelopp_sek;
+    let valued: Vec<(Span, f64)> =
+        amounts.iter().filter_map(|&(span, x)| x.per_week_sek(ctx.contract_value, price_base).map(|v| (span, v))).collect();
+    if let Some(&(span, v)) = valued.iter().max_by(|x, y| x.1.total_cmp(&y.1)) {
+        if v + 1e-9 >= min {
+            return ctx.met(r, span.cover(ctx.sentence(s)));
+        }
+        return ctx.weak("amount_low", span, &[("per_week", fmt_number(v)), ("min", fmt_number(min))]);
+    }
+    match first.money {
+        Money::Percent(_) => ctx.weak("amount_percent_unknown", first_span, &[]),
+        _ => ctx.weak("amount_unclear", first_span, &[]),
+    }
+}

@@ -1,0 +1,58 @@
+//! Turns spans of a document's text into report locations: line and column,
+//! byte offsets, the section and heading they stand under, and an excerpt.
+
+use crate::document::Document;
+use crate::report::{Excerpt, Location};
+use crate::span::{LineIndex, Span};
+
+/// Most lines an excerpt keeps.
+const EXCERPT_LINES: usize = 6;
+
+pub struct Locator<'d> {
+    doc: &'d Document,
+    index: LineIndex,
+}
+
+impl<'d> Locator<'d> {
+    #[must_use]
+    pub fn new(doc: &'d Document) -> Self {
+        Self { doc, index: LineIndex::new(&doc.text) }
+    }
+
+    /// The block that holds `offset`, if any.
+    fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.doc.blocks.partition_point(|b| b.span().start <= offset);
+        i.checked_sub(1)
+    }
+
+    #[must_use]
+    pub fn locate(&self, span: Span) -> Location {
+        let text = &self.doc.text;
+        let start = self.index.locate(text, span.start);
+        let end = self.index.locate(text, span.end);
+        let block = self.block_at(span.start).map(|b| &self.doc.blocks[b]);
+        let section = block.and_then(|b| b.section).map(|s| &self.doc.sections[s]);
+        Location {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            byte_start: span.start,
+            byte_end: span.end,
+            section: section.and_then(|s| s.number.clone().or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))),
+            heading: section.map(|s| s.title.clone()),
+            page: block.and_then(|b| b.page),
+            text: text[span.start..span.end].to_owned(),
+            excerpt: Some(self.excerpt(span)),
+        }
+    }
+
+    fn excerpt(&self, span: Span) -> Excerpt {
+        let text = &self.doc.text;
+        let first = self.index.line_of(span.start);
+        let last = self.index.line_of(span.end.saturating_sub(1).max(span.start)).min(first + EXCERPT_LINES - 1);
+        let from = self.index.line_start(first);
+        let to = self.index.line_span(text, last).end.max(from);
+        Excerpt { text: text[from..to].to_owned(), first_line: first + 1, offset: from }
+    }
+}

@@ -1,0 +1,87 @@
+//! The checking core: (document, profile) → statuses with locations. Pure: no
+//! I/O and no printing, so it runs in parallel and is easy to test.
+
+mod clause;
+mod evaluate;
+mod locate;
+mod scope;
+
+pub use scope::fmt_number;
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::lang::{fill, Lang};
+use crate::profile::{Profile, Requirement};
+use crate::report::{ContractType, RequirementResult, ScopeResult, Status};
+use clause::Clause;
+use evaluate::{evaluate, Ctx, Outcome};
+use locate::Locator;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    pub lang: Lang,
+    /// Overrides what the text says about the kind of contract.
+    pub contract_type: Option<ContractType>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub scope: ScopeResult,
+    pub requirements: Vec<RequirementResult>,
+}
+
+#[must_use]
+pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Checked {
+    let a = Analysis::new(doc, &profile.matcher);
+    let clause = Clause::find(&a, profile);
+    let facts = scope::decide(&a, profile, options.contract_type, options.lang);
+    let ctx = Ctx { a: &a, p: profile, lang: options.lang, clause: &clause, contract_value: facts.contract_value };
+    let locator = Locator::new(doc);
+    let requirements = profile
+        .requirements()
+        .map(|r| {
+            let outcome = if facts.result.applies {
+                evaluate(&ctx, r).unwrap_or_else(|| missing(&ctx, r))
+            } else {
+                Outcome { status: Status::NotApplicable, message: facts.result.reason.clone(), spans: Vec::new() }
+            };
+            result(&ctx, &locator, r, outcome)
+        })
+        .collect();
+    Checked { scope: facts.result, requirements }
+}
+
+/// A missing requirement points where it belongs: the clause's heading, or the
+/// start of the document when there is no clause.
+fn missing(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
+    let message = fill(ctx.p.message("missing", ctx.lang), &[("summary", r.summary.get(ctx.lang))]);
+    Outcome { status: Status::Missing, message, spans: Vec::new() }
+}
+
+fn result(ctx: &Ctx<'_>, locator: &Locator<'_>, r: &Requirement, outcome: Outcome) -> RequirementResult {
+    let mut spans: Vec<_> = outcome.spans.iter().map(|&s| ctx.a.original(s)).collect();
+    if outcome.status == Status::Missing {
+        let anchor = ctx.clause.anchor(ctx.a).or_else(|| ctx.a.doc.blocks.first().map(crate::document::Block::span));
+        spans.extend(anchor);
+    }
+    RequirementResult {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        status: outcome.status,
+        severity: r.severity,
+        message: outcome.message,
+        help: suggestion(ctx.p, r, ctx.lang),
+        locations: spans.into_iter().map(|s| locator.locate(s)).collect(),
+        suppressed: None,
+    }
+}
+
+/// The requirement's suggested wording with the profile's parameters filled in.
+#[must_use]
+pub fn suggestion(p: &Profile, r: &Requirement, lang: Lang) -> String {
+    let values: Vec<(&str, String)> = crate::profile::Parameters::NUMERIC
+        .iter()
+        .filter_map(|name| p.parameters.number(name).map(|v| (*name, fmt_number(v))))
+        .collect();
+    scope::fill_owned(r.suggestion.get(lang), &values)
+}

@@ -1,0 +1,123 @@
+//! Does the clause apply? Services and works: yes. Goods only: no. Unknown: it
+//! is assumed to apply, and the report says so, so a gate never passes a
+//! document for being vague. The 2006:260 thresholds apply when the profile
+//! asks for them.
+
+use crate::analysis::amount::{amount, Money};
+use crate::analysis::duration::duration;
+use crate::analysis::Analysis;
+use crate::lang::{fill, Lang};
+use crate::profile::phrases::SetId;
+use crate::profile::Profile;
+use crate::report::{ContractType, ScopeResult};
+
+/// What the scope step learns and the requirements may use.
+#[derive(Debug, Clone)]
+pub struct ScopeFacts {
+    pub result: ScopeResult,
+    /// The contract's estimated value in kronor, where the text states it.
+    pub contract_value: Option<f64>,
+}
+
+#[must_use]
+pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>, lang: Lang) -> ScopeFacts {
+    let contract_type = given.unwrap_or_else(|| contract_type(a, p));
+    let contract_value = contract_value(a, p.scope.value);
+    let key = match (given, contract_type) {
+        (Some(_), _) => "scope_given",
+        (None, ContractType::Services) => "scope_services",
+        (None, ContractType::Works) => "scope_works",
+        (None, ContractType::Mixed) => "scope_mixed",
+        (None, ContractType::Goods) => "scope_goods",
+        (None, ContractType::Unknown) => "scope_unknown",
+    };
+    let mut reason = fill(p.message(key, lang), &[("type", contract_type.name())]);
+    let mut applies = contract_type != ContractType::Goods;
+    if applies && p.scope.apply_thresholds {
+        let (below, note) = thresholds(a, p, contract_value, lang);
+        applies = !below;
+        reason = format!("{reason}; {note}");
+    }
+    ScopeFacts { result: ScopeResult { applies, contract_type, reason }, contract_value }
+}
+
+fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
+    let count = |set: SetId| (0..a.sentences.len()).filter(|&s| a.has(s, set)).count();
+    let (services, works, goods) = (count(p.scope.services), count(p.scope.works), count(p.scope.goods));
+    match (services, works, goods) {
+        (0, 0, 0) => ContractType::Unknown,
+        (0, 0, _) => ContractType::Goods,
+        (_, _, g) if g > 0 => ContractType::Mixed,
+        (s, w, _) if w >= s => ContractType::Works,
+        _ => ContractType::Services,
+    }
+}
+
+fn contract_value(a: &Analysis<'_>, value: SetId) -> Option<f64> {
+    (0..a.sentences.len())
+        .filter(|&s| a.has(s, value))
+        .flat_map(|s| a.scan(a.sentences[s].span, amount))
+        .filter_map(|(_, amount)| match amount.money {
+            Money::Sek(n) => Some(n),
+            _ => None,
+        })
+        .reduce(f64::max)
+}
+
+/// The contract period in months, with options when the profile counts them.
+fn duration_months(a: &Analysis<'_>, p: &Profile) -> Option<f64> {
+    let first_in = |set: SetId| {
+        (0..a.sentences.len())
+            .filter(|&s| a.has(s, set))
+            .find_map(|s| a.scan(a.sentences[s].span, duration).first().map(|(_, d)| d.months()))
+    };
+    let base = first_in(p.scope.contract_period)?;
+    let options = if p.parameters.duration_includes_options {
+        (0..a.sentences.len())
+            .filter(|&s| a.has(s, p.scope.options) && !a.has(s, p.scope.contract_period))
+            .flat_map(|s| a.scan(a.sentences[s].span, duration))
+            .map(|(_, d)| d.months())
+            .sum()
+    } else {
+        0.0
+    };
+    Some(base + options)
+}
+
+/// Whether the contract falls below a threshold, and what the report says.
+fn thresholds(a: &Analysis<'_>, p: &Profile, value: Option<f64>, lang: Lang) -> (bool, String) {
+    let params = &p.parameters;
+    let months = duration_months(a, p);
+    if let Some(m) = months.filter(|&m| m < params.min_duration_months) {
+        let values = [("months", fmt_number(m)), ("min", fmt_number(params.min_duration_months))];
+        return (true, fill_owned(p.message("below_duration", lang), &values));
+    }
+    if let Some(v) = value.filter(|&v| v < params.min_value_sek) {
+        let values = [("value", fmt_number(v)), ("min", fmt_number(params.min_value_sek))];
+        return (true, fill_owned(p.message("below_value", lang), &values));
+    }
+    let key = if months.is_some() && value.is_some() { "thresholds_met" } else { "thresholds_unknown" };
+    (false, p.message(key, lang).to_owned())
+}
+
+pub fn fill_owned(template: &str, values: &[(&str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &borrowed)
+}
+
+/// A number as Swedish text writes it: "25 000", "1,5".
+#[must_use]
+pub fn fmt_number(n: f64) -> String {
+    if (n - n.round()).abs() > 1e-9 {
+        return format!("{n:.1}").replace('.', ",");
+    }
+    let digits = format!("{:.0}", n.round());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,244 @@
+//! Arguments (clap), then the commands: `check`, `explain`, `profiles`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use klausul::check::{suggestion, CheckOptions};
+use klausul::input::collect;
+use klausul::lang::Lang;
+use klausul::profile::{Profile, BUILTIN};
+use klausul::render::{human, json};
+use klausul::report::{ContractType, Severity};
+use klausul::run::check_all;
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+#[derive(Debug, Parser)]
+#[command(name = "klausul", version, about = "Checks procurement documents against Stockholm's anti-discrimination clause")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check documents (files, directories, or - for stdin).
+    Check(CheckArgs),
+    /// Explain a requirement: what it requires, why, its source and examples.
+    Explain {
+        /// A requirement id such as AD-07.
+        id: String,
+        #[arg(long, default_value = "stockholm")]
+        profile: String,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// List the built-in profiles.
+    Profiles,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; - reads stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+    /// A built-in profile id or a profile file.
+    #[arg(long, default_value = "stockholm")]
+    profile: String,
+    /// Say what kind of contract this is instead of reading it from the text.
+    #[arg(long, value_enum)]
+    contract_type: Option<ContractTypeArg>,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ContractTypeArg {
+    Services,
+    Works,
+    Goods,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
+}
+
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Sv) => Lang::Sv,
+        Some(LangArg::En) => Lang::En,
+        None => std::env::var("LANG").map_or(Lang::Sv, |l| Lang::from_locale(&l)),
+    }
+}
+
+fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+}
+
+/// Writes a diagnostic to stderr.
+fn report_error(error: &dyn miette::Diagnostic) {
+    let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut out = String::new();
+    let _ = GraphicalReportHandler::new_themed(theme).with_width(width()).render_report(&mut out, error);
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+fn write_stdout(text: &str) -> ExitCode {
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Explain { id, profile, lang: l } => explain(&id, &profile, lang(l)),
+        Command::Profiles => profiles(),
+    }
+}
+
+fn load_profile(name: &str) -> Option<Profile> {
+    match Profile::load(name) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            report_error(&e);
+            None
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let Some(profile) = load_profile(&args.profile) else {
+        return ExitCode::from(2);
+    };
+    let options = CheckOptions {
+        lang: lang(args.lang),
+        contract_type: args.contract_type.map(|c| match c {
+            ContractTypeArg::Services => ContractType::Services,
+            ContractTypeArg::Works => ContractType::Works,
+            ContractTypeArg::Goods => ContractType::Goods,
+        }),
+    };
+    let fail_on = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let inputs = collect(&args.paths, || {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let (report, errors) = check_all(&inputs, &profile, &options, fail_on);
+    for e in &errors {
+        report_error(e);
+    }
+    let text = match args.format {
+        FormatArg::Human => human::render(&report, human::Style { color: color(), width: width(), lang: options.lang }),
+        FormatArg::Json => match json::render(&report) {
+            Ok(text) => text,
+            Err(_) => return ExitCode::from(2),
+        },
+    };
+    let written = write_stdout(&text);
+    if written != ExitCode::SUCCESS {
+        return written;
+    }
+    ExitCode::from(report.exit_code())
+}
+
+fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
+    let Some(profile) = load_profile(profile_name) else {
+        return ExitCode::from(2);
+    };
+    let Some(r) = profile.requirement(id) else {
+        let ids: Vec<&str> = profile.all_requirements().iter().map(|r| r.id.as_str()).collect();
+        eprintln!("error: no requirement {id} in profile {}; it has {}", profile.id, ids.join(", "));
+        return ExitCode::from(2);
+    };
+    let (what, why, source, binding, weak, suggested) = match lang {
+        Lang::Sv => ("Vad kravet innebär", "Varför det spelar roll", "Källa", "Exempel på bindande formulering", "Exempel på svag formulering", "Föreslagen formulering"),
+        Lang::En => ("What it requires", "Why it matters", "Source", "Example of binding wording", "Example of weak wording", "Suggested wording"),
+    };
+    let example = |status: klausul::report::Status| {
+        r.examples.iter().find(|e| e.status == status).map_or_else(String::new, |e| e.text.trim().to_owned())
+    };
+    let mut out = format!("{} {} ({}, {})\n{}\n\n", r.id, r.name, profile.id, r.severity.name(), r.summary.get(lang));
+    for (title, body) in [
+        (what, r.explanation.requires.get(lang).to_owned()),
+        (why, r.explanation.why.get(lang).to_owned()),
+        (source, r.explanation.source.get(lang).to_owned()),
+        (binding, example(klausul::report::Status::Met)),
+        (weak, example(klausul::report::Status::Weak)),
+        (suggested, suggestion(&profile, r, lang)),
+    ] {
+        out.push_str(&format!("## {title}\n{}\n\n", body.trim()));
+    }
+    write_stdout(&out)
+}
+
+fn profiles() -> ExitCode {
+    let mut out = String::new();
+    for (id, _) in BUILTIN {
+        match Profile::load(id) {
+            Ok(p) => {
+                let n = p.requirements().count();
+                out.push_str(&format!("{id}\t{}\t{n} requirements\t{}\n", p.version, p.name.en));
+            }
+            Err(e) => {
+                report_error(&e);
+                return ExitCode::from(2);
+            }
+        }
+    }
+    write_stdout(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,211 @@
+//! The nom grammar for one line of text or Markdown: what kind of line it is and
+//! where its content starts. One small function per production.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1, one_of, space0, space1};
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
+
+/// What a line is. `content` is the byte offset in the line where its text starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line<'a> {
+    Blank,
+    /// Markup that carries no text: a table rule, a code fence, an HTML comment.
+    Markup,
+    Heading(Heading<'a>),
+    ListItem { content: usize },
+    TableRow,
+    Text { content: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading<'a> {
+    pub level: u8,
+    pub number: Option<&'a str>,
+    pub annex: Option<&'a str>,
+    pub content: usize,
+}
+
+/// Longest line that can be a heading without Markdown's `#`.
+const MAX_PLAIN_HEADING: usize = 90;
+const MAX_HEADING_WORDS: usize = 10;
+
+#[must_use]
+pub fn classify(line: &str) -> Line<'_> {
+    if line.trim().is_empty() {
+        return Line::Blank;
+    }
+    let offset = |rest: &str| line.len() - rest.len();
+    if let Ok((rest, level)) = md_heading(line) {
+        let (number, annex, title) = heading_parts(rest);
+        return Line::Heading(Heading { level, number, annex, content: offset(title) });
+    }
+    if is_markup(line) {
+        return Line::Markup;
+    }
+    if line.trim_start().starts_with('|') {
+        return Line::TableRow;
+    }
+    if let Some(heading) = plain_heading(line) {
+        return Line::Heading(heading);
+    }
+    if let Ok((rest, ())) = list_marker(line) {
+        return Line::ListItem { content: offset(rest) };
+    }
+    let trimmed = line.trim_start();
+    Line::Text { content: offset(trimmed) }
+}
+
+fn md_heading(input: &str) -> IResult<&str, u8> {
+    let (rest, hashes) = preceded(
+        take_while(|c| c == ' '),
+        verify(take_while1(|c| c == '#'), |h: &str| h.len() <= 6),
+    )
+    .parse(input)?;
+    let (rest, _) = space1(rest)?;
+    Ok((rest, u8::try_from(hashes.len()).unwrap_or(6)))
+}
+
+/// Splits a heading's text into its number or annex id and its title.
+fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
+    if let Ok((rest, id)) = annex_label(text) {
+        return (None, Some(id), rest);
+    }
+    if let Ok((rest, number)) = section_number_label(text) {
+        return (Some(number), None, rest);
+    }
+    (None, None, text)
+}
+
+fn plain_heading(line: &str) -> Option<Heading<'_>> {
+    if line.len() > MAX_PLAIN_HEADING || line.starts_with([' ', '\t']) || is_toc_line(line) {
+        return None;
+    }
+    let offset = |rest: &str| line.len() - rest.len();
+    if let Ok((title, id)) = annex_label(line) {
+        return Some(Heading { level: 1, number: None, annex: Some(id), content: offset(title) });
+    }
+    if let Ok((title, number)) = section_number_label(line) {
+        if looks_like_title(title) {
+            let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
+            return Some(Heading { level, number: Some(number), annex: None, content: offset(title) });
+        }
+        return None;
+    }
+    if let Ok((title, number)) = paragraph_sign(line) {
+        return Some(Heading { level: 2, number: Some(number), annex: None, content: offset(title) });
+    }
+    is_caps_heading(line).then(|| Heading { level: 1, number: None, annex: None, content: 0 })
+}
+
+/// "7.4 " or "7.4. " before a title; the number is returned without its final dot.
+fn section_number_label(input: &str) -> IResult<&str, &str> {
+    let (rest, number) = recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)?;
+    let (rest, _) = opt(char('.')).parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    Ok((rest, number))
+}
+
+/// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …".
+fn annex_label(input: &str) -> IResult<&str, &str> {
+    let word = alt((tag_no_case("bilaga"), tag_no_case("annex"), tag_no_case("appendix")));
+    let id = take_while1(|c: char| c.is_ascii_alphanumeric());
+    let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
+    let (rest, _) = opt((space0, one_of(":–-."))).parse(rest)?;
+    let (rest, _) = space0(rest)?;
+    Ok((rest, id))
+}
+
+/// "§ 3 Rubrik".
+fn paragraph_sign(input: &str) -> IResult<&str, &str> {
+    let (rest, (_, _, number, _)) = (tag("§"), space0, digit1, space0).parse(input)?;
+    Ok((rest, number))
+}
+
+/// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", optionally indented.
+fn list_marker(input: &str) -> IResult<&str, ()> {
+    let bullet = recognize(one_of("-*•–"));
+    let numbered = recognize(pair(digit1, one_of(".)")));
+    let lettered = recognize(pair(
+        verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| s.len() <= 2),
+        char(')'),
+    ));
+    let (rest, _) = (space0, alt((bullet, numbered, lettered)), space1).parse(input)?;
+    Ok((rest, ()))
+}
+
+fn looks_like_title(title: &str) -> bool {
+    let title = title.trim_end();
+    let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
+    let words = title.split_whitespace().count();
+    starts_upper
+        && (1..=MAX_HEADING_WORDS).contains(&words)
+        && !title.ends_with(['.', ',', ';'])
+}
+
+fn is_caps_heading(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && !line.chars().any(char::is_lowercase)
+        && line.split_whitespace().count() <= MAX_HEADING_WORDS
+}
+
+/// A table-of-contents line ends in dot leaders or a tab and a page number.
+fn is_toc_line(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    let body = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < trimmed.len() && (body.ends_with("..") || body.ends_with('\t') || body.ends_with("…"))
+}
+
+fn is_markup(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("```")
+        || t.starts_with("~~~")
+        || (t.starts_with("<!--") && t.ends_with("-->"))
+        || t == "---"
+        || t == "***"
+        || (t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(line: &str) -> Option<(u8, Option<&str>, Option<&str>, &str)> {
+        match classify(line) {
+            Line::Heading(h) => Some((h.level, h.number, h.annex, &line[h.content..])),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading("## 7.4 Antidiskriminering"), Some((2, Some("7.4"), None, "Antidiskriminering")));
+        assert_eq!(heading("7.4 Antidiskriminering"), Some((2, Some("7.4"), None, "Antidiskriminering")));
+        assert_eq!(heading("12. Vite"), Some((1, Some("12"), None, "Vite")));
+        assert_eq!(heading("§ 3 Avtalstid"), Some((2, Some("3"), None, "Avtalstid")));
+        assert_eq!(heading("BILAGA 5 – Antidiskrimineringsklausul"), Some((1, None, Some("5"), "Antidiskrimineringsklausul")));
+        assert_eq!(heading("ALLMÄNNA VILLKOR"), Some((1, None, None, "ALLMÄNNA VILLKOR")));
+    }
+
+    #[test]
+    fn not_headings() {
+        assert_eq!(heading("1. Leverantören ska följa lagen."), None);
+        assert_eq!(heading("7.4 Antidiskriminering ........ 12"), None);
+        assert_eq!(heading("Leverantören ska följa lagen"), None);
+        assert_eq!(heading("SFS"), None);
+    }
+
+    #[test]
+    fn list_items_and_rows() {
+        assert_eq!(classify("a) kön,"), Line::ListItem { content: 3 });
+        assert_eq!(classify("  • ålder"), Line::ListItem { content: 6 });
+        assert_eq!(classify("1) ska"), Line::ListItem { content: 3 });
+        assert_eq!(classify("| Krav | Text |"), Line::TableRow);
+        assert_eq!(classify("|---|---|"), Line::Markup);
+        assert_eq!(classify("   "), Line::Blank);
+    }
+}

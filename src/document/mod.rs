@@ -1,0 +1,88 @@
+//! The `Document`: what every reader produces and the checking core consumes.
+//!
+//! A document is its text plus blocks (headings, paragraphs, list items, table
+//! cells) whose lines are byte spans into that text, and the section tree the
+//! headings make. Readers for other formats produce the same type, so the core
+//! never learns where a document came from.
+
+mod lines;
+mod pages;
+mod text;
+
+pub use text::read_text;
+
+use crate::source::Format;
+use crate::span::Span;
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+    TableCell,
+}
+
+/// A unit of text. Its content is the concatenation of `lines` (joined with a
+/// space): lines left out of a block, such as running page headers, are not in
+/// it even when they sit between two of its lines.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub lines: Vec<Span>,
+    pub section: Option<usize>,
+    /// 1-based page, where the source has pages.
+    pub page: Option<u32>,
+}
+
+impl Block {
+    #[must_use]
+    pub fn span(&self) -> Span {
+        let first = self.lines.first().copied().unwrap_or_default();
+        let last = self.lines.last().copied().unwrap_or_default();
+        first.cover(last)
+    }
+}
+
+/// A heading and everything under it until the next heading at its level or above.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The number the reader sees, such as "7.4"; none for unnumbered headings.
+    pub number: Option<String>,
+    /// The annex id for a "Bilaga 5 …" heading.
+    pub annex: Option<String>,
+    pub title: String,
+    pub level: u8,
+    pub parent: Option<usize>,
+    pub heading: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub text: String,
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// Whether section `inner` is `outer` or lies below it.
+    #[must_use]
+    pub fn section_within(&self, inner: usize, outer: usize) -> bool {
+        let mut at = Some(inner);
+        while let Some(s) = at {
+            if s == outer {
+                return true;
+            }
+            at = self.sections[s].parent;
+        }
+        false
+    }
+
+    /// The text of a section's heading line, as written.
+    #[must_use]
+    pub fn heading_text(&self, section: usize) -> &str {
+        let span = self.sections[section].heading;
+        &self.text[span.start..span.end]
+    }
+}

@@ -1,0 +1,122 @@
+//! Page furniture in text that came out of a PDF: page breaks (form feeds),
+//! page-number lines ("Sida 2 av 3", "Page 2 of 3", "- 2 -") and running
+//! headers and footers that repeat at the top or bottom of most pages.
+
+use std::collections::HashMap;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{all_consuming, opt};
+use nom::{IResult, Parser};
+
+use crate::span::Span;
+
+/// Lines at the top or bottom of a page that can be running headers or footers.
+const EDGE_LINES: usize = 3;
+/// A running header is longer than nothing and shorter than a paragraph.
+const MAX_FURNITURE_LEN: usize = 120;
+
+/// For each line: its 1-based page, and whether it is page furniture to drop.
+pub struct PageLayout {
+    pub page: Vec<u32>,
+    pub furniture: Vec<bool>,
+    /// Whether the text shows pages at all (form feeds or page-number lines).
+    pub paged: bool,
+}
+
+pub fn layout(text: &str, lines: &[Span]) -> PageLayout {
+    let numbered: Vec<bool> = lines
+        .iter()
+        .map(|l| is_page_number(text[l.start..l.end].trim_matches(['\u{c}', ' ', '\t'])))
+        .collect();
+    let has_form_feeds = text.contains('\u{c}');
+    let paged = has_form_feeds || numbered.iter().filter(|&&n| n).count() >= 2;
+    let mut page = Vec::with_capacity(lines.len());
+    let mut current = 1u32;
+    for (i, line) in lines.iter().enumerate() {
+        current += u32::try_from(text[line.start..line.end].matches('\u{c}').count()).unwrap_or(0);
+        page.push(current);
+        if !has_form_feeds && numbered[i] {
+            current += 1;
+        }
+    }
+    let mut furniture = numbered;
+    if !paged {
+        furniture.iter_mut().for_each(|f| *f = false);
+    } else {
+        mark_running_lines(text, lines, &page, &mut furniture);
+    }
+    PageLayout { page, furniture, paged }
+}
+
+/// Marks lines that stand near the top or bottom of at least half the pages.
+fn mark_running_lines(text: &str, lines: &[Span], page: &[u32], furniture: &mut [bool]) {
+    let pages = page.last().copied().unwrap_or(1);
+    if pages < 3 {
+        return;
+    }
+    let mut by_page: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !text[line.start..line.end].trim().is_empty() {
+            by_page.entry(page[i]).or_default().push(i);
+        }
+    }
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for idx in by_page.values() {
+        let edge = idx.iter().take(EDGE_LINES).chain(idx.iter().rev().take(EDGE_LINES));
+        let mut on_this_page: Vec<usize> = edge.copied().collect();
+        on_this_page.sort_unstable();
+        on_this_page.dedup();
+        for i in on_this_page {
+            let key = text[lines[i].start..lines[i].end].trim_matches(['\u{c}', ' ', '\t']);
+            if !key.is_empty() && key.len() <= MAX_FURNITURE_LEN {
+                seen.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for occurrences in seen.values() {
+        if occurrences.len() * 2 >= pages as usize {
+            for &i in occurrences {
+                furniture[i] = true;
+            }
+        }
+    }
+}
+
+#[must_use]
+pub fn is_page_number(line: &str) -> bool {
+    all_consuming(page_number).parse(line).is_ok()
+}
+
+fn page_number(input: &str) -> IResult<&str, ()> {
+    let of = alt((tag_no_case("av"), tag_no_case("of"), tag("/")));
+    let word = alt((tag_no_case("sida"), tag_no_case("page"), tag_no_case("s.")));
+    let worded = (word, space1, digit1, opt((space1, of, space1, digit1)));
+    let dashed = (char('-'), space0, digit1, space0, char('-'));
+    let bracketed = (digit1, space0, char('('), digit1, char(')'));
+    let slashed = (digit1, space0, char('/'), space0, digit1);
+    let (rest, ()) = alt((
+        worded.map(|_| ()),
+        dashed.map(|_| ()),
+        bracketed.map(|_| ()),
+        slashed.map(|_| ()),
+    ))
+    .parse(input)?;
+    Ok((rest, ()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for line in ["Sida 2 av 3", "sida 2", "Page 4 of 10", "- 7 -", "3 (12)", "3/12"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["Sidan 2 beskriver", "7.4 Vite", "2008:567", "12"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Reads plain text and Markdown into a `Document`: lines are classified by the
+//! grammar in `lines`, grouped into blocks, and headings form the section tree.
+//! Text that came out of a PDF is handled here too: page furniture is left out,
+//! and a paragraph broken by a page break is joined again.
+
+use super::lines::{classify, Heading, Line};
+use super::pages::{layout, PageLayout};
+use super::{Block, BlockKind, Document, Section};
+use crate::source::Format;
+use crate::span::Span;
+
+#[must_use]
+pub fn read_text(text: String, format: Format) -> Document {
+    let lines = split_lines(&text);
+    let pages = layout(&text, &lines);
+    let mut builder = Builder { text: &text, pages: &pages, blocks: Vec::new(), sections: Vec::new(), open: None };
+    builder.run(&lines);
+    let Builder { blocks, sections, .. } = builder;
+    Document { text, format, blocks, sections }
+}
+
+/// Line spans without line endings, and without the form feed that opens a page.
+fn split_lines(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start_matches('\u{c}').len();
+        spans.push(Span::new(start + lead, start + body.len()));
+        start = end;
+    }
+    spans
+}
+
+/// A paragraph or list item still taking lines.
+struct Open {
+    block: Block,
+    /// A blank line or page furniture came after its last line.
+    interrupted: bool,
+    last_page: u32,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    pages: &'a PageLayout,
+    blocks: Vec<Block>,
+    sections: Vec<Section>,
+    open: Option<Open>,
+}
+
+impl Builder<'_> {
+    fn run(&mut self, lines: &[Span]) {
+        for (i, &line) in lines.iter().enumerate() {
+            let page = self.pages.paged.then(|| self.pages.page[i]);
+            if self.pages.furniture[i] {
+                self.interrupt();
+                continue;
+            }
+            let raw = &self.text[line.start..line.end];
+            match classify(raw) {
+                Line::Blank => self.interrupt(),
+                Line::Markup => self.flush(),
+                Line::Heading(h) => self.heading(line, &h, page),
+                Line::ListItem { content } => {
+                    self.start(BlockKind::ListItem, trim(self.text, line.start + content, line.end), page);
+                }
+                Line::TableRow => self.table_row(line, page),
+                Line::Text { content } => {
+                    let span = trim(self.text, line.start + content, line.end);
+                    self.text_line(span, page, self.pages.page[i]);
+                }
+            }
+        }
+        self.flush();
+    }
+
+    fn interrupt(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.interrupted = true;
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.blocks.push(open.block);
+        }
+    }
+
+    fn start(&mut self, kind: BlockKind, span: Span, page: Option<u32>) {
+        self.flush();
+        let block = Block { kind, lines: vec![span], section: self.current_section(), page };
+        let last_page = page.unwrap_or(1);
+        self.open = Some(Open { block, interrupted: false, last_page });
+    }
+
+    fn text_line(&mut self, span: Span, page: Option<u32>, page_number: u32) {
+        let continues = self.open.as_ref().is_some_and(|open| {
+            !open.interrupted || self.continues_across_page(open, span, page_number)
+        });
+        if continues {
+            if let Some(open) = &mut self.open {
+                open.block.lines.push(span);
+                open.interrupted = false;
+                open.last_page = page_number;
+            }
+        } else {
+            self.start(BlockKind::Paragraph, span, page);
+        }
+    }
+
+    /// A paragraph cut by a page break goes on when it had not ended and the next
+    /// page starts in lower case.
+    fn continues_across_page(&self, open: &Open, next: Span, page: u32) -> bool {
+        let last = open.block.lines.last().copied().unwrap_or_default();
+        let ended = self.text[last.start..last.end].trim_end().ends_with(['.', ':', ';', '!', '?']);
+        let lower = self.text[next.start..next.end].chars().next().is_some_and(char::is_lowercase);
+        self.pages.paged && page > open.last_page && !ended && lower
+    }
+
+    fn heading(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
+        self.flush();
+        let span = trim(self.text, line.start + heading.content, line.end);
+        let level = if heading.annex.is_some() { 0 } else { heading.level };
+        let parent = self.parent_for(level, heading.number);
+        self.sections.push(Section {
+            number: heading.number.map(str::to_owned),
+            annex: heading.annex.map(str::to_owned),
+            title: self.text[span.start..span.end].to_owned(),
+            level,
+            parent,
+            heading: trim(self.text, line.start, line.end),
+        });
+        let section = Some(self.sections.len() - 1);
+        self.blocks.push(Block { kind: BlockKind::Heading, lines: vec![span], section, page });
+    }
+
+    /// The section a new heading belongs under: the one numbered as its prefix
+    /// ("7" for "7.4") if there is one, else the nearest one at a higher level.
+    fn parent_for(&self, level: u8, number: Option<&str>) -> Option<usize> {
+        if let Some((prefix, _)) = number.and_then(|n| n.rsplit_once('.')) {
+            let by_number = (0..self.sections.len())
+                .rev()
+                .find(|&s| self.sections[s].number.as_deref() == Some(prefix));
+            if by_number.is_some() {
+                return by_number;
+            }
+        }
+        let mut at = self.sections.len().checked_sub(1);
+        while let Some(s) = at {
+            if self.sections[s].level < level {
+                return Some(s);
+            }
+            at = self.sections[s].parent;
+        }
+        None
+    }
+
+    fn current_section(&self) -> Option<usize> {
+        self.sections.len().checked_sub(1)
+    }
+
+    fn table_row(&mut self, line: Span, page: Option<u32>) {
+        self.flush();
+        let raw = &self.text[line.start..line.end];
+        let mut offset = line.start;
+        for cell in raw.split('|') {
+            let span = trim(self.text, offset, offset + cell.len());
+            if !span.is_empty() {
+                let section = self.current_section();
+                self.blocks.push(Block { kind: BlockKind::TableCell, lines: vec![span], section, page });
+            }
+            offset += cell.len() + 1;
+        }
+    }
+}
+
+/// Trims white space from both ends of `start..end`.
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let body = slice.trim();
+    Span::new(start + lead, start + lead + body.len())
+}

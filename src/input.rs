@@ -1,0 +1,139 @@
+//! Finding and reading inputs: files, directories (sorted, hidden entries
+//! skipped, symbolic links never followed into directories) and stdin.
+//! A problem with one input is that input's error; the others go on.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use miette::Diagnostic;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::document::{read_text, Document};
+use crate::source::{decode_text, detect_format, Format, WALKED_EXTENSIONS};
+
+/// Largest input file read, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    Stdin(Vec<u8>),
+    /// A path the walk could not use, with the reason.
+    Broken(PathBuf, String),
+}
+
+impl Input {
+    #[must_use]
+    pub fn name(&self) -> String {
+        match self {
+            Self::File(p) | Self::Broken(p, _) => p.display().to_string(),
+            Self::Stdin(_) => "-".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum InputError {
+    #[error("{path}: cannot read the file: {reason}")]
+    #[diagnostic(code(klausul::input::io))]
+    Io { path: String, reason: String },
+    #[error("{path}: the file is {size} bytes, over the limit of {limit} bytes")]
+    #[diagnostic(code(klausul::input::too_large), help("split the document, or raise the limit in klausul.toml"))]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: the file is empty")]
+    #[diagnostic(code(klausul::input::empty))]
+    Empty { path: String },
+    #[error("{path}: reading {format} files is not supported yet")]
+    #[diagnostic(code(klausul::input::unsupported), help("save the document as text or Markdown and check that"))]
+    Unsupported { path: String, format: &'static str },
+}
+
+/// The inputs named on the command line, with directories walked.
+#[must_use]
+pub fn collect(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>>) -> Vec<Input> {
+    let mut out = Vec::new();
+    let mut stdin = Some(stdin);
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if let Some(read) = stdin.take() {
+                out.push(read().map_or_else(|e| Input::Broken(path.clone(), e.to_string()), Input::Stdin));
+            }
+        } else if path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(Input::File(path.clone()));
+        }
+    }
+    out
+}
+
+fn walk(root: &Path, out: &mut Vec<Input>) {
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() && walked(e.path()) => out.push(Input::File(e.into_path())),
+            Ok(e) if e.path_is_symlink() && walked(e.path()) && e.path().is_file() => out.push(Input::File(e.into_path())),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                out.push(Input::Broken(path, err.to_string()));
+            }
+        }
+    }
+}
+
+fn walked(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A read document and the hash of its bytes.
+pub struct Loaded {
+    pub document: Document,
+    pub sha256: String,
+}
+
+/// Reads one input into a document.
+///
+/// # Errors
+/// An unreadable, empty, oversized or not yet supported file.
+pub fn load(input: &Input) -> Result<Loaded, InputError> {
+    let name = input.name();
+    let bytes = match input {
+        Input::Stdin(bytes) => bytes.clone(),
+        Input::Broken(_, reason) => return Err(InputError::Io { path: name, reason: reason.clone() }),
+        Input::File(path) => read_bounded(path, &name)?,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty { path: name });
+    }
+    let path = match input {
+        Input::Stdin(_) => Path::new("stdin.md"),
+        Input::File(p) | Input::Broken(p, _) => p.as_path(),
+    };
+    let format = detect_format(path, &bytes);
+    if !matches!(format, Format::Text | Format::Markdown) {
+        return Err(InputError::Unsupported { path: name, format: format.name() });
+    }
+    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let (text, _) = decode_text(&bytes);
+    Ok(Loaded { document: read_text(text, format), sha256 })
+}
+
+fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
+    let io = |e: std::io::Error| InputError::Io { path: name.to_owned(), reason: e.to_string() };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { path: name.to_owned(), size, limit: MAX_INPUT_BYTES });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}

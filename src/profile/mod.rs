@@ -1,0 +1,253 @@
+//! Profiles: which requirements to check, how strictly, with which words.
+//!
+//! `spec` mirrors the TOML; `validate` turns it into the `Profile` below and
+//! collects every problem with its place in the file. Built-in profiles are
+//! compiled into the binary from `rules/`; a file on disk is read only when the
+//! user names it. Nothing here reads documents.
+
+mod builtin;
+mod error;
+pub mod phrases;
+mod spec;
+mod validate;
+
+use std::path::Path;
+
+pub use builtin::BUILTIN;
+pub use error::{ProfileError, Problem};
+use phrases::{Matcher, MatcherBuilder, SetId};
+
+use crate::lang::Text;
+use crate::report::Severity;
+
+/// How a requirement is judged once its evidence is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A binding duty of the supplier.
+    Obligation,
+    /// A binding duty with a time limit, compared with a parameter.
+    Deadline,
+    /// No repealed act, removed plan duty or merged ombudsman is cited.
+    CurrentLaw,
+    /// A list of discrimination grounds is complete or open.
+    Grounds,
+    /// A sanction tied to the clause: liquidated damages.
+    Penalty,
+    /// A sanction tied to the clause: a cure period.
+    Cure,
+    /// A sanction tied to the clause: a right to terminate.
+    Termination,
+}
+
+impl CheckKind {
+    pub const NAMES: &'static [&'static str] =
+        &["obligation", "deadline", "current-law", "grounds", "penalty", "cure", "termination"];
+
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "obligation" => Self::Obligation,
+            "deadline" => Self::Deadline,
+            "current-law" => Self::CurrentLaw,
+            "grounds" => Self::Grounds,
+            "penalty" => Self::Penalty,
+            "cure" => Self::Cure,
+            "termination" => Self::Termination,
+            _ => return None,
+        })
+    }
+
+    #[must_use]
+    pub const fn is_sanction(self) -> bool {
+        matches!(self, Self::Penalty | Self::Cure | Self::Termination)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameters {
+    pub report_max_days: f64,
+    pub penalty_min_sek: f64,
+    pub min_duration_months: f64,
+    pub min_value_sek: f64,
+    pub duration_includes_options: bool,
+    pub prisbasbelopp_sek: Option<f64>,
+}
+
+impl Parameters {
+    /// A numeric parameter by its name in the profile file.
+    #[must_use]
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match name {
+            "report_max_days" => Some(self.report_max_days),
+            "penalty_min_sek" => Some(self.penalty_min_sek),
+            "min_duration_months" => Some(self.min_duration_months),
+            "min_value_sek" => Some(self.min_value_sek),
+            "prisbasbelopp_sek" => self.prisbasbelopp_sek,
+            _ => None,
+        }
+    }
+
+    pub const NUMERIC: &'static [&'static str] =
+        &["report_max_days", "penalty_min_sek", "min_duration_months", "min_value_sek", "prisbasbelopp_sek"];
+}
+
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub apply_thresholds: bool,
+    pub services: SetId,
+    pub works: SetId,
+    pub goods: SetId,
+    pub contract_period: SetId,
+    pub options: SetId,
+    pub value: SetId,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClauseWords {
+    pub headings: SetId,
+    /// Wording of a sanction for any material breach of the whole contract.
+    pub general: SetId,
+    pub topic: SetId,
+}
+
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub binding: SetId,
+    pub soft: SetId,
+    pub permissive: SetId,
+    pub supplier: SetId,
+    pub other_party: SetId,
+    pub vague_time: SetId,
+    pub example_markers: SetId,
+}
+
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub requires: Text,
+    pub why: Text,
+    pub source: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct WeakSignal {
+    pub set: SetId,
+    pub unless: Option<SetId>,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub set: SetId,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ground {
+    pub name: Text,
+    pub set: SetId,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outdated {
+    pub set: SetId,
+    pub cited: Text,
+    pub replacement: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub set: SetId,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub status: crate::report::Status,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub id: String,
+    pub name: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub check: CheckKind,
+    pub parameter: Option<String>,
+    /// Evidence counts only when tied to the clause, as sanctions are.
+    pub tied: bool,
+    pub summary: Text,
+    pub explanation: Explanation,
+    pub suggestion: Text,
+    /// Every set must occur in one sentence for it to be evidence.
+    pub evidence: Vec<SetId>,
+    pub weak: Vec<WeakSignal>,
+    pub elements: Vec<Element>,
+    pub grounds: Vec<Ground>,
+    pub outdated: Vec<Outdated>,
+    pub notes: Vec<Note>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub id: String,
+    pub version: String,
+    pub name: Text,
+    pub source: Text,
+    pub sha256: String,
+    pub parameters: Parameters,
+    pub scope: Scope,
+    pub clause: ClauseWords,
+    pub language: Language,
+    pub messages: std::collections::HashMap<String, Text>,
+    requirements: Vec<Requirement>,
+    builder: MatcherBuilder,
+    pub matcher: Matcher,
+}
+
+impl Profile {
+    /// The requirements this profile checks, in the profile's order.
+    pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
+        self.requirements.iter().filter(|r| r.enabled)
+    }
+
+    /// Every requirement, including those switched off.
+    #[must_use]
+    pub fn all_requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+
+    #[must_use]
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| r.id.eq_ignore_ascii_case(id))
+    }
+
+    /// A message template by key; keys are checked when the profile loads.
+    #[must_use]
+    pub fn message(&self, key: &str, lang: crate::lang::Lang) -> &str {
+        self.messages.get(key).map_or("", |t| t.get(lang))
+    }
+
+    /// Loads a built-in profile by id, or a profile file by path.
+    ///
+    /// # Errors
+    /// A profile that cannot be read or does not validate.
+    pub fn load(name_or_path: &str) -> Result<Self, ProfileError> {
+        if let Some(text) = builtin::source(name_or_path) {
+            return validate::from_source(&format!("rules/{name_or_path}.toml"), text, None);
+        }
+        let path = Path::new(name_or_path);
+        let text = std::fs::read_to_string(path).map_err(|e| ProfileError::unreadable(name_or_path, &e))?;
+        validate::from_source(name_or_path, &text, path.parent())
+    }
+
+    /// The built-in default profile.
+    ///
+    /// # Panics
+    /// Never in a released build: the test suite loads every built-in profile.
+    #[must_use]
+    pub fn stockholm() -> Self {
+        Self::load("stockholm").expect("the built-in profile is valid")
+    }
+}

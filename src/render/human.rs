@@ -1,0 +1,181 @@
+//! Output for people: one miette diagnostic per weak or missing requirement,
+//! with the words underlined and the suggested wording as help, then a table of
+//! every requirement's status per document.
+
+use std::fmt::Write as _;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::excerpt::ExcerptSource;
+use crate::lang::Lang;
+use crate::report::{DocumentReport, Report, RequirementResult, Severity, Status, Verdict};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+struct Finding<'r> {
+    result: &'r RequirementResult,
+    title: String,
+    source: Option<ExcerptSource>,
+    label: String,
+}
+
+impl std::fmt::Display for Finding<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.title)
+    }
+}
+
+impl std::error::Error for Finding<'_> {}
+
+impl Diagnostic for Finding<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(format!("{} {}", self.result.id, self.result.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.result.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.result.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let loc = self.result.locations.first()?;
+        let span = (loc.byte_start, loc.byte_end.saturating_sub(loc.byte_start).max(1));
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some(self.label.clone()), span))))
+    }
+}
+
+fn status_word(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::Met, Lang::Sv) => "uppfyllt",
+        (Status::Weak, Lang::Sv) => "svagt",
+        (Status::Missing, Lang::Sv) => "saknas",
+        (Status::NotApplicable, Lang::Sv) => "ej tillämpligt",
+        (Status::Met, Lang::En) => "met",
+        (Status::Weak, Lang::En) => "weak",
+        (Status::Missing, Lang::En) => "missing",
+        (Status::NotApplicable, Lang::En) => "not applicable",
+    }
+}
+
+fn label(result: &RequirementResult, lang: Lang) -> String {
+    let more = result.locations.len().saturating_sub(1);
+    let base = match (result.status, lang) {
+        (Status::Missing, Lang::Sv) => "kravet hör hemma här",
+        (Status::Missing, Lang::En) => "the requirement belongs here",
+        (_, Lang::Sv) => "här",
+        (_, Lang::En) => "here",
+    };
+    if more == 0 {
+        return base.to_owned();
+    }
+    let lines: Vec<String> = result.locations[1..].iter().take(5).map(|l| l.line.to_string()).collect();
+    match lang {
+        Lang::Sv => format!("{base} (även rad {})", lines.join(", ")),
+        Lang::En => format!("{base} (also line {})", lines.join(", ")),
+    }
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_context_lines(1)
+}
+
+/// Renders one requirement's finding as a diagnostic.
+#[must_use]
+pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: Style) -> String {
+    let place = result.locations.first().map(|l| {
+        let mut p = String::new();
+        if let Some(page) = l.page {
+            let _ = write!(p, " s. {page}");
+        }
+        if let Some(section) = &l.section {
+            let _ = write!(p, " §{section}");
+        }
+        p
+    });
+    let finding = Finding {
+        result,
+        title: format!("{} [{}]: {}", doc.path, status_word(result.status, style.lang), result.message),
+        source: result
+            .locations
+            .first()
+            .and_then(|l| l.excerpt.clone())
+            .map(|excerpt| ExcerptSource { name: format!("{}{}", doc.path, place.unwrap_or_default()), excerpt }),
+        label: label(result, style.lang),
+    };
+    let mut out = String::new();
+    let _ = handler(style).render_report(&mut out, &finding);
+    out
+}
+
+fn table(doc: &DocumentReport, style: Style) -> String {
+    let mut out = String::new();
+    let (id, name, status, severity) = match style.lang {
+        Lang::Sv => ("krav", "namn", "status", "allvar"),
+        Lang::En => ("id", "name", "status", "severity"),
+    };
+    let _ = writeln!(out, "  {id:<6} {name:<20} {status:<15} {severity}");
+    for r in &doc.requirements {
+        let suppressed = if r.suppressed.is_some() { " (suppressed)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<6} {:<20} {:<15} {}{suppressed}",
+            r.id,
+            r.name,
+            status_word(r.status, style.lang),
+            r.severity.name()
+        );
+    }
+    out
+}
+
+fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
+    match (verdict, lang) {
+        (Verdict::Pass, Lang::Sv) => "godkänt",
+        (Verdict::Fail, Lang::Sv) => "underkänt",
+        (Verdict::NotApplicable, Lang::Sv) => "klausulen gäller inte",
+        (Verdict::Error, Lang::Sv) => "fel",
+        (Verdict::Pass, Lang::En) => "pass",
+        (Verdict::Fail, Lang::En) => "fail",
+        (Verdict::NotApplicable, Lang::En) => "the clause does not apply",
+        (Verdict::Error, Lang::En) => "error",
+    }
+}
+
+/// The whole report for people. Input errors are rendered by the caller.
+#[must_use]
+pub fn render(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    for doc in report.documents.iter().filter(|d| d.verdict != Verdict::Error) {
+        for r in doc.requirements.iter().filter(|r| r.status.is_finding() && r.suppressed.is_none()) {
+            out.push_str(&render_finding(doc, r, style));
+        }
+        let scope = doc.scope.as_ref().map(|s| format!(" — {}", s.reason)).unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{scope}", doc.path, verdict_word(doc.verdict, style.lang));
+        out.push_str(&table(doc, style));
+        out.push('\n');
+    }
+    let s = &report.summary;
+    let _ = match style.lang {
+        Lang::Sv => writeln!(out, "{} dokument, {} underkända, {} fel", s.documents, s.failed, s.errors),
+        Lang::En => writeln!(out, "{} documents, {} failed, {} errors", s.documents, s.failed, s.errors),
+    };
+    out
+}

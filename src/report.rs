@@ -1,0 +1,270 @@
+//! The report model: what was found, per document and requirement. Pure data
+//! that every renderer reads; it holds no document text beyond the short
+//! excerpts a finding points at.
+
+use serde::Serialize;
+
+use crate::source::Format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(Self::Error),
+            "warning" => Some(Self::Warning),
+            "info" => Some(Self::Info),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Met,
+    Weak,
+    Missing,
+    NotApplicable,
+}
+
+impl Status {
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "met" => Some(Self::Met),
+            "weak" => Some(Self::Weak),
+            "missing" => Some(Self::Missing),
+            "not-applicable" => Some(Self::NotApplicable),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Weak => "weak",
+            Self::Missing => "missing",
+            Self::NotApplicable => "not-applicable",
+        }
+    }
+
+    #[must_use]
+    pub const fn is_finding(self) -> bool {
+        matches!(self, Self::Weak | Self::Missing)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContractType {
+    Services,
+    Works,
+    Goods,
+    Mixed,
+    Unknown,
+}
+
+impl ContractType {
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "services" => Self::Services,
+            "works" => Self::Works,
+            "goods" => Self::Goods,
+            "mixed" => Self::Mixed,
+            "unknown" => Self::Unknown,
+            _ => return None,
+        })
+    }
+
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Services => "services",
+            Self::Works => "works",
+            Self::Goods => "goods",
+            Self::Mixed => "mixed",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// The lines around a finding, kept so that renderers need not hold documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    /// 1-based line of the excerpt's first line.
+    pub first_line: usize,
+    /// Byte offset of the excerpt in the document's text.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The words pointed at.
+    pub text: String,
+    #[serde(skip)]
+    pub excerpt: Option<Excerpt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementResult {
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
+}
+
+impl RequirementResult {
+    /// Whether this result counts against a failure threshold.
+    #[must_use]
+    pub fn fails_at(&self, threshold: Option<Severity>) -> bool {
+        self.suppressed.is_none() && self.status.is_finding() && threshold.is_some_and(|t| self.severity >= t)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScopeResult {
+    pub applies: bool,
+    pub contract_type: ContractType,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    NotApplicable,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentReport {
+    pub path: String,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ScopeResult>,
+    pub verdict: Verdict,
+    pub requirements: Vec<RequirementResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl DocumentReport {
+    /// Sets the verdict from the results and a failure threshold
+    /// (`None` for `--fail-on never`).
+    pub fn judge(&mut self, threshold: Option<Severity>) {
+        if self.verdict == Verdict::Error {
+            return;
+        }
+        self.verdict = if self.scope.as_ref().is_some_and(|s| !s.applies) {
+            Verdict::NotApplicable
+        } else if self.requirements.iter().any(|r| r.fails_at(threshold)) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        };
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileRef {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    pub failed: usize,
+    pub errors: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub tool: Tool,
+    pub profile: ProfileRef,
+    pub documents: Vec<DocumentReport>,
+    pub summary: Summary,
+}
+
+impl Report {
+    #[must_use]
+    pub fn new(profile: ProfileRef, documents: Vec<DocumentReport>) -> Self {
+        let summary = Summary {
+            documents: documents.len(),
+            failed: documents.iter().filter(|d| d.verdict == Verdict::Fail).count(),
+            errors: documents.iter().filter(|d| d.verdict == Verdict::Error).count(),
+        };
+        Self {
+            schema: "klausul.report/1",
+            tool: Tool { name: "klausul", version: env!("CARGO_PKG_VERSION") },
+            profile,
+            documents,
+            summary,
+        }
+    }
+
+    /// 2 for any input error, else 1 for any failure, else 0.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        if self.summary.errors > 0 {
+            2
+        } else {
+            u8::from(self.summary.failed > 0)
+        }
+    }
+}

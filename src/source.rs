@@ -1,0 +1,164 @@
+//! Turning a file's bytes into text: the format by its bytes, then the encoding.
+//!
+//! Owns encoding detection (UTF-8 with or without BOM, UTF-16 with BOM, and a
+//! Windows-1252 fallback for old Swedish exports). Knows nothing of document
+//! structure.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+/// The formats a report names (`format` in the JSON report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Docx,
+    Odt,
+    Pdf,
+    Xlsx,
+    Xls,
+    Xlsb,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+            Self::Docx => "docx",
+            Self::Odt => "odt",
+            Self::Pdf => "pdf",
+            Self::Xlsx => "xlsx",
+            Self::Xls => "xls",
+            Self::Xlsb => "xlsb",
+            Self::Ods => "ods",
+            Self::Csv => "csv",
+        }
+    }
+}
+
+/// The extensions a directory walk picks up.
+pub const WALKED_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "docx", "odt", "pdf", "xlsx", "xlsm", "xls", "xlsb", "ods", "csv",
+];
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Decides the format from the bytes; the extension only breaks a tie
+/// (zip containers, and text that may be Markdown, plain text or CSV).
+#[must_use]
+pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
+    let ext = extension(path);
+    if bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // OLE2: old Excel, or an encrypted OOXML package.
+        return Format::Xls;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return zip_format(&ext, bytes);
+    }
+    match ext.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "csv" => Format::Csv,
+        _ => Format::Text,
+    }
+}
+
+fn zip_format(ext: &str, bytes: &[u8]) -> Format {
+    // An OpenDocument package names its type in the first, uncompressed entry.
+    let head = &bytes[..bytes.len().min(200)];
+    let mimetype = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if mimetype(b"opendocument.text") {
+        return Format::Odt;
+    }
+    if mimetype(b"opendocument.spreadsheet") {
+        return Format::Ods;
+    }
+    match ext {
+        "xlsx" | "xlsm" => Format::Xlsx,
+        "xlsb" => Format::Xlsb,
+        "ods" => Format::Ods,
+        "odt" => Format::Odt,
+        _ => Format::Docx,
+    }
+}
+
+/// How the text was decoded, for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    Windows1252,
+}
+
+/// Decodes text bytes. Valid UTF-8 is always read as UTF-8; only bytes that are
+/// not valid UTF-8 fall back to Windows-1252, which maps every byte.
+#[must_use]
+pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8);
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            let (text, _, _) = encoding.decode(bytes);
+            return (text.into_owned(), Encoding::Utf16);
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), Encoding::Utf8),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), Encoding::Windows1252)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_utf8_is_never_read_as_cp1252() {
+        let (text, enc) = decode_text("Leverantören ska".as_bytes());
+        assert_eq!((text.as_str(), enc), ("Leverantören ska", Encoding::Utf8));
+    }
+
+    #[test]
+    fn cp1252_fallback_reads_swedish_letters() {
+        let (text, enc) = decode_text(b"Leverant\xf6ren \xe5tar sig");
+        assert_eq!((text.as_str(), enc), ("Leverantören åtar sig", Encoding::Windows1252));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "bör".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode_text(&bytes), ("bör".to_owned(), Encoding::Utf16));
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFska").0, "ska");
+    }
+
+    #[test]
+    fn format_is_decided_by_bytes_before_extension() {
+        assert_eq!(detect_format(Path::new("a.md"), b"%PDF-1.7"), Format::Pdf);
+        assert_eq!(detect_format(Path::new("a.pdf"), b"# Rubrik"), Format::Text);
+        assert_eq!(detect_format(Path::new("a.md"), b"# Rubrik"), Format::Markdown);
+    }
+}

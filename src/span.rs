@@ -1,0 +1,144 @@
+//! Byte spans into a document's text and the line index that turns them into
+//! 1-based lines and character columns.
+//!
+//! Spans are our own type; miette's `SourceSpan` appears only in the renderers.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    #[must_use]
+    pub fn cover(self, other: Self) -> Self {
+        Self::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    #[must_use]
+    pub fn contains(self, other: Self) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Line starts of a text, for turning byte offsets into lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        Self { starts }
+    }
+
+    /// The 0-based line that holds `offset`.
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    #[must_use]
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// The byte range of 0-based `line`, without its line ending.
+    #[must_use]
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line);
+        let mut end = self.starts.get(line + 1).map_or(text.len(), |&s| s - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+
+    #[must_use]
+    pub fn locate(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        LineCol {
+            line: line + 1,
+            column: text[start..offset].chars().count() + 1,
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+/// The largest char boundary at or below `offset`.
+#[must_use]
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The smallest char boundary at or above `offset`.
+#[must_use]
+pub fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "åäö\nsär ska";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, 0), LineCol { line: 1, column: 1 });
+        let ska = text.find("ska").unwrap();
+        assert_eq!(index.locate(text, ska), LineCol { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn line_span_drops_crlf() {
+        let text = "ett\r\ntvå\r\n";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_span(text, 0).start..index.line_span(text, 0).end], "ett");
+        assert_eq!(&text[index.line_span(text, 1).start..index.line_span(text, 1).end], "två");
+    }
+}
