@@ -3,12 +3,12 @@
 //! tolvmånadersperiod", "within ten (10) days".
 
 use nom::branch::alt;
-use nom::bytes::complete::tag;
+use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::space1;
 use nom::combinator::value;
 use nom::{IResult, Parser};
 
-use super::numbers::{number, ordinal, word_number};
+use super::numbers::{number, ordinal, word_number_prefix};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeUnit {
@@ -61,7 +61,7 @@ fn counted(input: &str) -> IResult<&str, Duration> {
 
 /// "tolvmånadersperiod", "sexmånadersperiod".
 fn period_compound(input: &str) -> IResult<&str, Duration> {
-    let (rest, (count, _)) = (word_number, alt((tag("månaders"), tag("-month")))).parse(input)?;
+    let (rest, (count, _)) = (word_number_prefix, alt((tag("månaders"), tag("-month")))).parse(input)?;
     Ok((rest, Duration { count, unit: TimeUnit::Month }))
 }
 
@@ -71,7 +71,14 @@ fn every_ordinal(input: &str) -> IResult<&str, Duration> {
     Ok((rest, Duration { count, unit }))
 }
 
+/// A time unit word, with its ending ("dag", "dagar", "dagarna").
 fn unit(input: &str) -> IResult<&str, TimeUnit> {
+    let (rest, unit) = unit_stem(input)?;
+    let (rest, _) = take_while(char::is_alphabetic).parse(rest)?;
+    Ok((rest, unit))
+}
+
+fn unit_stem(input: &str) -> IResult<&str, TimeUnit> {
     alt((
         value(TimeUnit::WorkingDay, alt((tag("arbetsdag"), tag("bankdag"), tag("vardag"), tag("working day"), tag("business day")))),
         value(TimeUnit::Day, alt((tag("kalenderdag"), tag("dag"), tag("calendar day"), tag("day")))),

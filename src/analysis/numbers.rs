@@ -91,11 +91,16 @@ fn below_thousand(input: &str) -> IResult<&str, f64> {
 
 /// A number in words, ending at a word boundary: "tjugofemtusen", "tio", "one".
 pub fn word_number(input: &str) -> IResult<&str, f64> {
-    let thousands = (opt(below_thousand), alt((tag("tusen"), tag(" thousand"))), opt(below_thousand))
-        .map(|(t, _, r)| t.unwrap_or(1.0) * 1000.0 + r.unwrap_or(0.0));
-    let (rest, n) = alt((thousands, below_thousand)).parse(input)?;
+    let (rest, n) = word_number_prefix(input)?;
     let (rest, ()) = value((), not(peek(nom::character::complete::satisfy(char::is_alphanumeric)))).parse(rest)?;
     Ok((rest, n))
+}
+
+/// A number in words that may open a compound: "tolv" in "tolvmånadersperiod".
+pub fn word_number_prefix(input: &str) -> IResult<&str, f64> {
+    let thousands = (opt(below_thousand), alt((tag("tusen"), tag(" thousand"))), opt(below_thousand))
+        .map(|(t, _, r)| t.unwrap_or(1.0) * 1000.0 + r.unwrap_or(0.0));
+    alt((thousands, below_thousand)).parse(input)
 }
 
 /// An ordinal in words, as in "var tolfte månad".

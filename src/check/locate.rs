@@ -19,10 +19,19 @@ impl<'d> Locator<'d> {
         Self { doc, index: LineIndex::new(&doc.text) }
     }
 
-    /// The block that holds `offset`, if any.
-    fn block_at(&self, offset: usize) -> Option<usize> {
-        let i = self.doc.blocks.partition_point(|b| b.span().start <= offset);
-        i.checked_sub(1)
+    /// The block that holds `span`: the last one starting at or before it,
+    /// unless that one ends before the span and the next starts inside it (a
+    /// heading line whose block starts after its `###`).
+    fn block_at(&self, span: Span) -> Option<usize> {
+        let blocks = &self.doc.blocks;
+        let i = blocks.partition_point(|b| b.span().start <= span.start);
+        let next_inside = blocks.get(i).is_some_and(|b| b.span().start < span.end);
+        let before_ends_early = i.checked_sub(1).is_none_or(|p| blocks[p].span().end <= span.start);
+        if next_inside && before_ends_early {
+            Some(i)
+        } else {
+            i.checked_sub(1)
+        }
     }
 
     #[must_use]
@@ -30,7 +39,7 @@ impl<'d> Locator<'d> {
         let text = &self.doc.text;
         let start = self.index.locate(text, span.start);
         let end = self.index.locate(text, span.end);
-        let block = self.block_at(span.start).map(|b| &self.doc.blocks[b]);
+        let block = self.block_at(span).map(|b| &self.doc.blocks[b]);
         let section = block.and_then(|b| b.section).map(|s| &self.doc.sections[s]);
         Location {
             line: start.line,

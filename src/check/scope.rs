@@ -105,7 +105,8 @@ pub fn fill_owned(template: &str, values: &[(&str, String)]) -> String {
     fill(template, &borrowed)
 }
 
-/// A number as Swedish text writes it: "25 000", "1,5".
+/// A number as Swedish text writes it: "25 000" (with a no-break space, so a
+/// wrapped message never splits it), "1,5".
 #[must_use]
 pub fn fmt_number(n: f64) -> String {
     if (n - n.round()).abs() > 1e-9 {
@@ -115,7 +116,7 @@ pub fn fmt_number(n: f64) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
-            out.push(' ');
+            out.push('\u{a0}');
         }
         out.push(c);
     }

@@ -156,7 +156,7 @@ fn is_caps_heading(line: &str) -> bool {
 /// A table-of-contents line ends in dot leaders or a tab and a page number.
 fn is_toc_line(line: &str) -> bool {
     let trimmed = line.trim_end();
-    let body = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+    let body = trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(' ');
     body.len() < trimmed.len() && (body.ends_with("..") || body.ends_with('\t') || body.ends_with("…"))
 }
 

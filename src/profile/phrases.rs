@@ -164,13 +164,14 @@ impl Matcher {
             if !shape.open_start && is_word_byte_at(literal_first) && word_char_before(lower, m.start()) {
                 continue;
             }
+            let start = if shape.open_start { word_start(lower, m.start()) } else { m.start() };
             let mut end = m.end();
             if shape.open_end {
                 end = word_end(lower, end);
             } else if is_word_byte_at(literal_last) && word_char_at(lower, end) {
                 continue;
             }
-            hits.push(Hit { pattern: u32::try_from(pattern).unwrap_or(u32::MAX), start: to_u32(m.start()), end: to_u32(end) });
+            hits.push(Hit { pattern: u32::try_from(pattern).unwrap_or(u32::MAX), start: to_u32(start), end: to_u32(end) });
         }
         hits.sort_unstable_by_key(|h| (h.start, h.end, h.pattern));
         hits
@@ -195,6 +196,15 @@ fn word_char_at(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
+fn word_start(text: &str, from: usize) -> usize {
+    text[..from]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(from, |(i, _)| i)
+}
+
 fn word_end(text: &str, from: usize) -> usize {
     text[from..]
         .char_indices()
@@ -214,7 +224,7 @@ mod tests {
         b.build()
     }
 
-    fn found(m: &Matcher, text: &str) -> Vec<&str> {
+    fn found<'t>(m: &Matcher, text: &'t str) -> Vec<&'t str> {
         m.find_all(text).iter().map(|h| &text[h.start as usize..h.end as usize]).collect()
     }
 

@@ -101,14 +101,14 @@ fn handler(style: Style) -> GraphicalReportHandler {
 #[must_use]
 pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: Style) -> String {
     let place = result.locations.first().map(|l| {
-        let mut p = String::new();
+        let mut parts = Vec::new();
         if let Some(page) = l.page {
-            let _ = write!(p, " s. {page}");
+            parts.push(format!("s. {page}"));
         }
         if let Some(section) = &l.section {
-            let _ = write!(p, " §{section}");
+            parts.push(format!("§ {section}"));
         }
-        p
+        if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
     });
     let finding = Finding {
         result,

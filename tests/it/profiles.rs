@@ -1,0 +1,80 @@
+//! Profiles load from disk, extend built-ins, and a broken one is a
+//! diagnostic pointing at its lines.
+
+use klausul::profile::Profile;
+
+fn write_temp(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("klausul-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("profile.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_contract_example_extends_stockholm() {
+    let path = write_temp("strict", "extends = \"stockholm\"\nid = \"stockholm-strict\"\n\n[parameters]\nreport_max_days = 5\n");
+    let profile = Profile::load(path.to_str().unwrap()).unwrap();
+    assert_eq!(profile.id, "stockholm-strict");
+    assert!((profile.parameters.report_max_days - 5.0).abs() < f64::EPSILON);
+    assert!((profile.parameters.penalty_min_sek - 25_000.0).abs() < f64::EPSILON);
+    assert_eq!(profile.requirements().count(), 13);
+    assert_ne!(profile.sha256, Profile::stockholm().sha256);
+    let text = "## 7.4 Antidiskriminering\n\nLeverantören ska på begäran inom tio (10) dagar redovisa hur villkoren i detta avsnitt uppfylls.\n";
+    let checked = super::check_markdown(text, &profile);
+    let ad07 = checked.requirements.iter().find(|r| r.id == "AD-07").unwrap();
+    assert_eq!(ad07.message, "tidsfristen \"tio (10) dagar\" (10 dagar) är längre än högst 5 dagar");
+}
+
+#[test]
+fn severities_can_change_and_requirements_switch_off() {
+    let path = write_temp(
+        "sev",
+        "extends = \"stockholm\"\nid = \"x\"\n\n[requirements.AD-08]\nseverity = \"error\"\n\n[requirements.AD-13]\nenabled = false\n",
+    );
+    let profile = Profile::load(path.to_str().unwrap()).unwrap();
+    assert_eq!(profile.requirement("AD-08").unwrap().severity.name(), "error");
+    assert_eq!(profile.requirements().count(), 12);
+}
+
+#[test]
+fn unknown_keys_point_at_their_line() {
+    let text = "extends = \"stockholm\"\nid = \"x\"\n\n[parameters]\nreport_max_dayz = 5\n";
+    let path = write_temp("unknown", text);
+    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    assert_eq!(err.lines(text), vec![5]);
+    assert!(err.problems[0].message.starts_with("unknown field `report_max_dayz`"), "{}", err.problems[0].message);
+}
+
+#[test]
+fn every_problem_is_reported_with_its_line() {
+    let text = "extends = \"stockholm\"\nid = \"x\"\n\n[requirements.AD-99]\nseverity = \"fatal\"\n\n[requirements.AD-01]\nseverity = \"fatal\"\n";
+    let path = write_temp("many", text);
+    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages, vec!["unknown severity \"fatal\"; use error, warning or info", "no requirement \"AD-99\" to override"]);
+    assert_eq!(err.lines(text), vec![8, 4]);
+}
+
+#[test]
+fn a_pattern_that_can_never_match_is_reported() {
+    let base = klausul::profile::BUILTIN[0].1;
+    let text = base.replacen("equal_value = [\"lika värde\"", "equal_value = [\"Lika värde\"", 1);
+    let path = write_temp("pattern", &text);
+    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert_eq!(
+        err.problems[0].message,
+        "pattern \"Lika värde\": the pattern has capital letters, but text is matched in lower case, so it can never match"
+    );
+    let line = text.lines().position(|l| l.contains("\"Lika värde\"")).unwrap() + 1;
+    assert_eq!(err.lines(&text), vec![line]);
+}
+
+#[test]
+fn a_missing_parent_is_an_error_at_extends() {
+    let text = "extends = \"no-such-profile\"\nid = \"x\"\n";
+    let path = write_temp("parent", text);
+    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    assert_eq!(err.lines(text), vec![1]);
+}
