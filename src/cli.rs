@@ -200,7 +200,10 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
         Lang::En => ("What it requires", "Why it matters", "Source", "Example of binding wording", "Example of weak wording", "Suggested wording"),
     };
     let example = |status: klausul::report::Status| {
-        r.examples.iter().find(|e| e.status == status).map_or_else(String::new, |e| e.text.trim().to_owned())
+        r.examples
+            .iter()
+            .find(|e| e.status == status)
+            .map_or_else(String::new, |e| e.text.trim().lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"))
     };
     let mut out = format!("{} {} ({}, {})\n{}\n\n", r.id, r.name, profile.id, r.severity.name(), r.summary.get(lang));
     for (title, body) in [
@@ -211,7 +214,7 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
         (weak, example(klausul::report::Status::Weak)),
         (suggested, suggestion(&profile, r, lang)),
     ] {
-        out.push_str(&format!("## {title}\n{}\n\n", body.trim()));
+        out.push_str(&format!("## {title}\n{}\n\n", body.trim_end()));
     }
     write_stdout(&out)
 }
