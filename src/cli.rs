@@ -15,7 +15,11 @@ use klausul::run::check_all;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 #[derive(Debug, Parser)]
-#[command(name = "klausul", version, about = "Checks procurement documents against Stockholm's anti-discrimination clause")]
+#[command(
+    name = "klausul",
+    version,
+    about = "Checks procurement documents against Stockholm's anti-discrimination clause"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -98,7 +102,10 @@ fn color() -> bool {
 }
 
 fn width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }
 
 /// Writes a diagnostic to stderr.
@@ -109,7 +116,9 @@ fn report_error(error: &dyn miette::Diagnostic) {
         GraphicalTheme::unicode_nocolor()
     };
     let mut out = String::new();
-    let _ = GraphicalReportHandler::new_themed(theme).with_width(width()).render_report(&mut out, error);
+    let _ = GraphicalReportHandler::new_themed(theme)
+        .with_width(width())
+        .render_report(&mut out, error);
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
@@ -131,7 +140,11 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(&args),
-        Command::Explain { id, profile, lang: l } => explain(&id, &profile, lang(l)),
+        Command::Explain {
+            id,
+            profile,
+            lang: l,
+        } => explain(&id, &profile, lang(l)),
         Command::Profiles => profiles(),
     }
 }
@@ -173,7 +186,14 @@ fn check(args: &CheckArgs) -> ExitCode {
         report_error(e);
     }
     let text = match args.format {
-        FormatArg::Human => human::render(&report, human::Style { color: color(), width: width(), lang: options.lang }),
+        FormatArg::Human => human::render(
+            &report,
+            human::Style {
+                color: color(),
+                width: width(),
+                lang: options.lang,
+            },
+        ),
         FormatArg::Json => match json::render(&report) {
             Ok(text) => text,
             Err(_) => return ExitCode::from(2),
@@ -191,21 +211,57 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     };
     let Some(r) = profile.requirement(id) else {
-        let ids: Vec<&str> = profile.all_requirements().iter().map(|r| r.id.as_str()).collect();
-        eprintln!("error: no requirement {id} in profile {}; it has {}", profile.id, ids.join(", "));
+        let ids: Vec<&str> = profile
+            .all_requirements()
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        eprintln!(
+            "error: no requirement {id} in profile {}; it has {}",
+            profile.id,
+            ids.join(", ")
+        );
         return ExitCode::from(2);
     };
     let (what, why, source, binding, weak, suggested) = match lang {
-        Lang::Sv => ("Vad kravet innebär", "Varför det spelar roll", "Källa", "Exempel på bindande formulering", "Exempel på svag formulering", "Föreslagen formulering"),
-        Lang::En => ("What it requires", "Why it matters", "Source", "Example of binding wording", "Example of weak wording", "Suggested wording"),
+        Lang::Sv => (
+            "Vad kravet innebär",
+            "Varför det spelar roll",
+            "Källa",
+            "Exempel på bindande formulering",
+            "Exempel på svag formulering",
+            "Föreslagen formulering",
+        ),
+        Lang::En => (
+            "What it requires",
+            "Why it matters",
+            "Source",
+            "Example of binding wording",
+            "Example of weak wording",
+            "Suggested wording",
+        ),
     };
     let example = |status: klausul::report::Status| {
         r.examples
             .iter()
             .find(|e| e.status == status)
-            .map_or_else(String::new, |e| e.text.trim().lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"))
+            .map_or_else(String::new, |e| {
+                e.text
+                    .trim()
+                    .lines()
+                    .map(|l| format!("    {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
     };
-    let mut out = format!("{} {} ({}, {})\n{}\n\n", r.id, r.name, profile.id, r.severity.name(), r.summary.get(lang));
+    let mut out = format!(
+        "{} {} ({}, {})\n{}\n\n",
+        r.id,
+        r.name,
+        profile.id,
+        r.severity.name(),
+        r.summary.get(lang)
+    );
     for (title, body) in [
         (what, r.explanation.requires.get(lang).to_owned()),
         (why, r.explanation.why.get(lang).to_owned()),
@@ -225,7 +281,10 @@ fn profiles() -> ExitCode {
         match Profile::load(id) {
             Ok(p) => {
                 let n = p.requirements().count();
-                out.push_str(&format!("{id}\t{}\t{n} requirements\t{}\n", p.version, p.name.en));
+                out.push_str(&format!(
+                    "{id}\t{}\t{n} requirements\t{}\n",
+                    p.version, p.name.en
+                ));
             }
             Err(e) => {
                 report_error(&e);

@@ -6,11 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use miette::Diagnostic;
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::document::{read_text, Document};
-use crate::source::{decode_text, detect_format, Format, WALKED_EXTENSIONS};
+use crate::source::{decode_text, detect_format, sha256_hex, Format, WALKED_EXTENSIONS};
 
 /// Largest input file read, in bytes.
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
@@ -39,13 +38,19 @@ pub enum InputError {
     #[diagnostic(code(klausul::input::io))]
     Io { path: String, reason: String },
     #[error("{path}: the file is {size} bytes, over the limit of {limit} bytes")]
-    #[diagnostic(code(klausul::input::too_large), help("split the document, or raise the limit in klausul.toml"))]
+    #[diagnostic(
+        code(klausul::input::too_large),
+        help("split the document, or raise the limit in klausul.toml")
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: the file is empty")]
     #[diagnostic(code(klausul::input::empty))]
     Empty { path: String },
     #[error("{path}: reading {format} files is not supported yet")]
-    #[diagnostic(code(klausul::input::unsupported), help("save the document as text or Markdown and check that"))]
+    #[diagnostic(
+        code(klausul::input::unsupported),
+        help("save the document as text or Markdown and check that")
+    )]
     Unsupported { path: String, format: &'static str },
 }
 
@@ -57,7 +62,10 @@ pub fn collect(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8
     for path in paths {
         if path.as_os_str() == "-" {
             if let Some(read) = stdin.take() {
-                out.push(read().map_or_else(|e| Input::Broken(path.clone(), e.to_string()), Input::Stdin));
+                out.push(
+                    read()
+                        .map_or_else(|e| Input::Broken(path.clone(), e.to_string()), Input::Stdin),
+                );
             }
         } else if path.is_dir() {
             walk(path, &mut out);
@@ -76,11 +84,17 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in entries {
         match entry {
-            Ok(e) if e.file_type().is_file() && walked(e.path()) => out.push(Input::File(e.into_path())),
-            Ok(e) if e.path_is_symlink() && walked(e.path()) && e.path().is_file() => out.push(Input::File(e.into_path())),
+            Ok(e) if e.file_type().is_file() && walked(e.path()) => {
+                out.push(Input::File(e.into_path()));
+            }
+            Ok(e) if e.path_is_symlink() && walked(e.path()) && e.path().is_file() => {
+                out.push(Input::File(e.into_path()));
+            }
             Ok(_) => {}
             Err(err) => {
-                let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                let path = err
+                    .path()
+                    .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
                 out.push(Input::Broken(path, err.to_string()));
             }
         }
@@ -107,7 +121,12 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin(bytes) => bytes.clone(),
-        Input::Broken(_, reason) => return Err(InputError::Io { path: name, reason: reason.clone() }),
+        Input::Broken(_, reason) => {
+            return Err(InputError::Io {
+                path: name,
+                reason: reason.clone(),
+            })
+        }
         Input::File(path) => read_bounded(path, &name)?,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -119,21 +138,36 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
     };
     let format = detect_format(path, &bytes);
     if !matches!(format, Format::Text | Format::Markdown) {
-        return Err(InputError::Unsupported { path: name, format: format.name() });
+        return Err(InputError::Unsupported {
+            path: name,
+            format: format.name(),
+        });
     }
-    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = sha256_hex(&[&bytes]);
     let (text, _) = decode_text(&bytes);
-    Ok(Loaded { document: read_text(text, format), sha256 })
+    Ok(Loaded {
+        document: read_text(text, format),
+        sha256,
+    })
 }
 
 fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
-    let io = |e: std::io::Error| InputError::Io { path: name.to_owned(), reason: e.to_string() };
+    let io = |e: std::io::Error| InputError::Io {
+        path: name.to_owned(),
+        reason: e.to_string(),
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { path: name.to_owned(), size, limit: MAX_INPUT_BYTES });
+        return Err(InputError::TooLarge {
+            path: name.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     Ok(bytes)
 }

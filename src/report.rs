@@ -159,7 +159,9 @@ impl RequirementResult {
     /// Whether this result counts against a failure threshold.
     #[must_use]
     pub fn fails_at(&self, threshold: Option<Severity>) -> bool {
-        self.suppressed.is_none() && self.status.is_finding() && threshold.is_some_and(|t| self.severity >= t)
+        self.suppressed.is_none()
+            && self.status.is_finding()
+            && threshold.is_some_and(|t| self.severity >= t)
     }
 }
 
@@ -246,12 +248,21 @@ impl Report {
     pub fn new(profile: ProfileRef, documents: Vec<DocumentReport>) -> Self {
         let summary = Summary {
             documents: documents.len(),
-            failed: documents.iter().filter(|d| d.verdict == Verdict::Fail).count(),
-            errors: documents.iter().filter(|d| d.verdict == Verdict::Error).count(),
+            failed: documents
+                .iter()
+                .filter(|d| d.verdict == Verdict::Fail)
+                .count(),
+            errors: documents
+                .iter()
+                .filter(|d| d.verdict == Verdict::Error)
+                .count(),
         };
         Self {
             schema: "klausul.report/1",
-            tool: Tool { name: "klausul", version: env!("CARGO_PKG_VERSION") },
+            tool: Tool {
+                name: "klausul",
+                version: env!("CARGO_PKG_VERSION"),
+            },
             profile,
             documents,
             summary,

@@ -15,7 +15,12 @@ pub struct Outcome {
 }
 
 #[must_use]
-pub fn check_one(input: &Input, profile: &Profile, options: &CheckOptions, fail_on: Option<Severity>) -> Outcome {
+pub fn check_one(
+    input: &Input,
+    profile: &Profile,
+    options: &CheckOptions,
+    fail_on: Option<Severity>,
+) -> Outcome {
     match load(input) {
         Ok(loaded) => {
             let checked = check(&loaded.document, profile, options);
@@ -30,7 +35,10 @@ pub fn check_one(input: &Input, profile: &Profile, options: &CheckOptions, fail_
                 error: None,
             };
             report.judge(fail_on);
-            Outcome { report, error: None }
+            Outcome {
+                report,
+                error: None,
+            }
         }
         Err(error) => Outcome {
             report: DocumentReport {
@@ -50,14 +58,26 @@ pub fn check_one(input: &Input, profile: &Profile, options: &CheckOptions, fail_
 
 /// Checks every input; the documents keep the inputs' order.
 #[must_use]
-pub fn check_all(inputs: &[Input], profile: &Profile, options: &CheckOptions, fail_on: Option<Severity>) -> (Report, Vec<InputError>) {
-    let outcomes: Vec<Outcome> = inputs.par_iter().map(|i| check_one(i, profile, options, fail_on)).collect();
+pub fn check_all(
+    inputs: &[Input],
+    profile: &Profile,
+    options: &CheckOptions,
+    fail_on: Option<Severity>,
+) -> (Report, Vec<InputError>) {
+    let outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|i| check_one(i, profile, options, fail_on))
+        .collect();
     let mut errors = Vec::new();
     let mut documents = Vec::with_capacity(outcomes.len());
     for o in outcomes {
         errors.extend(o.error);
         documents.push(o.report);
     }
-    let profile_ref = ProfileRef { id: profile.id.clone(), version: profile.version.clone(), sha256: profile.sha256.clone() };
+    let profile_ref = ProfileRef {
+        id: profile.id.clone(),
+        version: profile.version.clone(),
+        sha256: profile.sha256.clone(),
+    };
     (Report::new(profile_ref, documents), errors)
 }

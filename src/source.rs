@@ -95,6 +95,24 @@ fn zip_format(ext: &str, bytes: &[u8]) -> Format {
     }
 }
 
+/// The SHA-256 of some byte strings, one after another, as lower-case hex.
+#[must_use]
+pub fn sha256_hex(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
 /// How the text was decoded, for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -116,13 +134,11 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
             return (text.into_owned(), Encoding::Utf16);
         }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), Encoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Encoding::Windows1252)
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), Encoding::Utf8);
     }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (text.into_owned(), Encoding::Windows1252)
 }
 
 #[cfg(test)]
@@ -138,7 +154,10 @@ mod tests {
     #[test]
     fn cp1252_fallback_reads_swedish_letters() {
         let (text, enc) = decode_text(b"Leverant\xf6ren \xe5tar sig");
-        assert_eq!((text.as_str(), enc), ("Leverantören åtar sig", Encoding::Windows1252));
+        assert_eq!(
+            (text.as_str(), enc),
+            ("Leverantören åtar sig", Encoding::Windows1252)
+        );
     }
 
     #[test]
@@ -159,6 +178,9 @@ mod tests {
     fn format_is_decided_by_bytes_before_extension() {
         assert_eq!(detect_format(Path::new("a.md"), b"%PDF-1.7"), Format::Pdf);
         assert_eq!(detect_format(Path::new("a.pdf"), b"# Rubrik"), Format::Text);
-        assert_eq!(detect_format(Path::new("a.md"), b"# Rubrik"), Format::Markdown);
+        assert_eq!(
+            detect_format(Path::new("a.md"), b"# Rubrik"),
+            Format::Markdown
+        );
     }
 }

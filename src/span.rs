@@ -63,7 +63,9 @@ impl LineIndex {
     /// The 0-based line that holds `offset`.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     #[must_use]
@@ -138,7 +140,13 @@ mod tests {
     fn line_span_drops_crlf() {
         let text = "ett\r\ntvå\r\n";
         let index = LineIndex::new(text);
-        assert_eq!(&text[index.line_span(text, 0).start..index.line_span(text, 0).end], "ett");
-        assert_eq!(&text[index.line_span(text, 1).start..index.line_span(text, 1).end], "två");
+        assert_eq!(
+            &text[index.line_span(text, 0).start..index.line_span(text, 0).end],
+            "ett"
+        );
+        assert_eq!(
+            &text[index.line_span(text, 1).start..index.line_span(text, 1).end],
+            "två"
+        );
     }
 }

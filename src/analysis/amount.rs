@@ -36,10 +36,19 @@ pub struct Amount {
 }
 
 /// An amount at the start of `input`, with the rate that follows it.
+///
+/// # Errors
+/// A nom error when the input does not start with one.
 pub fn amount(input: &str) -> IResult<&str, Amount> {
     let (rest, money) = alt((price_base, percent, sek_before, sek_after)).parse(input)?;
     let (rest, rate) = opt(preceded(space1, rate)).parse(rest)?;
-    Ok((rest, Amount { money, rate: rate.unwrap_or(Rate::Unstated) }))
+    Ok((
+        rest,
+        Amount {
+            money,
+            rate: rate.unwrap_or(Rate::Unstated),
+        },
+    ))
 }
 
 fn sek_after(input: &str) -> IResult<&str, Money> {
@@ -55,7 +64,16 @@ fn sek_before(input: &str) -> IResult<&str, Money> {
 /// A currency word and the scale it gives the number before it.
 fn currency(input: &str) -> IResult<&str, f64> {
     alt((
-        value(1_000_000.0, alt((tag("miljoner kronor"), tag("miljon kronor"), tag("msek"), tag("mkr"), tag("mnkr")))),
+        value(
+            1_000_000.0,
+            alt((
+                tag("miljoner kronor"),
+                tag("miljon kronor"),
+                tag("msek"),
+                tag("mkr"),
+                tag("mnkr"),
+            )),
+        ),
         value(1_000.0, alt((tag("tusen kronor"), tag("tkr"), tag("ksek")))),
         value(1.0, alt((tag("kronor"), tag("kr"), tag("sek"), tag(":-")))),
     ))
@@ -63,28 +81,75 @@ fn currency(input: &str) -> IResult<&str, f64> {
 }
 
 fn percent(input: &str) -> IResult<&str, Money> {
-    let (rest, (n, _, _)) = (number, space0, alt((tag("%"), tag("procent"), tag("percent"), tag("per cent")))).parse(input)?;
+    let (rest, (n, _, _)) = (
+        number,
+        space0,
+        alt((tag("%"), tag("procent"), tag("percent"), tag("per cent"))),
+    )
+        .parse(input)?;
     Ok((rest, Money::Percent(n)))
 }
 
 fn price_base(input: &str) -> IResult<&str, Money> {
-    let half = value(0.5, alt((tag("ett halvt"), tag("halvt"), tag("half a"), tag("one half"))));
-    let (rest, (n, _, _)) = (alt((half, number)), space1, alt((tag("prisbasbelopp"), tag("price base amount")))).parse(input)?;
+    let half = value(
+        0.5,
+        alt((
+            tag("ett halvt"),
+            tag("halvt"),
+            tag("half a"),
+            tag("one half"),
+        )),
+    );
+    let (rest, (n, _, _)) = (
+        alt((half, number)),
+        space1,
+        alt((tag("prisbasbelopp"), tag("price base amount"))),
+    )
+        .parse(input)?;
     Ok((rest, Money::PriceBase(n)))
 }
 
 fn rate(input: &str) -> IResult<&str, Rate> {
-    let mut lead = opt(alt((tag("per påbörjad "), tag("för varje påbörjad "), tag("för varje "), tag("per started "), tag("per commenced "), tag("per "), tag("for each "), tag("each "))));
+    let mut lead = opt(alt((
+        tag("per påbörjad "),
+        tag("för varje påbörjad "),
+        tag("för varje "),
+        tag("per started "),
+        tag("per commenced "),
+        tag("per "),
+        tag("for each "),
+        tag("each "),
+    )));
     let (rest, lead) = lead.parse(input)?;
     let mut unit = alt((
-        value(Rate::PerWeek, alt((tag("vecka"), tag("kalendervecka"), tag("week")))),
-        value(Rate::PerDay, alt((tag("kalenderdag"), tag("dag"), tag("day")))),
+        value(
+            Rate::PerWeek,
+            alt((tag("vecka"), tag("kalendervecka"), tag("week"))),
+        ),
+        value(
+            Rate::PerDay,
+            alt((tag("kalenderdag"), tag("dag"), tag("day"))),
+        ),
         value(Rate::PerMonth, alt((tag("månad"), tag("month")))),
-        value(Rate::PerOccasion, alt((tag("tillfälle"), tag("överträdelse"), tag("brott"), tag("occasion"), tag("breach"), tag("avvikelse")))),
+        value(
+            Rate::PerOccasion,
+            alt((
+                tag("tillfälle"),
+                tag("överträdelse"),
+                tag("brott"),
+                tag("occasion"),
+                tag("breach"),
+                tag("avvikelse"),
+            )),
+        ),
     ));
     match lead {
         Some(_) => unit.parse(rest),
-        None => alt((value(Rate::PerDay, tag("daily")), value(Rate::PerWeek, tag("weekly")))).parse(rest),
+        None => alt((
+            value(Rate::PerDay, tag("daily")),
+            value(Rate::PerWeek, tag("weekly")),
+        ))
+        .parse(rest),
     }
 }
 
@@ -92,7 +157,11 @@ impl Amount {
     /// The amount per week in kronor, given the contract value and the price
     /// base amount where those are needed; `None` when it cannot be told.
     #[must_use]
-    pub fn per_week_sek(&self, contract_value: Option<f64>, price_base: Option<f64>) -> Option<f64> {
+    pub fn per_week_sek(
+        &self,
+        contract_value: Option<f64>,
+        price_base: Option<f64>,
+    ) -> Option<f64> {
         let sek = match self.money {
             Money::Sek(n) => n,
             Money::Percent(p) => contract_value? * p / 100.0,
@@ -116,11 +185,26 @@ mod tests {
 
     #[test]
     fn swedish_amounts() {
-        assert_eq!(a("25 000 kr per påbörjad vecka"), Amount { money: Money::Sek(25_000.0), rate: Rate::PerWeek });
+        assert_eq!(
+            a("25 000 kr per påbörjad vecka"),
+            Amount {
+                money: Money::Sek(25_000.0),
+                rate: Rate::PerWeek
+            }
+        );
         assert_eq!(a("25.000 kronor").money, Money::Sek(25_000.0));
-        assert_eq!(a("25 tkr per dag"), Amount { money: Money::Sek(25_000.0), rate: Rate::PerDay });
+        assert_eq!(
+            a("25 tkr per dag"),
+            Amount {
+                money: Money::Sek(25_000.0),
+                rate: Rate::PerDay
+            }
+        );
         assert_eq!(a("1,5 msek").money, Money::Sek(1_500_000.0));
-        assert_eq!(a("tjugofemtusen (25 000) kronor").money, Money::Sek(25_000.0));
+        assert_eq!(
+            a("tjugofemtusen (25 000) kronor").money,
+            Money::Sek(25_000.0)
+        );
         assert_eq!(a("2 % av kontraktsvärdet").money, Money::Percent(2.0));
         assert_eq!(a("ett halvt prisbasbelopp").money, Money::PriceBase(0.5));
         assert_eq!(a("5 000 kr per tillfälle").rate, Rate::PerOccasion);
@@ -128,7 +212,13 @@ mod tests {
 
     #[test]
     fn english_amounts() {
-        assert_eq!(a("sek 50,000 per week"), Amount { money: Money::Sek(50_000.0), rate: Rate::PerWeek });
+        assert_eq!(
+            a("sek 50,000 per week"),
+            Amount {
+                money: Money::Sek(50_000.0),
+                rate: Rate::PerWeek
+            }
+        );
         assert_eq!(a("sek 25,000 for each breach").rate, Rate::PerOccasion);
     }
 
@@ -137,8 +227,14 @@ mod tests {
         let per_day = a("5 000 kr per dag");
         assert_eq!(per_day.per_week_sek(None, None), Some(35_000.0));
         assert_eq!(a("2 % av kontraktsvärdet").per_week_sek(None, None), None);
-        assert_eq!(a("2 % av kontraktsvärdet").per_week_sek(Some(2_000_000.0), None), Some(40_000.0));
-        assert_eq!(a("ett halvt prisbasbelopp").per_week_sek(None, Some(59_200.0)), Some(29_600.0));
+        assert_eq!(
+            a("2 % av kontraktsvärdet").per_week_sek(Some(2_000_000.0), None),
+            Some(40_000.0)
+        );
+        assert_eq!(
+            a("ett halvt prisbasbelopp").per_week_sek(None, Some(59_200.0)),
+            Some(29_600.0)
+        );
     }
 
     #[test]

@@ -50,6 +50,9 @@ impl Duration {
 }
 
 /// A duration at the start of `input`.
+///
+/// # Errors
+/// A nom error when the input does not start with one.
 pub fn duration(input: &str) -> IResult<&str, Duration> {
     alt((period_compound, counted, every_ordinal)).parse(input)
 }
@@ -61,8 +64,15 @@ fn counted(input: &str) -> IResult<&str, Duration> {
 
 /// "tolvmånadersperiod", "sexmånadersperiod".
 fn period_compound(input: &str) -> IResult<&str, Duration> {
-    let (rest, (count, _)) = (word_number_prefix, alt((tag("månaders"), tag("-month")))).parse(input)?;
-    Ok((rest, Duration { count, unit: TimeUnit::Month }))
+    let (rest, (count, _)) =
+        (word_number_prefix, alt((tag("månaders"), tag("-month")))).parse(input)?;
+    Ok((
+        rest,
+        Duration {
+            count,
+            unit: TimeUnit::Month,
+        },
+    ))
 }
 
 /// "var tolfte månad" reads as a period of twelve months.
@@ -80,8 +90,25 @@ fn unit(input: &str) -> IResult<&str, TimeUnit> {
 
 fn unit_stem(input: &str) -> IResult<&str, TimeUnit> {
     alt((
-        value(TimeUnit::WorkingDay, alt((tag("arbetsdag"), tag("bankdag"), tag("vardag"), tag("working day"), tag("business day")))),
-        value(TimeUnit::Day, alt((tag("kalenderdag"), tag("dag"), tag("calendar day"), tag("day")))),
+        value(
+            TimeUnit::WorkingDay,
+            alt((
+                tag("arbetsdag"),
+                tag("bankdag"),
+                tag("vardag"),
+                tag("working day"),
+                tag("business day"),
+            )),
+        ),
+        value(
+            TimeUnit::Day,
+            alt((
+                tag("kalenderdag"),
+                tag("dag"),
+                tag("calendar day"),
+                tag("day"),
+            )),
+        ),
         value(TimeUnit::Week, alt((tag("veck"), tag("week")))),
         value(TimeUnit::Month, alt((tag("månad"), tag("month")))),
         value(TimeUnit::Year, alt((tag("år"), tag("year")))),

@@ -8,7 +8,18 @@ use crate::span::{ceil_char_boundary, Span};
 
 /// Words after a line-end hyphen that mean the hyphen is a real one:
 /// "bygg- och anläggningsentreprenader".
-const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "till", "som", "and", "or", "nor"];
+const CONJUNCTIONS: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "till",
+    "som",
+    "and",
+    "or",
+    "nor",
+];
 
 #[derive(Debug)]
 pub struct Folded {
@@ -23,7 +34,12 @@ pub struct Folded {
 impl Folded {
     #[must_use]
     pub fn new(doc: &Document) -> Self {
-        let mut f = Self { text: String::with_capacity(doc.text.len()), lower: String::new(), blocks: Vec::new(), anchors: Vec::new() };
+        let mut f = Self {
+            text: String::with_capacity(doc.text.len()),
+            lower: String::new(),
+            blocks: Vec::new(),
+            anchors: Vec::new(),
+        };
         for block in &doc.blocks {
             let start = f.text.len();
             for (i, line) in block.lines.iter().enumerate() {
@@ -46,8 +62,13 @@ impl Folded {
         let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
         let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
         if self.text.ends_with('-') && starts_lower && !CONJUNCTIONS.contains(&next_word.as_str()) {
-            let before: String = self.text[..self.text.len() - 1].chars().rev().take_while(|c| c.is_alphanumeric()).collect();
-            let prefix_like = before.chars().count() <= 2 || before.chars().all(|c| !c.is_lowercase());
+            let before: String = self.text[..self.text.len() - 1]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let prefix_like =
+                before.chars().count() <= 2 || before.chars().all(|c| !c.is_lowercase());
             if !before.is_empty() && !prefix_like {
                 self.text.pop();
             }
@@ -74,11 +95,13 @@ impl Folded {
             in_space = false;
             match c {
                 '\u{ad}' => {
-                    self.anchors.push((self.text.len(), origin + i + c.len_utf8()));
+                    self.anchors
+                        .push((self.text.len(), origin + i + c.len_utf8()));
                 }
                 '\u{2011}' => {
                     self.text.push('-');
-                    self.anchors.push((self.text.len(), origin + i + c.len_utf8()));
+                    self.anchors
+                        .push((self.text.len(), origin + i + c.len_utf8()));
                 }
                 _ => self.text.push(c),
             }
@@ -88,15 +111,24 @@ impl Folded {
     /// The original offset of a folded offset.
     #[must_use]
     pub fn original(&self, folded: usize) -> usize {
-        let i = self.anchors.partition_point(|&(f, _)| f <= folded).saturating_sub(1);
-        self.anchors.get(i).map_or(folded, |&(f, o)| o + (folded - f))
+        let i = self
+            .anchors
+            .partition_point(|&(f, _)| f <= folded)
+            .saturating_sub(1);
+        self.anchors
+            .get(i)
+            .map_or(folded, |&(f, o)| o + (folded - f))
     }
 
     /// The original span of a folded span, on char boundaries of `original`.
     #[must_use]
     pub fn to_original(&self, span: Span, original: &str) -> Span {
         let start = ceil_char_boundary(original, self.original(span.start));
-        let end = if span.end > span.start { self.original(span.end - 1) + 1 } else { start };
+        let end = if span.end > span.start {
+            self.original(span.end - 1) + 1
+        } else {
+            start
+        };
         Span::new(start, ceil_char_boundary(original, end.max(start)))
     }
 }
@@ -111,6 +143,10 @@ pub fn lower_same_length(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),

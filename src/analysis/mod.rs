@@ -44,7 +44,11 @@ impl<'d> Analysis<'d> {
         let mut sentences = Vec::new();
         for (block, &span) in folded.blocks.iter().enumerate() {
             for s in sentences::split(&folded.text, span) {
-                sentences.push(Sentence { span: s, block, hits: (0, 0) });
+                sentences.push(Sentence {
+                    span: s,
+                    block,
+                    hits: (0, 0),
+                });
             }
         }
         let words = matcher.set_count().div_ceil(64).max(1);
@@ -63,7 +67,15 @@ impl<'d> Analysis<'d> {
             }
             sentence.hits = (to_u32(first), to_u32(h));
         }
-        Self { doc, folded, hits, sentences, matcher, words, bits }
+        Self {
+            doc,
+            folded,
+            hits,
+            sentences,
+            matcher,
+            words,
+            bits,
+        }
     }
 
     /// Whether sentence `s` holds a phrase of `set`.

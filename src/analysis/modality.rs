@@ -31,9 +31,20 @@ impl Modality {
 }
 
 /// Conjunctions that, after a comma, open a new clause.
-const CLAUSE_OPENERS: &[&str] = &[", och ", ", men ", ", samt ", ", medan ", ", but ", ", and ", ", whereas ", ", while "];
+const CLAUSE_OPENERS: &[&str] = &[
+    ", och ",
+    ", men ",
+    ", samt ",
+    ", medan ",
+    ", but ",
+    ", and ",
+    ", whereas ",
+    ", while ",
+];
 /// Conjunctions that open a new clause when a new party follows.
-const PARTY_OPENERS: &[&str] = &["och ", "men ", "samt ", "medan ", "and ", "but ", "while ", "whereas "];
+const PARTY_OPENERS: &[&str] = &[
+    "och ", "men ", "samt ", "medan ", "and ", "but ", "while ", "whereas ",
+];
 
 /// The clauses of sentence `s`, in folded offsets.
 #[must_use]
@@ -44,7 +55,10 @@ pub fn clauses(a: &Analysis<'_>, s: usize, language: &Language) -> Vec<Span> {
     for opener in CLAUSE_OPENERS {
         cuts.extend(lower.match_indices(opener).map(|(i, _)| i));
     }
-    for party in a.hits_in(s, language.other_party).chain(a.hits_in(s, language.supplier)) {
+    for party in a
+        .hits_in(s, language.other_party)
+        .chain(a.hits_in(s, language.supplier))
+    {
         let before = &lower[..party.start - span.start];
         if let Some(opener) = PARTY_OPENERS.iter().find(|o| before.ends_with(*o)) {
             cuts.push(before.len() - opener.len());
@@ -80,14 +94,28 @@ pub fn of_clause(a: &Analysis<'_>, s: usize, clause: Span, language: &Language) 
 
 /// The most binding modality among the clauses of `s` that hold evidence.
 #[must_use]
-pub fn of_sentence(a: &Analysis<'_>, s: usize, evidence: &[SetId], language: &Language) -> Modality {
+pub fn of_sentence(
+    a: &Analysis<'_>,
+    s: usize,
+    evidence: &[SetId],
+    language: &Language,
+) -> Modality {
     let clauses = clauses(a, s, language);
     let with_evidence: Vec<Span> = clauses
         .iter()
         .copied()
-        .filter(|&c| evidence.is_empty() || evidence.iter().any(|&set| a.hits_within(s, set, c).next().is_some()))
+        .filter(|&c| {
+            evidence.is_empty()
+                || evidence
+                    .iter()
+                    .any(|&set| a.hits_within(s, set, c).next().is_some())
+        })
         .collect();
-    let candidates = if with_evidence.is_empty() { clauses } else { with_evidence };
+    let candidates = if with_evidence.is_empty() {
+        clauses
+    } else {
+        with_evidence
+    };
     candidates
         .into_iter()
         .map(|c| of_clause(a, s, c, language))

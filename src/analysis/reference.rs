@@ -15,13 +15,20 @@ pub enum Reference {
     /// An SFS number, "2008:567".
     Statute(String),
     /// "3 kap. 13 §": chapter and section.
-    Chapter { chapter: String, section: Option<String> },
+    Chapter {
+        chapter: String,
+        section: Option<String>,
+    },
     /// A numbered part of this document: "punkt 7.4", "avsnitt 8".
     Section(String),
     /// An annex of this document: "bilaga 5".
     Annex(String),
 }
 
+/// Parses one at the start of the input.
+///
+/// # Errors
+/// A nom error when the input does not start with one.
 pub fn reference(input: &str) -> IResult<&str, Reference> {
     alt((statute, chapter, section, annex)).parse(input)
 }
@@ -29,7 +36,13 @@ pub fn reference(input: &str) -> IResult<&str, Reference> {
 fn sfs_number(input: &str) -> IResult<&str, &str> {
     recognize((take_while1(|c: char| c.is_ascii_digit()), char(':'), digit1))
         .parse(input)
-        .and_then(|(rest, n)| if n.find(':') == Some(4) { Ok((rest, n)) } else { Err(fail(input)) })
+        .and_then(|(rest, n)| {
+            if n.find(':') == Some(4) {
+                Ok((rest, n))
+            } else {
+                Err(fail(input))
+            }
+        })
 }
 
 fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
@@ -39,13 +52,27 @@ fn fail(input: &str) -> nom::Err<nom::error::Error<&str>> {
 fn statute(input: &str) -> IResult<&str, Reference> {
     let prefixed = (tag("sfs"), space0, sfs_number).map(|(_, _, n)| n);
     let bracketed = delimited(char('('), sfs_number, char(')'));
-    alt((prefixed, bracketed)).map(|n| Reference::Statute(n.to_owned())).parse(input)
+    alt((prefixed, bracketed))
+        .map(|n| Reference::Statute(n.to_owned()))
+        .parse(input)
 }
 
 fn chapter(input: &str) -> IResult<&str, Reference> {
-    let (rest, (ch, _, _, _)) = (digit1, space1, alt((tag("kap."), tag("kap"), tag("chapter"))), space0).parse(input)?;
+    let (rest, (ch, _, _, _)) = (
+        digit1,
+        space1,
+        alt((tag("kap."), tag("kap"), tag("chapter"))),
+        space0,
+    )
+        .parse(input)?;
     let (rest, section) = opt((digit1, space0, tag("§")).map(|(s, _, _)| s)).parse(rest)?;
-    Ok((rest, Reference::Chapter { chapter: ch.to_owned(), section: section.map(str::to_owned) }))
+    Ok((
+        rest,
+        Reference::Chapter {
+            chapter: ch.to_owned(),
+            section: section.map(str::to_owned),
+        },
+    ))
 }
 
 fn dotted_number(input: &str) -> IResult<&str, &str> {
@@ -54,15 +81,29 @@ fn dotted_number(input: &str) -> IResult<&str, &str> {
 
 fn section(input: &str) -> IResult<&str, Reference> {
     let word = alt((
-        tag("punkterna"), tag("punkt"), tag("avsnitten"), tag("avsnitt"), tag("kapitel"), tag("paragraf"), tag("section"),
-        tag("clause"), tag("point"), tag("§"),
+        tag("punkterna"),
+        tag("punkt"),
+        tag("avsnitten"),
+        tag("avsnitt"),
+        tag("kapitel"),
+        tag("paragraf"),
+        tag("section"),
+        tag("clause"),
+        tag("point"),
+        tag("§"),
     ));
     let (rest, (_, _, n)) = (word, space0, dotted_number).parse(input)?;
     Ok((rest, Reference::Section(n.to_owned())))
 }
 
 fn annex(input: &str) -> IResult<&str, Reference> {
-    let word = alt((tag("bilagorna"), tag("bilaga"), tag("annex"), tag("appendix"), tag("schedule")));
+    let word = alt((
+        tag("bilagorna"),
+        tag("bilaga"),
+        tag("annex"),
+        tag("appendix"),
+        tag("schedule"),
+    ));
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
     let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
     Ok((rest, Reference::Annex(id.to_owned())))
@@ -80,7 +121,13 @@ mod tests {
     fn references() {
         assert_eq!(r("sfs 2008:567"), Reference::Statute("2008:567".into()));
         assert_eq!(r("(2008:567)"), Reference::Statute("2008:567".into()));
-        assert_eq!(r("3 kap. 13 §"), Reference::Chapter { chapter: "3".into(), section: Some("13".into()) });
+        assert_eq!(
+            r("3 kap. 13 §"),
+            Reference::Chapter {
+                chapter: "3".into(),
+                section: Some("13".into())
+            }
+        );
         assert_eq!(r("punkt 7.4"), Reference::Section("7.4".into()));
         assert_eq!(r("avsnitt 8"), Reference::Section("8".into()));
         assert_eq!(r("bilaga 5"), Reference::Annex("5".into()));

@@ -5,9 +5,10 @@
 use crate::span::Span;
 
 const ABBREVIATIONS: &[&str] = &[
-    "t.ex", "bl.a", "m.m", "kap", "org.nr", "orgnr", "nr", "ca", "resp", "s.k", "d.v.s", "dvs", "jfr", "inkl", "exkl",
-    "st", "p", "e.g", "i.e", "etc", "no", "art", "mom", "fr.o.m", "t.o.m", "o.s.v", "osv", "ev", "enl", "bil", "avd",
-    "tel", "kl", "s", "f.d", "m.fl", "el", "pkt", "sek", "mr", "ms", "dr", "prop", "jfr", "cf", "approx",
+    "t.ex", "bl.a", "m.m", "kap", "org.nr", "orgnr", "nr", "ca", "resp", "s.k", "d.v.s", "dvs",
+    "jfr", "inkl", "exkl", "st", "p", "e.g", "i.e", "etc", "no", "art", "mom", "fr.o.m", "t.o.m",
+    "o.s.v", "osv", "ev", "enl", "bil", "avd", "tel", "kl", "s", "f.d", "m.fl", "el", "pkt", "sek",
+    "mr", "ms", "dr", "prop", "jfr", "cf", "approx",
 ];
 
 /// Sentence spans within `span` of `text` (folded text, original case).
@@ -16,8 +17,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let block = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = block.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in block.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
@@ -41,20 +41,29 @@ fn push_trimmed(out: &mut Vec<Span>, block: &str, base: usize, start: usize, end
     let lead = piece.len() - piece.trim_start().len();
     let body = piece.trim();
     if !body.is_empty() {
-        out.push(Span::new(base + start + lead, base + start + lead + body.len()));
+        out.push(Span::new(
+            base + start + lead,
+            base + start + lead + body.len(),
+        ));
     }
 }
 
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '”' | '(' | '§' | '•'))
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '”' | '(' | '§' | '•')
+    })
 }
 
 /// Whether the word before a full stop is an abbreviation or a lone initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
@@ -62,7 +71,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+        split(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -80,6 +92,9 @@ mod tests {
 
     #[test]
     fn numbers_end_sentences_before_capitals() {
-        assert_eq!(sentences("Se punkt 7.4. Vite utgår."), vec!["Se punkt 7.4.", "Vite utgår."]);
+        assert_eq!(
+            sentences("Se punkt 7.4. Vite utgår."),
+            vec!["Se punkt 7.4.", "Vite utgår."]
+        );
     }
 }

@@ -51,7 +51,11 @@ impl Clause {
 
     #[must_use]
     pub fn contains(&self, a: &Analysis<'_>, s: usize) -> bool {
-        a.section(s).is_some_and(|inner| self.sections.iter().any(|&outer| a.doc.section_within(inner, outer)))
+        a.section(s).is_some_and(|inner| {
+            self.sections
+                .iter()
+                .any(|&outer| a.doc.section_within(inner, outer))
+        })
     }
 
     /// Whether sentence `s` names the clause by its number (or a parent's) or annex.
@@ -59,11 +63,17 @@ impl Clause {
         let refs = a.scan(a.sentences[s].span, reference);
         refs.iter().any(|(_, r)| match r {
             Reference::Section(n) => self.sections.iter().any(|&c| {
-                a.doc.sections[c].number.as_deref().is_some_and(|num| num == n || num.starts_with(&format!("{n}.")))
+                a.doc.sections[c]
+                    .number
+                    .as_deref()
+                    .is_some_and(|num| num == n || num.starts_with(&format!("{n}.")))
             }),
-            Reference::Annex(id) => {
-                self.sections.iter().any(|&c| a.doc.sections[c].annex.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(id)))
-            }
+            Reference::Annex(id) => self.sections.iter().any(|&c| {
+                a.doc.sections[c]
+                    .annex
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(id))
+            }),
             _ => false,
         })
     }

@@ -45,7 +45,11 @@ impl Ctx<'_> {
     fn outcome(&self, status: Status, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
         let mut all = vec![("words", self.quote(span))];
         all.extend(values.iter().cloned());
-        Outcome { status, message: fill_owned(self.p.message(key, self.lang), &all), spans: vec![span] }
+        Outcome {
+            status,
+            message: fill_owned(self.p.message(key, self.lang), &all),
+            spans: vec![span],
+        }
     }
 
     fn weak(&self, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
@@ -53,7 +57,12 @@ impl Ctx<'_> {
     }
 
     fn met(&self, r: &Requirement, span: Span) -> Outcome {
-        self.outcome(Status::Met, "met", span, &[("summary", r.summary.get(self.lang).to_owned())])
+        self.outcome(
+            Status::Met,
+            "met",
+            span,
+            &[("summary", r.summary.get(self.lang).to_owned())],
+        )
     }
 
     fn sentence(&self, s: usize) -> Span {
@@ -75,7 +84,9 @@ pub fn evaluate(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
         CheckKind::CurrentLaw => Some(current_law(ctx, r)),
         CheckKind::Grounds => Some(grounds(ctx, r)),
         CheckKind::Penalty | CheckKind::Cure | CheckKind::Termination => sanction(ctx, r),
-        CheckKind::Obligation | CheckKind::Deadline => best(ctx.candidates(r).map(|s| duty(ctx, r, s))),
+        CheckKind::Obligation | CheckKind::Deadline => {
+            best(ctx.candidates(r).map(|s| duty(ctx, r, s)))
+        }
     }
 }
 
@@ -98,18 +109,28 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     for w in &r.weak {
         if let Some(hit) = a.first(s, w.set) {
             if !w.unless.is_some_and(|u| a.has(s, u)) {
-                return ctx.weak("signal", hit, &[("reason", w.reason.get(ctx.lang).to_owned())]);
+                return ctx.weak(
+                    "signal",
+                    hit,
+                    &[("reason", w.reason.get(ctx.lang).to_owned())],
+                );
             }
         }
     }
     match modality::of_sentence(a, s, &r.evidence, &ctx.p.language) {
         Modality::Soft(hit) => return ctx.weak("soft", hit, &[]),
-        Modality::Unstated | Modality::Permissive(_) => return ctx.weak("unbound", ctx.sentence(s), &[]),
+        Modality::Unstated | Modality::Permissive(_) => {
+            return ctx.weak("unbound", ctx.sentence(s), &[])
+        }
         Modality::Binding(_) => {}
     }
     for e in &r.elements {
         if !present_near(ctx, s, e.set) {
-            return ctx.weak("element", ctx.sentence(s), &[("reason", e.reason.get(ctx.lang).to_owned())]);
+            return ctx.weak(
+                "element",
+                ctx.sentence(s),
+                &[("reason", e.reason.get(ctx.lang).to_owned())],
+            );
         }
     }
     if r.check == CheckKind::Deadline {
@@ -124,15 +145,30 @@ fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let here = a.section(s);
     let block = a.sentences[s].block;
     (0..a.sentences.len()).any(|t| {
-        a.has(t, set) && if here.is_some() { a.section(t) == here } else { a.sentences[t].block == block }
+        a.has(t, set)
+            && if here.is_some() {
+                a.section(t) == here
+            } else {
+                a.sentences[t].block == block
+            }
     })
 }
 
 fn deadline(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
-    let max = r.parameter.as_deref().and_then(|name| ctx.p.parameters.number(name)).unwrap_or(f64::INFINITY);
+    let max = r
+        .parameter
+        .as_deref()
+        .and_then(|name| ctx.p.parameters.number(name))
+        .unwrap_or(f64::INFINITY);
     match time_limit(ctx, s) {
-        TimeLimit::Days(span, days) if days <= max + 1e-9 => ctx.met(r, span.cover(ctx.sentence(s))),
-        TimeLimit::Days(span, days) => ctx.weak("time_long", span, &[("days", fmt_number(days)), ("max", fmt_number(max))]),
+        TimeLimit::Days(span, days) if days <= max + 1e-9 => {
+            ctx.met(r, span.cover(ctx.sentence(s)))
+        }
+        TimeLimit::Days(span, days) => ctx.weak(
+            "time_long",
+            span,
+            &[("days", fmt_number(days)), ("max", fmt_number(max))],
+        ),
         TimeLimit::Vague(span) => ctx.weak("time_vague", span, &[]),
         TimeLimit::None => ctx.weak("time_missing", ctx.sentence(s), &[]),
     }
@@ -147,7 +183,10 @@ enum TimeLimit {
 /// The shortest stated time in sentence `s`, or the vague time it gives instead.
 fn time_limit(ctx: &Ctx<'_>, s: usize) -> TimeLimit {
     let stated = ctx.a.scan(ctx.sentence(s), duration);
-    if let Some((span, d)) = stated.into_iter().min_by(|x, y| x.1.days().total_cmp(&y.1.days())) {
+    if let Some((span, d)) = stated
+        .into_iter()
+        .min_by(|x, y| x.1.days().total_cmp(&y.1.days()))
+    {
         return TimeLimit::Days(span, d.days());
     }
     match ctx.a.first(s, ctx.p.language.vague_time) {
@@ -167,7 +206,10 @@ fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     let Some(&(span, i)) = found.first() else {
         return Outcome {
             status: Status::Met,
-            message: fill_owned(ctx.p.message("met", ctx.lang), &[("summary", r.summary.get(ctx.lang).to_owned())]),
+            message: fill_owned(
+                ctx.p.message("met", ctx.lang),
+                &[("summary", r.summary.get(ctx.lang).to_owned())],
+            ),
             spans: Vec::new(),
         };
     };
@@ -175,7 +217,10 @@ fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     let mut outcome = ctx.weak(
         "outdated",
         span,
-        &[("cited", o.cited.get(ctx.lang).to_owned()), ("replacement", o.replacement.get(ctx.lang).to_owned())],
+        &[
+            ("cited", o.cited.get(ctx.lang).to_owned()),
+            ("replacement", o.replacement.get(ctx.lang).to_owned()),
+        ],
     );
     outcome.spans = found.iter().map(|&(s, _)| s).collect();
     outcome
@@ -195,18 +240,40 @@ fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
         }
         let open = a.has(s, ctx.p.language.example_markers);
         if count < r.grounds.len() && !open {
-            let missing: Vec<&str> = r.grounds.iter().zip(&named).filter(|(_, &n)| !n).map(|(g, _)| g.name.get(ctx.lang)).collect();
-            return ctx.weak("grounds", ctx.sentence(s), &[("missing", missing.join(", "))]);
+            let missing: Vec<&str> = r
+                .grounds
+                .iter()
+                .zip(&named)
+                .filter(|(_, &n)| !n)
+                .map(|(g, _)| g.name.get(ctx.lang))
+                .collect();
+            return ctx.weak(
+                "grounds",
+                ctx.sentence(s),
+                &[("missing", missing.join(", "))],
+            );
         }
         listing.get_or_insert(s);
     }
-    let note = (0..a.sentences.len()).find_map(|s| r.notes.iter().find_map(|n| a.first(s, n.set).map(|h| (h, n))));
+    let note = (0..a.sentences.len()).find_map(|s| {
+        r.notes
+            .iter()
+            .find_map(|n| a.first(s, n.set).map(|h| (h, n)))
+    });
     match (listing, note) {
-        (_, Some((span, n))) => ctx.outcome(Status::Met, "met_note", span, &[("note", n.note.get(ctx.lang).to_owned())]),
+        (_, Some((span, n))) => ctx.outcome(
+            Status::Met,
+            "met_note",
+            span,
+            &[("note", n.note.get(ctx.lang).to_owned())],
+        ),
         (Some(s), None) => ctx.met(r, ctx.sentence(s)),
         (None, None) => Outcome {
             status: Status::Met,
-            message: fill_owned(ctx.p.message("met", ctx.lang), &[("summary", r.summary.get(ctx.lang).to_owned())]),
+            message: fill_owned(
+                ctx.p.message("met", ctx.lang),
+                &[("summary", r.summary.get(ctx.lang).to_owned())],
+            ),
             spans: Vec::new(),
         },
     }
@@ -226,7 +293,8 @@ fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
             Tie::Unrelated => {}
         }
     }
-    best(tied.into_iter()).or_else(|| general.map(|s| ctx.weak("general_only", ctx.sentence(s), &[])))
+    best(tied.into_iter())
+        .or_else(|| general.map(|s| ctx.weak("general_only", ctx.sentence(s), &[])))
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
@@ -248,21 +316,37 @@ fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     let a = ctx.a;
     let mut amounts = a.scan(ctx.sentence(s), amount);
     let next = s + 1;
-    if amounts.is_empty() && next < a.sentences.len() && a.sentences[next].block == a.sentences[s].block {
+    if amounts.is_empty()
+        && next < a.sentences.len()
+        && a.sentences[next].block == a.sentences[s].block
+    {
         amounts = a.scan(ctx.sentence(next), amount);
     }
-    let min = r.parameter.as_deref().and_then(|n| ctx.p.parameters.number(n)).unwrap_or(0.0);
+    let min = r
+        .parameter
+        .as_deref()
+        .and_then(|n| ctx.p.parameters.number(n))
+        .unwrap_or(0.0);
     let Some((first_span, first)) = amounts.first().copied() else {
         return ctx.weak("amount_missing", ctx.sentence(s), &[]);
     };
     let price_base = ctx.p.parameters.prisbasbelopp_sek;
-    let valued: Vec<(Span, f64)> =
-        amounts.iter().filter_map(|&(span, x)| x.per_week_sek(ctx.contract_value, price_base).map(|v| (span, v))).collect();
+    let valued: Vec<(Span, f64)> = amounts
+        .iter()
+        .filter_map(|&(span, x)| {
+            x.per_week_sek(ctx.contract_value, price_base)
+                .map(|v| (span, v))
+        })
+        .collect();
     if let Some(&(span, v)) = valued.iter().max_by(|x, y| x.1.total_cmp(&y.1)) {
         if v + 1e-9 >= min {
             return ctx.met(r, span.cover(ctx.sentence(s)));
         }
-        return ctx.weak("amount_low", span, &[("per_week", fmt_number(v)), ("min", fmt_number(min))]);
+        return ctx.weak(
+            "amount_low",
+            span,
+            &[("per_week", fmt_number(v)), ("min", fmt_number(min))],
+        );
     }
     match first.money {
         Money::Percent(_) => ctx.weak("amount_percent_unknown", first_span, &[]),

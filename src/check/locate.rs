@@ -16,7 +16,10 @@ pub struct Locator<'d> {
 impl<'d> Locator<'d> {
     #[must_use]
     pub fn new(doc: &'d Document) -> Self {
-        Self { doc, index: LineIndex::new(&doc.text) }
+        Self {
+            doc,
+            index: LineIndex::new(&doc.text),
+        }
     }
 
     /// The block that holds `span`: the last one starting at or before it,
@@ -26,7 +29,9 @@ impl<'d> Locator<'d> {
         let blocks = &self.doc.blocks;
         let i = blocks.partition_point(|b| b.span().start <= span.start);
         let next_inside = blocks.get(i).is_some_and(|b| b.span().start < span.end);
-        let before_ends_early = i.checked_sub(1).is_none_or(|p| blocks[p].span().end <= span.start);
+        let before_ends_early = i
+            .checked_sub(1)
+            .is_none_or(|p| blocks[p].span().end <= span.start);
         if next_inside && before_ends_early {
             Some(i)
         } else {
@@ -48,7 +53,11 @@ impl<'d> Locator<'d> {
             end_column: end.column,
             byte_start: span.start,
             byte_end: span.end,
-            section: section.and_then(|s| s.number.clone().or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))),
+            section: section.and_then(|s| {
+                s.number
+                    .clone()
+                    .or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))
+            }),
             heading: section.map(|s| s.title.clone()),
             page: block.and_then(|b| b.page),
             text: text[span.start..span.end].to_owned(),
@@ -59,9 +68,16 @@ impl<'d> Locator<'d> {
     fn excerpt(&self, span: Span) -> Excerpt {
         let text = &self.doc.text;
         let first = self.index.line_of(span.start);
-        let last = self.index.line_of(span.end.saturating_sub(1).max(span.start)).min(first + EXCERPT_LINES - 1);
+        let last = self
+            .index
+            .line_of(span.end.saturating_sub(1).max(span.start))
+            .min(first + EXCERPT_LINES - 1);
         let from = self.index.line_start(first);
         let to = self.index.line_span(text, last).end.max(from);
-        Excerpt { text: text[from..to].to_owned(), first_line: first + 1, offset: from }
+        Excerpt {
+            text: text[from..to].to_owned(),
+            first_line: first + 1,
+            offset: from,
+        }
     }
 }

@@ -35,7 +35,13 @@ pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Check
     let a = Analysis::new(doc, &profile.matcher);
     let clause = Clause::find(&a, profile);
     let facts = scope::decide(&a, profile, options.contract_type, options.lang);
-    let ctx = Ctx { a: &a, p: profile, lang: options.lang, clause: &clause, contract_value: facts.contract_value };
+    let ctx = Ctx {
+        a: &a,
+        p: profile,
+        lang: options.lang,
+        clause: &clause,
+        contract_value: facts.contract_value,
+    };
     let locator = Locator::new(doc);
     let requirements = profile
         .requirements()
@@ -43,25 +49,47 @@ pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Check
             let outcome = if facts.result.applies {
                 evaluate(&ctx, r).unwrap_or_else(|| missing(&ctx, r))
             } else {
-                Outcome { status: Status::NotApplicable, message: facts.result.reason.clone(), spans: Vec::new() }
+                Outcome {
+                    status: Status::NotApplicable,
+                    message: facts.result.reason.clone(),
+                    spans: Vec::new(),
+                }
             };
             result(&ctx, &locator, r, outcome)
         })
         .collect();
-    Checked { scope: facts.result, requirements }
+    Checked {
+        scope: facts.result,
+        requirements,
+    }
 }
 
 /// A missing requirement points where it belongs: the clause's heading, or the
 /// start of the document when there is no clause.
 fn missing(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
-    let message = fill(ctx.p.message("missing", ctx.lang), &[("summary", r.summary.get(ctx.lang))]);
-    Outcome { status: Status::Missing, message, spans: Vec::new() }
+    let message = fill(
+        ctx.p.message("missing", ctx.lang),
+        &[("summary", r.summary.get(ctx.lang))],
+    );
+    Outcome {
+        status: Status::Missing,
+        message,
+        spans: Vec::new(),
+    }
 }
 
-fn result(ctx: &Ctx<'_>, locator: &Locator<'_>, r: &Requirement, outcome: Outcome) -> RequirementResult {
+fn result(
+    ctx: &Ctx<'_>,
+    locator: &Locator<'_>,
+    r: &Requirement,
+    outcome: Outcome,
+) -> RequirementResult {
     let mut spans: Vec<_> = outcome.spans.iter().map(|&s| ctx.a.original(s)).collect();
     if outcome.status == Status::Missing {
-        let anchor = ctx.clause.anchor(ctx.a).or_else(|| ctx.a.doc.blocks.first().map(crate::document::Block::span));
+        let anchor = ctx
+            .clause
+            .anchor(ctx.a)
+            .or_else(|| ctx.a.doc.blocks.first().map(crate::document::Block::span));
         spans.extend(anchor);
     }
     RequirementResult {

@@ -20,7 +20,12 @@ pub struct ScopeFacts {
 }
 
 #[must_use]
-pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>, lang: Lang) -> ScopeFacts {
+pub fn decide(
+    a: &Analysis<'_>,
+    p: &Profile,
+    given: Option<ContractType>,
+    lang: Lang,
+) -> ScopeFacts {
     let contract_type = given.unwrap_or_else(|| contract_type(a, p));
     let contract_value = contract_value(a, p.scope.value);
     let key = match (given, contract_type) {
@@ -38,12 +43,23 @@ pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>, lang: 
         applies = !below;
         reason = format!("{reason}; {note}");
     }
-    ScopeFacts { result: ScopeResult { applies, contract_type, reason }, contract_value }
+    ScopeFacts {
+        result: ScopeResult {
+            applies,
+            contract_type,
+            reason,
+        },
+        contract_value,
+    }
 }
 
 fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
     let count = |set: SetId| (0..a.sentences.len()).filter(|&s| a.has(s, set)).count();
-    let (services, works, goods) = (count(p.scope.services), count(p.scope.works), count(p.scope.goods));
+    let (services, works, goods) = (
+        count(p.scope.services),
+        count(p.scope.works),
+        count(p.scope.goods),
+    );
     match (services, works, goods) {
         (0, 0, 0) => ContractType::Unknown,
         (0, 0, _) => ContractType::Goods,
@@ -69,7 +85,11 @@ fn duration_months(a: &Analysis<'_>, p: &Profile) -> Option<f64> {
     let first_in = |set: SetId| {
         (0..a.sentences.len())
             .filter(|&s| a.has(s, set))
-            .find_map(|s| a.scan(a.sentences[s].span, duration).first().map(|(_, d)| d.months()))
+            .find_map(|s| {
+                a.scan(a.sentences[s].span, duration)
+                    .first()
+                    .map(|(_, d)| d.months())
+            })
     };
     let base = first_in(p.scope.contract_period)?;
     let options = if p.parameters.duration_includes_options {
@@ -89,14 +109,24 @@ fn thresholds(a: &Analysis<'_>, p: &Profile, value: Option<f64>, lang: Lang) -> 
     let params = &p.parameters;
     let months = duration_months(a, p);
     if let Some(m) = months.filter(|&m| m < params.min_duration_months) {
-        let values = [("months", fmt_number(m)), ("min", fmt_number(params.min_duration_months))];
+        let values = [
+            ("months", fmt_number(m)),
+            ("min", fmt_number(params.min_duration_months)),
+        ];
         return (true, fill_owned(p.message("below_duration", lang), &values));
     }
     if let Some(v) = value.filter(|&v| v < params.min_value_sek) {
-        let values = [("value", fmt_number(v)), ("min", fmt_number(params.min_value_sek))];
+        let values = [
+            ("value", fmt_number(v)),
+            ("min", fmt_number(params.min_value_sek)),
+        ];
         return (true, fill_owned(p.message("below_value", lang), &values));
     }
-    let key = if months.is_some() && value.is_some() { "thresholds_met" } else { "thresholds_unknown" };
+    let key = if months.is_some() && value.is_some() {
+        "thresholds_met"
+    } else {
+        "thresholds_unknown"
+    };
     (false, p.message(key, lang).to_owned())
 }
 

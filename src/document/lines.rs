@@ -16,9 +16,13 @@ pub enum Line<'a> {
     /// Markup that carries no text: a table rule, a code fence, an HTML comment.
     Markup,
     Heading(Heading<'a>),
-    ListItem { content: usize },
+    ListItem {
+        content: usize,
+    },
     TableRow,
-    Text { content: usize },
+    Text {
+        content: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +45,12 @@ pub fn classify(line: &str) -> Line<'_> {
     let offset = |rest: &str| line.len() - rest.len();
     if let Ok((rest, level)) = md_heading(line) {
         let (number, annex, title) = heading_parts(rest);
-        return Line::Heading(Heading { level, number, annex, content: offset(title) });
+        return Line::Heading(Heading {
+            level,
+            number,
+            annex,
+            content: offset(title),
+        });
     }
     if is_markup(line) {
         return Line::Markup;
@@ -53,10 +62,14 @@ pub fn classify(line: &str) -> Line<'_> {
         return Line::Heading(heading);
     }
     if let Ok((rest, ())) = list_marker(line) {
-        return Line::ListItem { content: offset(rest) };
+        return Line::ListItem {
+            content: offset(rest),
+        };
     }
     let trimmed = line.trim_start();
-    Line::Text { content: offset(trimmed) }
+    Line::Text {
+        content: offset(trimmed),
+    }
 }
 
 fn md_heading(input: &str) -> IResult<&str, u8> {
@@ -86,19 +99,39 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
     }
     let offset = |rest: &str| line.len() - rest.len();
     if let Ok((title, id)) = annex_label(line) {
-        return Some(Heading { level: 1, number: None, annex: Some(id), content: offset(title) });
+        return Some(Heading {
+            level: 1,
+            number: None,
+            annex: Some(id),
+            content: offset(title),
+        });
     }
     if let Ok((title, number)) = section_number_label(line) {
         if looks_like_title(title) {
             let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
-            return Some(Heading { level, number: Some(number), annex: None, content: offset(title) });
+            return Some(Heading {
+                level,
+                number: Some(number),
+                annex: None,
+                content: offset(title),
+            });
         }
         return None;
     }
     if let Ok((title, number)) = paragraph_sign(line) {
-        return Some(Heading { level: 2, number: Some(number), annex: None, content: offset(title) });
+        return Some(Heading {
+            level: 2,
+            number: Some(number),
+            annex: None,
+            content: offset(title),
+        });
     }
-    is_caps_heading(line).then(|| Heading { level: 1, number: None, annex: None, content: 0 })
+    is_caps_heading(line).then_some(Heading {
+        level: 1,
+        number: None,
+        annex: None,
+        content: 0,
+    })
 }
 
 /// "7.4 " or "7.4. " before a title; the number is returned without its final dot.
@@ -111,7 +144,11 @@ fn section_number_label(input: &str) -> IResult<&str, &str> {
 
 /// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …".
 fn annex_label(input: &str) -> IResult<&str, &str> {
-    let word = alt((tag_no_case("bilaga"), tag_no_case("annex"), tag_no_case("appendix")));
+    let word = alt((
+        tag_no_case("bilaga"),
+        tag_no_case("annex"),
+        tag_no_case("appendix"),
+    ));
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
     let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
     let (rest, _) = opt((space0, one_of(":–-."))).parse(rest)?;
@@ -130,7 +167,9 @@ fn list_marker(input: &str) -> IResult<&str, ()> {
     let bullet = recognize(one_of("-*•–"));
     let numbered = recognize(pair(digit1, one_of(".)")));
     let lettered = recognize(pair(
-        verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| s.len() <= 2),
+        verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| {
+            s.len() <= 2
+        }),
         char(')'),
     ));
     let (rest, _) = (space0, alt((bullet, numbered, lettered)), space1).parse(input)?;
@@ -141,9 +180,7 @@ fn looks_like_title(title: &str) -> bool {
     let title = title.trim_end();
     let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
     let words = title.split_whitespace().count();
-    starts_upper
-        && (1..=MAX_HEADING_WORDS).contains(&words)
-        && !title.ends_with(['.', ',', ';'])
+    starts_upper && (1..=MAX_HEADING_WORDS).contains(&words) && !title.ends_with(['.', ',', ';'])
 }
 
 fn is_caps_heading(line: &str) -> bool {
@@ -156,8 +193,11 @@ fn is_caps_heading(line: &str) -> bool {
 /// A table-of-contents line ends in dot leaders or a tab and a page number.
 fn is_toc_line(line: &str) -> bool {
     let trimmed = line.trim_end();
-    let body = trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(' ');
-    body.len() < trimmed.len() && (body.ends_with("..") || body.ends_with('\t') || body.ends_with("…"))
+    let body = trimmed
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(' ');
+    body.len() < trimmed.len()
+        && (body.ends_with("..") || body.ends_with('\t') || body.ends_with("…"))
 }
 
 fn is_markup(line: &str) -> bool {
@@ -183,12 +223,27 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading("## 7.4 Antidiskriminering"), Some((2, Some("7.4"), None, "Antidiskriminering")));
-        assert_eq!(heading("7.4 Antidiskriminering"), Some((2, Some("7.4"), None, "Antidiskriminering")));
+        assert_eq!(
+            heading("## 7.4 Antidiskriminering"),
+            Some((2, Some("7.4"), None, "Antidiskriminering"))
+        );
+        assert_eq!(
+            heading("7.4 Antidiskriminering"),
+            Some((2, Some("7.4"), None, "Antidiskriminering"))
+        );
         assert_eq!(heading("12. Vite"), Some((1, Some("12"), None, "Vite")));
-        assert_eq!(heading("§ 3 Avtalstid"), Some((2, Some("3"), None, "Avtalstid")));
-        assert_eq!(heading("BILAGA 5 – Antidiskrimineringsklausul"), Some((1, None, Some("5"), "Antidiskrimineringsklausul")));
-        assert_eq!(heading("ALLMÄNNA VILLKOR"), Some((1, None, None, "ALLMÄNNA VILLKOR")));
+        assert_eq!(
+            heading("§ 3 Avtalstid"),
+            Some((2, Some("3"), None, "Avtalstid"))
+        );
+        assert_eq!(
+            heading("BILAGA 5 – Antidiskrimineringsklausul"),
+            Some((1, None, Some("5"), "Antidiskrimineringsklausul"))
+        );
+        assert_eq!(
+            heading("ALLMÄNNA VILLKOR"),
+            Some((1, None, None, "ALLMÄNNA VILLKOR"))
+        );
     }
 
     #[test]

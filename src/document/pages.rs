@@ -42,12 +42,16 @@ pub fn layout(text: &str, lines: &[Span]) -> PageLayout {
         }
     }
     let mut furniture = numbered;
-    if !paged {
-        furniture.iter_mut().for_each(|f| *f = false);
-    } else {
+    if paged {
         mark_running_lines(text, lines, &page, &mut furniture);
+    } else {
+        furniture.fill(false);
     }
-    PageLayout { page, furniture, paged }
+    PageLayout {
+        page,
+        furniture,
+        paged,
+    }
 }
 
 /// Marks lines that stand near the top or bottom of at least half the pages.
@@ -64,7 +68,10 @@ fn mark_running_lines(text: &str, lines: &[Span], page: &[u32], furniture: &mut 
     }
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for idx in by_page.values() {
-        let edge = idx.iter().take(EDGE_LINES).chain(idx.iter().rev().take(EDGE_LINES));
+        let edge = idx
+            .iter()
+            .take(EDGE_LINES)
+            .chain(idx.iter().rev().take(EDGE_LINES));
         let mut on_this_page: Vec<usize> = edge.copied().collect();
         on_this_page.sort_unstable();
         on_this_page.dedup();
@@ -112,7 +119,14 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for line in ["Sida 2 av 3", "sida 2", "Page 4 of 10", "- 7 -", "3 (12)", "3/12"] {
+        for line in [
+            "Sida 2 av 3",
+            "sida 2",
+            "Page 4 of 10",
+            "- 7 -",
+            "3 (12)",
+            "3/12",
+        ] {
             assert!(is_page_number(line), "{line}");
         }
         for line in ["Sidan 2 beskriver", "7.4 Vite", "2008:567", "12"] {

@@ -13,10 +13,23 @@ use crate::span::Span;
 pub fn read_text(text: String, format: Format) -> Document {
     let lines = split_lines(&text);
     let pages = layout(&text, &lines);
-    let mut builder = Builder { text: &text, pages: &pages, blocks: Vec::new(), sections: Vec::new(), open: None };
+    let mut builder = Builder {
+        text: &text,
+        pages: &pages,
+        blocks: Vec::new(),
+        sections: Vec::new(),
+        open: None,
+    };
     builder.run(&lines);
-    let Builder { blocks, sections, .. } = builder;
-    Document { text, format, blocks, sections }
+    let Builder {
+        blocks, sections, ..
+    } = builder;
+    Document {
+        text,
+        format,
+        blocks,
+        sections,
+    }
 }
 
 /// Line spans without line endings, and without the form feed that opens a page.
@@ -63,7 +76,11 @@ impl Builder<'_> {
                 Line::Markup => self.flush(),
                 Line::Heading(h) => self.heading(line, &h, page),
                 Line::ListItem { content } => {
-                    self.start(BlockKind::ListItem, trim(self.text, line.start + content, line.end), page);
+                    self.start(
+                        BlockKind::ListItem,
+                        trim(self.text, line.start + content, line.end),
+                        page,
+                    );
                 }
                 Line::TableRow => self.table_row(line, page),
                 Line::Text { content } => {
@@ -89,9 +106,18 @@ impl Builder<'_> {
 
     fn start(&mut self, kind: BlockKind, span: Span, page: Option<u32>) {
         self.flush();
-        let block = Block { kind, lines: vec![span], section: self.current_section(), page };
+        let block = Block {
+            kind,
+            lines: vec![span],
+            section: self.current_section(),
+            page,
+        };
         let last_page = page.unwrap_or(1);
-        self.open = Some(Open { block, interrupted: false, last_page });
+        self.open = Some(Open {
+            block,
+            interrupted: false,
+            last_page,
+        });
     }
 
     fn text_line(&mut self, span: Span, page: Option<u32>, page_number: u32) {
@@ -113,15 +139,24 @@ impl Builder<'_> {
     /// page starts in lower case.
     fn continues_across_page(&self, open: &Open, next: Span, page: u32) -> bool {
         let last = open.block.lines.last().copied().unwrap_or_default();
-        let ended = self.text[last.start..last.end].trim_end().ends_with(['.', ':', ';', '!', '?']);
-        let lower = self.text[next.start..next.end].chars().next().is_some_and(char::is_lowercase);
+        let ended = self.text[last.start..last.end]
+            .trim_end()
+            .ends_with(['.', ':', ';', '!', '?']);
+        let lower = self.text[next.start..next.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         self.pages.paged && page > open.last_page && !ended && lower
     }
 
     fn heading(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
         self.flush();
         let span = trim(self.text, line.start + heading.content, line.end);
-        let level = if heading.annex.is_some() { 0 } else { heading.level };
+        let level = if heading.annex.is_some() {
+            0
+        } else {
+            heading.level
+        };
         let parent = self.parent_for(level, heading.number);
         self.sections.push(Section {
             number: heading.number.map(str::to_owned),
@@ -132,7 +167,12 @@ impl Builder<'_> {
             heading: trim(self.text, line.start, line.end),
         });
         let section = Some(self.sections.len() - 1);
-        self.blocks.push(Block { kind: BlockKind::Heading, lines: vec![span], section, page });
+        self.blocks.push(Block {
+            kind: BlockKind::Heading,
+            lines: vec![span],
+            section,
+            page,
+        });
     }
 
     /// The section a new heading belongs under: the one numbered as its prefix
@@ -168,7 +208,12 @@ impl Builder<'_> {
             let span = trim(self.text, offset, offset + cell.len());
             if !span.is_empty() {
                 let section = self.current_section();
-                self.blocks.push(Block { kind: BlockKind::TableCell, lines: vec![span], section, page });
+                self.blocks.push(Block {
+                    kind: BlockKind::TableCell,
+                    lines: vec![span],
+                    section,
+                    page,
+                });
             }
             offset += cell.len() + 1;
         }

@@ -6,7 +6,10 @@ use thiserror::Error;
 
 #[derive(Debug, Error, Diagnostic)]
 #[error("invalid profile {file}")]
-#[diagnostic(code(klausul::profile), help("fix the profile file; `klausul explain` shows what each key means"))]
+#[diagnostic(
+    code(klausul::profile),
+    help("fix the profile file; `klausul explain` shows what each key means")
+)]
 pub struct ProfileError {
     pub file: String,
     #[source_code]
@@ -27,19 +30,33 @@ pub struct Problem {
 impl Problem {
     #[must_use]
     pub fn at(message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> Self {
-        Self { message: message.into(), span: span.map(SourceSpan::from) }
+        Self {
+            message: message.into(),
+            span: span.map(SourceSpan::from),
+        }
     }
 }
 
 impl ProfileError {
     #[must_use]
     pub fn new(file: &str, text: &str, problems: Vec<Problem>) -> Self {
-        Self { file: file.to_owned(), source_code: NamedSource::new(file, text.to_owned()), problems }
+        Self {
+            file: file.to_owned(),
+            source_code: NamedSource::new(file, text.to_owned()),
+            problems,
+        }
     }
 
     #[must_use]
     pub fn unreadable(file: &str, error: &std::io::Error) -> Self {
-        Self::new(file, "", vec![Problem::at(format!("cannot read the profile: {error}"), None)])
+        Self::new(
+            file,
+            "",
+            vec![Problem::at(
+                format!("cannot read the profile: {error}"),
+                None,
+            )],
+        )
     }
 
     /// The 1-based lines the problems point at, for tests and summaries.

@@ -14,7 +14,7 @@ mod validate;
 use std::path::Path;
 
 pub use builtin::BUILTIN;
-pub use error::{ProfileError, Problem};
+pub use error::{Problem, ProfileError};
 use phrases::{Matcher, MatcherBuilder, SetId};
 
 use crate::lang::Text;
@@ -40,8 +40,15 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    pub const NAMES: &'static [&'static str] =
-        &["obligation", "deadline", "current-law", "grounds", "penalty", "cure", "termination"];
+    pub const NAMES: &'static [&'static str] = &[
+        "obligation",
+        "deadline",
+        "current-law",
+        "grounds",
+        "penalty",
+        "cure",
+        "termination",
+    ];
 
     #[must_use]
     pub fn parse(name: &str) -> Option<Self> {
@@ -87,8 +94,13 @@ impl Parameters {
         }
     }
 
-    pub const NUMERIC: &'static [&'static str] =
-        &["report_max_days", "penalty_min_sek", "min_duration_months", "min_value_sek", "prisbasbelopp_sek"];
+    pub const NUMERIC: &'static [&'static str] = &[
+        "report_max_days",
+        "penalty_min_sek",
+        "min_duration_months",
+        "min_value_sek",
+        "prisbasbelopp_sek",
+    ];
 }
 
 #[derive(Debug, Clone)]
@@ -220,7 +232,9 @@ impl Profile {
 
     #[must_use]
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
-        self.requirements.iter().find(|r| r.id.eq_ignore_ascii_case(id))
+        self.requirements
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(id))
     }
 
     /// A message template by key; keys are checked when the profile loads.
@@ -238,7 +252,8 @@ impl Profile {
             return validate::from_source(&format!("rules/{name_or_path}.toml"), text, None);
         }
         let path = Path::new(name_or_path);
-        let text = std::fs::read_to_string(path).map_err(|e| ProfileError::unreadable(name_or_path, &e))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ProfileError::unreadable(name_or_path, &e))?;
         validate::from_source(name_or_path, &text, path.parent())
     }
 

@@ -4,37 +4,65 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::phrases::{MatcherBuilder, SetId};
 use super::spec::{Patterns, ProfileSpec, RequirementSpec, TextSpec};
 use super::{
-    builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note, Outdated, Parameters,
-    Problem, Profile, ProfileError, Requirement, Scope, WeakSignal,
+    builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
+    Outdated, Parameters, Problem, Profile, ProfileError, Requirement, Scope, WeakSignal,
 };
 use crate::lang::Text;
 use crate::report::{Severity, Status};
+use crate::source::sha256_hex;
 
 /// Every message the checking core uses; a base profile must define them all.
 pub const MESSAGE_KEYS: &[&str] = &[
-    "missing", "met", "met_note", "soft", "unbound", "signal", "element", "outdated", "grounds", "time_missing",
-    "time_vague", "time_long", "amount_missing", "amount_low", "amount_percent_unknown", "amount_unclear",
-    "general_only", "scope_services", "scope_works", "scope_mixed", "scope_goods", "scope_unknown", "scope_given",
-    "below_duration", "below_value", "thresholds_met", "thresholds_unknown",
+    "missing",
+    "met",
+    "met_note",
+    "soft",
+    "unbound",
+    "signal",
+    "element",
+    "outdated",
+    "grounds",
+    "time_missing",
+    "time_vague",
+    "time_long",
+    "amount_missing",
+    "amount_low",
+    "amount_percent_unknown",
+    "amount_unclear",
+    "general_only",
+    "scope_services",
+    "scope_works",
+    "scope_mixed",
+    "scope_goods",
+    "scope_unknown",
+    "scope_given",
+    "below_duration",
+    "below_value",
+    "thresholds_met",
+    "thresholds_unknown",
 ];
 
 pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile, ProfileError> {
-    let spec: ProfileSpec = toml::from_str(text)
-        .map_err(|e| ProfileError::new(file, text, vec![Problem::at(e.message().to_owned(), e.span())]))?;
+    let spec: ProfileSpec = toml::from_str(text).map_err(|e| {
+        ProfileError::new(
+            file,
+            text,
+            vec![Problem::at(e.message().to_owned(), e.span())],
+        )
+    })?;
     let mut v = Validator::default();
     let parent = match &spec.extends {
         Some(name) => Some(load_parent(name, file, text, dir)?),
         None => None,
     };
     let profile = match parent {
-        Some(parent) => v.extend(parent, spec, text),
-        None => v.base(spec, text),
+        Some(parent) => v.extend(parent, &spec, text),
+        None => v.base(&spec, text),
     };
     match profile {
         Some(profile) if v.problems.is_empty() => Ok(profile),
@@ -42,7 +70,12 @@ pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile
     }
 }
 
-fn load_parent(name: &Spanned<String>, file: &str, text: &str, dir: Option<&Path>) -> Result<Profile, ProfileError> {
+fn load_parent(
+    name: &Spanned<String>,
+    file: &str,
+    text: &str,
+    dir: Option<&Path>,
+) -> Result<Profile, ProfileError> {
     if let Some(source) = builtin::source(name.get_ref()) {
         return from_source(&format!("rules/{}.toml", name.get_ref()), source, None);
     }
@@ -60,16 +93,11 @@ fn load_parent(name: &Spanned<String>, file: &str, text: &str, dir: Option<&Path
     }
 }
 
-fn sha256_hex(parts: &[&str]) -> String {
-    let mut hasher = Sha256::new();
-    for part in parts {
-        hasher.update(part.as_bytes());
-    }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn text(spec: &TextSpec) -> Text {
-    Text { sv: spec.sv.clone(), en: spec.en.clone() }
+    Text {
+        sv: spec.sv.clone(),
+        en: spec.en.clone(),
+    }
 }
 
 #[derive(Default)]
@@ -84,12 +112,18 @@ impl Validator {
     }
 
     fn set(&mut self, patterns: &Patterns) -> SetId {
-        match self.builder.add_set(patterns.iter().map(|p| p.get_ref().as_str())) {
+        match self
+            .builder
+            .add_set(patterns.iter().map(|p| p.get_ref().as_str()))
+        {
             Ok(id) => id,
             Err(problems) => {
                 for (i, problem) in problems {
                     let p = &patterns[i];
-                    self.problem(format!("pattern \"{}\": {}", p.get_ref(), problem.explain()), Some(p.span()));
+                    self.problem(
+                        format!("pattern \"{}\": {}", p.get_ref(), problem.explain()),
+                        Some(p.span()),
+                    );
                 }
                 SetId(0)
             }
@@ -108,13 +142,19 @@ impl Validator {
 
     fn severity(&mut self, s: &Spanned<String>) -> Severity {
         Severity::parse(s.get_ref()).unwrap_or_else(|| {
-            self.problem(format!("unknown severity \"{}\"; use error, warning or info", s.get_ref()), Some(s.span()));
+            self.problem(
+                format!(
+                    "unknown severity \"{}\"; use error, warning or info",
+                    s.get_ref()
+                ),
+                Some(s.span()),
+            );
             Severity::Error
         })
     }
 
-    fn base(&mut self, spec: ProfileSpec, source_text: &str) -> Option<Profile> {
-        let parameters = self.parameters(&spec, None);
+    fn base(&mut self, spec: &ProfileSpec, source_text: &str) -> Option<Profile> {
+        let parameters = self.parameters(spec, None);
         let s = &spec.scope;
         let scope = Scope {
             apply_thresholds: s.apply_thresholds.unwrap_or(false),
@@ -139,32 +179,42 @@ impl Validator {
             supplier: self.required_set(l.supplier.as_ref(), "language.supplier"),
             other_party: self.required_set(l.other_party.as_ref(), "language.other_party"),
             vague_time: self.required_set(l.vague_time.as_ref(), "language.vague_time"),
-            example_markers: self.required_set(l.example_markers.as_ref(), "language.example_markers"),
+            example_markers: self
+                .required_set(l.example_markers.as_ref(), "language.example_markers"),
         };
         let mut messages = HashMap::new();
         self.messages(&spec.messages, &mut messages);
         for key in MESSAGE_KEYS {
             if !messages.contains_key(*key) {
-                self.problem(format!("the message `{key}` is missing from [messages]"), None);
+                self.problem(
+                    format!("the message `{key}` is missing from [messages]"),
+                    None,
+                );
             }
         }
-        let requirements = self.requirements(&spec.requirement, &[], &parameters);
+        let requirements = self.requirements(&spec.requirement, &[], parameters.as_ref());
         if requirements.is_empty() {
             self.problem("a profile needs at least one [[requirement]]", None);
         }
         if spec.requirements.keys().next().is_some() {
-            self.problem("[requirements.ID] overrides need `extends`", spec.requirements.keys().next().map(Spanned::span));
+            self.problem(
+                "[requirements.ID] overrides need `extends`",
+                spec.requirements.keys().next().map(Spanned::span),
+            );
         }
         let (name, source) = (spec.name.as_ref().map(text), spec.source.as_ref().map(text));
         if name.is_none() || source.is_none() || spec.version.is_none() {
-            self.problem("a profile needs `version`, `name` and `source`", Some(spec.id.span()));
+            self.problem(
+                "a profile needs `version`, `name` and `source`",
+                Some(spec.id.span()),
+            );
         }
         Some(Profile {
             id: spec.id.get_ref().clone(),
             version: spec.version.clone().unwrap_or_default(),
             name: name.unwrap_or_default(),
             source: source.unwrap_or_default(),
-            sha256: sha256_hex(&[source_text]),
+            sha256: sha256_hex(&[source_text.as_bytes()]),
             parameters: parameters?,
             scope,
             clause,
@@ -176,10 +226,15 @@ impl Validator {
         })
     }
 
-    fn extend(&mut self, mut parent: Profile, spec: ProfileSpec, source_text: &str) -> Option<Profile> {
+    fn extend(
+        &mut self,
+        mut parent: Profile,
+        spec: &ProfileSpec,
+        source_text: &str,
+    ) -> Option<Profile> {
         self.builder = std::mem::take(&mut parent.builder);
-        parent.sha256 = sha256_hex(&[&parent.sha256, source_text]);
-        parent.id = spec.id.get_ref().clone();
+        parent.sha256 = sha256_hex(&[parent.sha256.as_bytes(), source_text.as_bytes()]);
+        parent.id.clone_from(spec.id.get_ref());
         if let Some(v) = &spec.version {
             parent.version.clone_from(v);
         }
@@ -189,12 +244,12 @@ impl Validator {
         if let Some(s) = &spec.source {
             parent.source = text(s);
         }
-        parent.parameters = self.parameters(&spec, Some(&parent.parameters))?;
-        self.replace_sets(&spec, &mut parent);
+        parent.parameters = self.parameters(spec, Some(&parent.parameters))?;
+        self.replace_sets(spec, &mut parent);
         self.messages(&spec.messages, &mut parent.messages);
-        self.overrides(&spec, &mut parent.requirements);
+        self.overrides(spec, &mut parent.requirements);
         let known: Vec<String> = parent.requirements.iter().map(|r| r.id.clone()).collect();
-        let added = self.requirements(&spec.requirement, &known, &Some(parent.parameters.clone()));
+        let added = self.requirements(&spec.requirement, &known, Some(&parent.parameters));
         parent.requirements.extend(added);
         parent.matcher = self.builder.build();
         parent.builder = std::mem::take(&mut self.builder);
@@ -215,7 +270,11 @@ impl Validator {
         replace(self, s.services.as_ref(), &mut p.scope.services);
         replace(self, s.works.as_ref(), &mut p.scope.works);
         replace(self, s.goods.as_ref(), &mut p.scope.goods);
-        replace(self, s.contract_period.as_ref(), &mut p.scope.contract_period);
+        replace(
+            self,
+            s.contract_period.as_ref(),
+            &mut p.scope.contract_period,
+        );
         replace(self, s.options.as_ref(), &mut p.scope.options);
         replace(self, s.value.as_ref(), &mut p.scope.value);
         let c = &spec.clause;
@@ -229,13 +288,20 @@ impl Validator {
         replace(self, l.supplier.as_ref(), &mut p.language.supplier);
         replace(self, l.other_party.as_ref(), &mut p.language.other_party);
         replace(self, l.vague_time.as_ref(), &mut p.language.vague_time);
-        replace(self, l.example_markers.as_ref(), &mut p.language.example_markers);
+        replace(
+            self,
+            l.example_markers.as_ref(),
+            &mut p.language.example_markers,
+        );
     }
 
     fn overrides(&mut self, spec: &ProfileSpec, requirements: &mut [Requirement]) {
         for (id, o) in &spec.requirements {
             let Some(r) = requirements.iter_mut().find(|r| &r.id == id.get_ref()) else {
-                self.problem(format!("no requirement \"{}\" to override", id.get_ref()), Some(id.span()));
+                self.problem(
+                    format!("no requirement \"{}\" to override", id.get_ref()),
+                    Some(id.span()),
+                );
                 continue;
             };
             if let Some(s) = &o.severity {
@@ -250,38 +316,81 @@ impl Validator {
         }
     }
 
-    fn messages(&mut self, given: &BTreeMap<Spanned<String>, TextSpec>, into: &mut HashMap<String, Text>) {
+    fn messages(
+        &mut self,
+        given: &BTreeMap<Spanned<String>, TextSpec>,
+        into: &mut HashMap<String, Text>,
+    ) {
         for (key, value) in given {
             if MESSAGE_KEYS.contains(&key.get_ref().as_str()) {
                 into.insert(key.get_ref().clone(), text(value));
             } else {
-                self.problem(format!("unknown message key `{}`", key.get_ref()), Some(key.span()));
+                self.problem(
+                    format!("unknown message key `{}`", key.get_ref()),
+                    Some(key.span()),
+                );
             }
         }
     }
 
-    fn parameters(&mut self, spec: &ProfileSpec, parent: Option<&Parameters>) -> Option<Parameters> {
+    fn parameters(
+        &mut self,
+        spec: &ProfileSpec,
+        parent: Option<&Parameters>,
+    ) -> Option<Parameters> {
         let p = &spec.parameters;
-        let number = |v: &mut Self, value: Option<&Spanned<f64>>, inherited: Option<f64>, name: &str| {
+        let number = |v: &mut Self,
+                      value: Option<&Spanned<f64>>,
+                      inherited: Option<f64>,
+                      name: &str| {
             match (value, inherited) {
                 (Some(x), _) if *x.get_ref() < 0.0 || !x.get_ref().is_finite() => {
-                    v.problem(format!("`{name}` must be a number of zero or more"), Some(x.span()));
+                    v.problem(
+                        format!("`{name}` must be a number of zero or more"),
+                        Some(x.span()),
+                    );
                     None
                 }
                 (Some(x), _) => Some(*x.get_ref()),
                 (None, Some(x)) => Some(x),
                 (None, None) => {
-                    v.problem(format!("the parameter `{name}` is missing from [parameters]"), None);
+                    v.problem(
+                        format!("the parameter `{name}` is missing from [parameters]"),
+                        None,
+                    );
                     None
                 }
             }
         };
-        let report_max_days = number(self, p.report_max_days.as_ref(), parent.map(|x| x.report_max_days), "report_max_days");
-        let penalty_min_sek = number(self, p.penalty_min_sek.as_ref(), parent.map(|x| x.penalty_min_sek), "penalty_min_sek");
-        let min_duration_months =
-            number(self, p.min_duration_months.as_ref(), parent.map(|x| x.min_duration_months), "min_duration_months");
-        let min_value_sek = number(self, p.min_value_sek.as_ref(), parent.map(|x| x.min_value_sek), "min_value_sek");
-        let prisbasbelopp_sek = p.prisbasbelopp_sek.as_ref().map(|x| *x.get_ref()).or(parent.and_then(|x| x.prisbasbelopp_sek));
+        let report_max_days = number(
+            self,
+            p.report_max_days.as_ref(),
+            parent.map(|x| x.report_max_days),
+            "report_max_days",
+        );
+        let penalty_min_sek = number(
+            self,
+            p.penalty_min_sek.as_ref(),
+            parent.map(|x| x.penalty_min_sek),
+            "penalty_min_sek",
+        );
+        let min_duration_months = number(
+            self,
+            p.min_duration_months.as_ref(),
+            parent.map(|x| x.min_duration_months),
+            "min_duration_months",
+        );
+        let min_value_sek = number(
+            self,
+            p.min_value_sek.as_ref(),
+            parent.map(|x| x.min_value_sek),
+            "min_value_sek",
+        );
+        let prisbasbelopp_sek = p
+            .prisbasbelopp_sek
+            .as_ref()
+            .map(|x| *x.get_ref())
+            .or(parent.and_then(|x| x.prisbasbelopp_sek));
         Some(Parameters {
             report_max_days: report_max_days?,
             penalty_min_sek: penalty_min_sek?,
@@ -295,38 +404,65 @@ impl Validator {
         })
     }
 
-    fn requirements(&mut self, specs: &[RequirementSpec], known: &[String], parameters: &Option<Parameters>) -> Vec<Requirement> {
+    fn requirements(
+        &mut self,
+        specs: &[RequirementSpec],
+        known: &[String],
+        parameters: Option<&Parameters>,
+    ) -> Vec<Requirement> {
         let mut seen: HashSet<String> = known.iter().cloned().collect();
         let mut out = Vec::new();
         for spec in specs {
             if !seen.insert(spec.id.get_ref().clone()) {
-                self.problem(format!("the requirement id \"{}\" is used twice", spec.id.get_ref()), Some(spec.id.span()));
+                self.problem(
+                    format!("the requirement id \"{}\" is used twice", spec.id.get_ref()),
+                    Some(spec.id.span()),
+                );
             }
-            if let Some(r) = self.requirement(spec, parameters.as_ref()) {
-                out.push(r);
-            }
+            out.push(self.requirement(spec, parameters));
         }
         out
     }
 
-    fn requirement(&mut self, spec: &RequirementSpec, parameters: Option<&Parameters>) -> Option<Requirement> {
+    fn requirement(
+        &mut self,
+        spec: &RequirementSpec,
+        parameters: Option<&Parameters>,
+    ) -> Requirement {
         let check = CheckKind::parse(spec.check.get_ref());
         if check.is_none() {
             let names = CheckKind::NAMES.join(", ");
-            self.problem(format!("unknown check \"{}\"; use one of {names}", spec.check.get_ref()), Some(spec.check.span()));
+            self.problem(
+                format!(
+                    "unknown check \"{}\"; use one of {names}",
+                    spec.check.get_ref()
+                ),
+                Some(spec.check.span()),
+            );
         }
         let name = spec.name.get_ref();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-            self.problem(format!("the name \"{name}\" must be lower-case words joined by `-`"), Some(spec.name.span()));
+            self.problem(
+                format!("the name \"{name}\" must be lower-case words joined by `-`"),
+                Some(spec.name.span()),
+            );
         }
         if let Some(p) = &spec.parameter {
-            if parameters.is_some_and(|ps| ps.number(p.get_ref()).is_none()) && !super::Parameters::NUMERIC.contains(&p.get_ref().as_str()) {
-                self.problem(format!("unknown parameter \"{}\"", p.get_ref()), Some(p.span()));
+            if parameters.is_some_and(|ps| ps.number(p.get_ref()).is_none())
+                && !super::Parameters::NUMERIC.contains(&p.get_ref().as_str())
+            {
+                self.problem(
+                    format!("unknown parameter \"{}\"", p.get_ref()),
+                    Some(p.span()),
+                );
             }
         }
         let needs_evidence = !matches!(check, Some(CheckKind::Grounds | CheckKind::CurrentLaw));
         if needs_evidence && spec.evidence.is_empty() {
-            self.problem("a requirement needs at least one [requirement.evidence] list", Some(spec.id.span()));
+            self.problem(
+                "a requirement needs at least one [requirement.evidence] list",
+                Some(spec.id.span()),
+            );
         }
         let requirement = Requirement {
             id: spec.id.get_ref().clone(),
@@ -344,47 +480,96 @@ impl Validator {
             },
             suggestion: text(&spec.suggestion),
             evidence: spec.evidence.values().map(|p| self.set(p)).collect(),
-            weak: spec
-                .weak
+            weak: self.weak_signals(spec),
+            elements: spec
+                .element
                 .iter()
-                .map(|w| WeakSignal {
-                    set: self.set(&w.patterns),
-                    unless: (!w.unless.is_empty()).then(|| self.set(&w.unless)),
-                    reason: text(&w.reason),
+                .map(|e| Element {
+                    set: self.set(&e.patterns),
+                    reason: text(&e.reason),
                 })
                 .collect(),
-            elements: spec.element.iter().map(|e| Element { set: self.set(&e.patterns), reason: text(&e.reason) }).collect(),
-            grounds: spec.ground.iter().map(|g| Ground { name: text(&g.name), set: self.set(&g.patterns) }).collect(),
+            grounds: spec
+                .ground
+                .iter()
+                .map(|g| Ground {
+                    name: text(&g.name),
+                    set: self.set(&g.patterns),
+                })
+                .collect(),
             outdated: spec
                 .outdated
                 .iter()
-                .map(|o| Outdated { set: self.set(&o.patterns), cited: text(&o.cited), replacement: text(&o.replacement) })
+                .map(|o| Outdated {
+                    set: self.set(&o.patterns),
+                    cited: text(&o.cited),
+                    replacement: text(&o.replacement),
+                })
                 .collect(),
-            notes: spec.note.iter().map(|n| Note { set: self.set(&n.patterns), note: text(&n.note) }).collect(),
-            examples: spec.example.iter().filter_map(|e| self.example(e)).collect(),
+            notes: spec
+                .note
+                .iter()
+                .map(|n| Note {
+                    set: self.set(&n.patterns),
+                    note: text(&n.note),
+                })
+                .collect(),
+            examples: spec
+                .example
+                .iter()
+                .filter_map(|e| self.example(e))
+                .collect(),
         };
         self.kind_needs(spec, &requirement);
-        Some(requirement)
+        requirement
+    }
+
+    fn weak_signals(&mut self, spec: &RequirementSpec) -> Vec<WeakSignal> {
+        spec.weak
+            .iter()
+            .map(|w| WeakSignal {
+                set: self.set(&w.patterns),
+                unless: (!w.unless.is_empty()).then(|| self.set(&w.unless)),
+                reason: text(&w.reason),
+            })
+            .collect()
     }
 
     fn example(&mut self, e: &super::spec::ExampleSpec) -> Option<Example> {
         let status = Status::parse(e.status.get_ref());
         if status.is_none() {
-            self.problem(format!("unknown example status \"{}\"; use met, weak or missing", e.status.get_ref()), Some(e.status.span()));
+            self.problem(
+                format!(
+                    "unknown example status \"{}\"; use met, weak or missing",
+                    e.status.get_ref()
+                ),
+                Some(e.status.span()),
+            );
         }
-        Some(Example { status: status?, text: e.text.clone() })
+        Some(Example {
+            status: status?,
+            text: e.text.clone(),
+        })
     }
 
     /// What each kind of check needs from its requirement.
     fn kind_needs(&mut self, spec: &RequirementSpec, r: &Requirement) {
         let span = Some(spec.check.span());
         match r.check {
-            CheckKind::Grounds if r.grounds.is_empty() => self.problem("a `grounds` check needs [[requirement.ground]] lists", span),
+            CheckKind::Grounds if r.grounds.is_empty() => {
+                self.problem("a `grounds` check needs [[requirement.ground]] lists", span);
+            }
             CheckKind::CurrentLaw if r.outdated.is_empty() => {
-                self.problem("a `current-law` check needs [[requirement.outdated]] lists", span);
+                self.problem(
+                    "a `current-law` check needs [[requirement.outdated]] lists",
+                    span,
+                );
             }
             CheckKind::Deadline | CheckKind::Penalty if r.parameter.is_none() => {
-                self.problem("this check compares with a parameter: name it with `parameter`", span);
+                self.problem(
+                    "this check compares with a parameter: name it with `parameter`",
+                    span,
+                );
             }
             _ => {}
         }

@@ -20,7 +20,11 @@ impl SourceCode for ExcerptSource {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let offset = self.excerpt.offset;
         let local = SourceSpan::new(span.offset().saturating_sub(offset).into(), span.len());
-        let inner = self.excerpt.text.as_str().read_span(&local, context_lines_before, context_lines_after)?;
+        let inner = self.excerpt.text.as_str().read_span(
+            &local,
+            context_lines_before,
+            context_lines_after,
+        )?;
         let shifted = SourceSpan::new((inner.span().offset() + offset).into(), inner.span().len());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),

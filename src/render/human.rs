@@ -56,8 +56,13 @@ impl Diagnostic for Finding<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let loc = self.result.locations.first()?;
-        let span = (loc.byte_start, loc.byte_end.saturating_sub(loc.byte_start).max(1));
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(Some(self.label.clone()), span))))
+        let span = (
+            loc.byte_start,
+            loc.byte_end.saturating_sub(loc.byte_start).max(1),
+        );
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.label.clone()), span),
+        )))
     }
 }
 
@@ -85,7 +90,11 @@ fn label(result: &RequirementResult, lang: Lang) -> String {
     if more == 0 {
         return base.to_owned();
     }
-    let lines: Vec<String> = result.locations[1..].iter().take(5).map(|l| l.line.to_string()).collect();
+    let lines: Vec<String> = result.locations[1..]
+        .iter()
+        .take(5)
+        .map(|l| l.line.to_string())
+        .collect();
     match lang {
         Lang::Sv => format!("{base} (även rad {})", lines.join(", ")),
         Lang::En => format!("{base} (also line {})", lines.join(", ")),
@@ -93,8 +102,15 @@ fn label(result: &RequirementResult, lang: Lang) -> String {
 }
 
 fn handler(style: Style) -> GraphicalReportHandler {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_context_lines(1)
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(1)
 }
 
 /// Renders one requirement's finding as a diagnostic.
@@ -108,16 +124,28 @@ pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: S
         if let Some(section) = &l.section {
             parts.push(format!("§ {section}"));
         }
-        if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        }
     });
     let finding = Finding {
         result,
-        title: format!("{} [{}]: {}", doc.path, status_word(result.status, style.lang), result.message),
+        title: format!(
+            "{} [{}]: {}",
+            doc.path,
+            status_word(result.status, style.lang),
+            result.message
+        ),
         source: result
             .locations
             .first()
             .and_then(|l| l.excerpt.clone())
-            .map(|excerpt| ExcerptSource { name: format!("{}{}", doc.path, place.unwrap_or_default()), excerpt }),
+            .map(|excerpt| ExcerptSource {
+                name: format!("{}{}", doc.path, place.unwrap_or_default()),
+                excerpt,
+            }),
         label: label(result, style.lang),
     };
     let mut out = String::new();
@@ -133,7 +161,11 @@ fn table(doc: &DocumentReport, style: Style) -> String {
     };
     let _ = writeln!(out, "  {id:<6} {name:<20} {status:<15} {severity}");
     for r in &doc.requirements {
-        let suppressed = if r.suppressed.is_some() { " (suppressed)" } else { "" };
+        let suppressed = if r.suppressed.is_some() {
+            " (suppressed)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "  {:<6} {:<20} {:<15} {}{suppressed}",
@@ -163,19 +195,44 @@ fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
 #[must_use]
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
-    for doc in report.documents.iter().filter(|d| d.verdict != Verdict::Error) {
-        for r in doc.requirements.iter().filter(|r| r.status.is_finding() && r.suppressed.is_none()) {
+    for doc in report
+        .documents
+        .iter()
+        .filter(|d| d.verdict != Verdict::Error)
+    {
+        for r in doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding() && r.suppressed.is_none())
+        {
             out.push_str(&render_finding(doc, r, style));
         }
-        let scope = doc.scope.as_ref().map(|s| format!(" — {}", s.reason)).unwrap_or_default();
-        let _ = writeln!(out, "{}: {}{scope}", doc.path, verdict_word(doc.verdict, style.lang));
+        let scope = doc
+            .scope
+            .as_ref()
+            .map(|s| format!(" — {}", s.reason))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}: {}{scope}",
+            doc.path,
+            verdict_word(doc.verdict, style.lang)
+        );
         out.push_str(&table(doc, style));
         out.push('\n');
     }
     let s = &report.summary;
     let _ = match style.lang {
-        Lang::Sv => writeln!(out, "{} dokument, {} underkända, {} fel", s.documents, s.failed, s.errors),
-        Lang::En => writeln!(out, "{} documents, {} failed, {} errors", s.documents, s.failed, s.errors),
+        Lang::Sv => writeln!(
+            out,
+            "{} dokument, {} underkända, {} fel",
+            s.documents, s.failed, s.errors
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} documents, {} failed, {} errors",
+            s.documents, s.failed, s.errors
+        ),
     };
     out
 }

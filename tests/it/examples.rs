@@ -18,11 +18,21 @@ fn every_requirement_is_documented() {
                 ("source", &r.explanation.source),
                 ("suggestion", &r.suggestion),
             ] {
-                assert!(!text.sv.trim().is_empty() && !text.en.trim().is_empty(), "{id} {} lacks {what}", r.id);
+                assert!(
+                    !text.sv.trim().is_empty() && !text.en.trim().is_empty(),
+                    "{id} {} lacks {what}",
+                    r.id
+                );
             }
-            assert!(r.examples.iter().any(|e| e.status == Status::Met), "{id} {} has no passing example", r.id);
             assert!(
-                r.examples.iter().any(|e| matches!(e.status, Status::Weak | Status::Missing)),
+                r.examples.iter().any(|e| e.status == Status::Met),
+                "{id} {} has no passing example",
+                r.id
+            );
+            assert!(
+                r.examples
+                    .iter()
+                    .any(|e| matches!(e.status, Status::Weak | Status::Missing)),
                 "{id} {} has no failing example",
                 r.id
             );
@@ -39,7 +49,10 @@ fn examples_come_out_as_they_say() {
             let checked = check_markdown(&example.text, &profile);
             let got = checked.requirements.iter().find(|x| x.id == r.id).unwrap();
             if got.status != example.status {
-                failures.push(format!("{} expected {:?}, got {:?} ({}) for:\n{}", r.id, example.status, got.status, got.message, example.text));
+                failures.push(format!(
+                    "{} expected {:?}, got {:?} ({}) for:\n{}",
+                    r.id, example.status, got.status, got.message, example.text
+                ));
             }
         }
     }

@@ -15,7 +15,15 @@ use klausul::profile::Profile;
 use klausul::source::Format;
 
 /// Checks Markdown text with a profile, in Swedish.
+#[must_use]
 pub fn check_markdown(text: &str, profile: &Profile) -> Checked {
     let doc = read_text(text.to_owned(), Format::Markdown);
-    check(&doc, profile, &CheckOptions { lang: Lang::Sv, contract_type: None })
+    check(
+        &doc,
+        profile,
+        &CheckOptions {
+            lang: Lang::Sv,
+            contract_type: None,
+        },
+    )
 }

@@ -13,7 +13,10 @@ fn write_temp(name: &str, text: &str) -> std::path::PathBuf {
 
 #[test]
 fn the_contract_example_extends_stockholm() {
-    let path = write_temp("strict", "extends = \"stockholm\"\nid = \"stockholm-strict\"\n\n[parameters]\nreport_max_days = 5\n");
+    let path = write_temp(
+        "strict",
+        "extends = \"stockholm\"\nid = \"stockholm-strict\"\n\n[parameters]\nreport_max_days = 5\n",
+    );
     let profile = Profile::load(path.to_str().unwrap()).unwrap();
     assert_eq!(profile.id, "stockholm-strict");
     assert!((profile.parameters.report_max_days - 5.0).abs() < f64::EPSILON);
@@ -22,8 +25,15 @@ fn the_contract_example_extends_stockholm() {
     assert_ne!(profile.sha256, Profile::stockholm().sha256);
     let text = "## 7.4 Antidiskriminering\n\nLeverantören ska på begäran inom tio (10) dagar redovisa hur villkoren i detta avsnitt uppfylls.\n";
     let checked = super::check_markdown(text, &profile);
-    let ad07 = checked.requirements.iter().find(|r| r.id == "AD-07").unwrap();
-    assert_eq!(ad07.message, "tidsfristen \"tio (10) dagar\" (10 dagar) är längre än högst 5 dagar");
+    let ad07 = checked
+        .requirements
+        .iter()
+        .find(|r| r.id == "AD-07")
+        .unwrap();
+    assert_eq!(
+        ad07.message,
+        "tidsfristen \"tio (10) dagar\" (10 dagar) är längre än högst 5 dagar"
+    );
 }
 
 #[test]
@@ -33,7 +43,10 @@ fn severities_can_change_and_requirements_switch_off() {
         "extends = \"stockholm\"\nid = \"x\"\n\n[requirements.AD-08]\nseverity = \"error\"\n\n[requirements.AD-13]\nenabled = false\n",
     );
     let profile = Profile::load(path.to_str().unwrap()).unwrap();
-    assert_eq!(profile.requirement("AD-08").unwrap().severity.name(), "error");
+    assert_eq!(
+        profile.requirement("AD-08").unwrap().severity.name(),
+        "error"
+    );
     assert_eq!(profile.requirements().count(), 12);
 }
 
@@ -43,7 +56,13 @@ fn unknown_keys_point_at_their_line() {
     let path = write_temp("unknown", text);
     let err = Profile::load(path.to_str().unwrap()).unwrap_err();
     assert_eq!(err.lines(text), vec![5]);
-    assert!(err.problems[0].message.starts_with("unknown field `report_max_dayz`"), "{}", err.problems[0].message);
+    assert!(
+        err.problems[0]
+            .message
+            .starts_with("unknown field `report_max_dayz`"),
+        "{}",
+        err.problems[0].message
+    );
 }
 
 #[test]
@@ -52,14 +71,24 @@ fn every_problem_is_reported_with_its_line() {
     let path = write_temp("many", text);
     let err = Profile::load(path.to_str().unwrap()).unwrap_err();
     let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
-    assert_eq!(messages, vec!["unknown severity \"fatal\"; use error, warning or info", "no requirement \"AD-99\" to override"]);
+    assert_eq!(
+        messages,
+        vec![
+            "unknown severity \"fatal\"; use error, warning or info",
+            "no requirement \"AD-99\" to override"
+        ]
+    );
     assert_eq!(err.lines(text), vec![8, 4]);
 }
 
 #[test]
 fn a_pattern_that_can_never_match_is_reported() {
     let base = klausul::profile::BUILTIN[0].1;
-    let text = base.replacen("equal_value = [\"lika värde\"", "equal_value = [\"Lika värde\"", 1);
+    let text = base.replacen(
+        "equal_value = [\"lika värde\"",
+        "equal_value = [\"Lika värde\"",
+        1,
+    );
     let path = write_temp("pattern", &text);
     let err = Profile::load(path.to_str().unwrap()).unwrap_err();
     assert_eq!(err.problems.len(), 1);
@@ -67,7 +96,11 @@ fn a_pattern_that_can_never_match_is_reported() {
         err.problems[0].message,
         "pattern \"Lika värde\": the pattern has capital letters, but text is matched in lower case, so it can never match"
     );
-    let line = text.lines().position(|l| l.contains("\"Lika värde\"")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"Lika värde\""))
+        .unwrap()
+        + 1;
     assert_eq!(err.lines(&text), vec![line]);
 }
 

@@ -10,11 +10,29 @@ use klausul::report::{DocumentReport, Verdict};
 #[test]
 fn findings_on_the_tuning_set() {
     let profile = Profile::stockholm();
-    let style = Style { color: false, width: 80, lang: Lang::Sv };
-    for name in ["svag.md", "allmanna-villkor.md", "english.md", "pdf-text.txt", "foraldrad.md", "bilaga.md"] {
+    let style = Style {
+        color: false,
+        width: 80,
+        lang: Lang::Sv,
+    };
+    for name in [
+        "svag.md",
+        "allmanna-villkor.md",
+        "english.md",
+        "pdf-text.txt",
+        "foraldrad.md",
+        "bilaga.md",
+    ] {
         let path = format!("fixtures/tune/{name}");
         let loaded = load(&Input::File(path.clone().into())).unwrap();
-        let checked = klausul::check::check(&loaded.document, &profile, &klausul::check::CheckOptions { lang: Lang::Sv, contract_type: None });
+        let checked = klausul::check::check(
+            &loaded.document,
+            &profile,
+            &klausul::check::CheckOptions {
+                lang: Lang::Sv,
+                contract_type: None,
+            },
+        );
         let doc = DocumentReport {
             path: path.clone(),
             kind: "document",
@@ -25,7 +43,11 @@ fn findings_on_the_tuning_set() {
             requirements: checked.requirements.clone(),
             error: None,
         };
-        for r in checked.requirements.iter().filter(|r| r.status.is_finding()) {
+        for r in checked
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding())
+        {
             let rendered = render_finding(&doc, r, style);
             insta::assert_snapshot!(format!("{}__{}", name.replace('.', "_"), r.id), rendered);
         }
