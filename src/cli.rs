@@ -1,5 +1,6 @@
 //! Arguments (clap), then the commands: `check`, `explain`, `profiles`.
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -270,7 +271,7 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
         (weak, example(klausul::report::Status::Weak)),
         (suggested, suggestion(&profile, r, lang)),
     ] {
-        out.push_str(&format!("## {title}\n{}\n\n", body.trim_end()));
+        let _ = write!(out, "## {title}\n{}\n\n", body.trim_end());
     }
     write_stdout(&out)
 }
@@ -281,10 +282,7 @@ fn profiles() -> ExitCode {
         match Profile::load(id) {
             Ok(p) => {
                 let n = p.requirements().count();
-                out.push_str(&format!(
-                    "{id}\t{}\t{n} requirements\t{}\n",
-                    p.version, p.name.en
-                ));
+                let _ = writeln!(out, "{id}\t{}\t{n} requirements\t{}", p.version, p.name.en);
             }
             Err(e) => {
                 report_error(&e);
