@@ -339,53 +339,31 @@ impl Validator {
         parent: Option<&Parameters>,
     ) -> Option<Parameters> {
         let p = &spec.parameters;
-        let number = |v: &mut Self,
-                      value: Option<&Spanned<f64>>,
-                      inherited: Option<f64>,
-                      name: &str| {
-            match (value, inherited) {
-                (Some(x), _) if *x.get_ref() < 0.0 || !x.get_ref().is_finite() => {
-                    v.problem(
-                        format!("`{name}` must be a number of zero or more"),
-                        Some(x.span()),
-                    );
-                    None
-                }
-                (Some(x), _) => Some(*x.get_ref()),
-                (None, Some(x)) => Some(x),
-                (None, None) => {
-                    v.problem(
+        // A value given here wins; otherwise the parent's value of the same name.
+        let mut number = |value: Option<&Spanned<f64>>, name: &str| match value {
+            Some(x) if *x.get_ref() < 0.0 || !x.get_ref().is_finite() => {
+                self.problem(
+                    format!("`{name}` must be a number of zero or more"),
+                    Some(x.span()),
+                );
+                None
+            }
+            Some(x) => Some(*x.get_ref()),
+            None => {
+                let inherited = parent.and_then(|x| x.number(name));
+                if inherited.is_none() {
+                    self.problem(
                         format!("the parameter `{name}` is missing from [parameters]"),
                         None,
                     );
-                    None
                 }
+                inherited
             }
         };
-        let report_max_days = number(
-            self,
-            p.report_max_days.as_ref(),
-            parent.map(|x| x.report_max_days),
-            "report_max_days",
-        );
-        let penalty_min_sek = number(
-            self,
-            p.penalty_min_sek.as_ref(),
-            parent.map(|x| x.penalty_min_sek),
-            "penalty_min_sek",
-        );
-        let min_duration_months = number(
-            self,
-            p.min_duration_months.as_ref(),
-            parent.map(|x| x.min_duration_months),
-            "min_duration_months",
-        );
-        let min_value_sek = number(
-            self,
-            p.min_value_sek.as_ref(),
-            parent.map(|x| x.min_value_sek),
-            "min_value_sek",
-        );
+        let report_max_days = number(p.report_max_days.as_ref(), "report_max_days");
+        let penalty_min_sek = number(p.penalty_min_sek.as_ref(), "penalty_min_sek");
+        let min_duration_months = number(p.min_duration_months.as_ref(), "min_duration_months");
+        let min_value_sek = number(p.min_value_sek.as_ref(), "min_value_sek");
         let prisbasbelopp_sek = p
             .prisbasbelopp_sek
             .as_ref()
