@@ -1,23 +1,23 @@
 //! Profiles load from disk, extend built-ins, and a broken one is a
 //! diagnostic pointing at its lines.
 
-use klausul::profile::Profile;
+use klausul::profile::{Profile, ProfileError};
 
-fn write_temp(name: &str, text: &str) -> std::path::PathBuf {
+fn load_temp(name: &str, text: &str) -> Result<Profile, ProfileError> {
     let dir = std::env::temp_dir().join(format!("klausul-test-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("profile.toml");
     std::fs::write(&path, text).unwrap();
-    path
+    Profile::load(path.to_str().unwrap())
 }
 
 #[test]
 fn the_contract_example_extends_stockholm() {
-    let path = write_temp(
+    let profile = load_temp(
         "strict",
         "extends = \"stockholm\"\nid = \"stockholm-strict\"\n\n[parameters]\nreport_max_days = 5\n",
-    );
-    let profile = Profile::load(path.to_str().unwrap()).unwrap();
+    )
+    .unwrap();
     assert_eq!(profile.id, "stockholm-strict");
     assert!((profile.parameters.report_max_days - 5.0).abs() < f64::EPSILON);
     assert!((profile.parameters.penalty_min_sek - 25_000.0).abs() < f64::EPSILON);
@@ -38,11 +38,10 @@ fn the_contract_example_extends_stockholm() {
 
 #[test]
 fn severities_can_change_and_requirements_switch_off() {
-    let path = write_temp(
+    let profile = load_temp(
         "sev",
         "extends = \"stockholm\"\nid = \"x\"\n\n[requirements.AD-08]\nseverity = \"error\"\n\n[requirements.AD-13]\nenabled = false\n",
-    );
-    let profile = Profile::load(path.to_str().unwrap()).unwrap();
+    ).unwrap();
     assert_eq!(
         profile.requirement("AD-08").unwrap().severity.name(),
         "error"
@@ -53,8 +52,7 @@ fn severities_can_change_and_requirements_switch_off() {
 #[test]
 fn unknown_keys_point_at_their_line() {
     let text = "extends = \"stockholm\"\nid = \"x\"\n\n[parameters]\nreport_max_dayz = 5\n";
-    let path = write_temp("unknown", text);
-    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let err = load_temp("unknown", text).unwrap_err();
     assert_eq!(err.lines(text), vec![5]);
     assert!(
         err.problems[0]
@@ -68,8 +66,7 @@ fn unknown_keys_point_at_their_line() {
 #[test]
 fn every_problem_is_reported_with_its_line() {
     let text = "extends = \"stockholm\"\nid = \"x\"\n\n[requirements.AD-99]\nseverity = \"fatal\"\n\n[requirements.AD-01]\nseverity = \"fatal\"\n";
-    let path = write_temp("many", text);
-    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let err = load_temp("many", text).unwrap_err();
     let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
         messages,
@@ -89,8 +86,7 @@ fn a_pattern_that_can_never_match_is_reported() {
         "equal_value = [\"Lika värde\"",
         1,
     );
-    let path = write_temp("pattern", &text);
-    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let err = load_temp("pattern", &text).unwrap_err();
     assert_eq!(err.problems.len(), 1);
     assert_eq!(
         err.problems[0].message,
@@ -107,7 +103,6 @@ fn a_pattern_that_can_never_match_is_reported() {
 #[test]
 fn a_missing_parent_is_an_error_at_extends() {
     let text = "extends = \"no-such-profile\"\nid = \"x\"\n";
-    let path = write_temp("parent", text);
-    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let err = load_temp("parent", text).unwrap_err();
     assert_eq!(err.lines(text), vec![1]);
 }
