@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures throughput over a generated corpus and the latency of one 100 KB
-# document, process start included. Usage: scripts/bench.sh [FILES] [KB]
+# document, process start included, and compares with one ripgrep pass when
+# rg is installed. Usage: scripts/bench.sh [FILES] [KB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-500}
@@ -10,14 +11,30 @@ corpus=target/bench-corpus-$files-$kb
 cargo build --release -q
 bin=target/release/klausul
 bytes=$(du -sb "$corpus" | cut -f1)
-start=$(date +%s.%N)
-"$bin" check --format json "$corpus" > /dev/null || true
-end=$(date +%s.%N)
-python3 - "$bytes" "$start" "$end" <<'PY'
+# The machine is shared, so the best of five runs is reported.
+best=
+for _ in 1 2 3 4 5; do
+  start=$(date +%s.%N)
+  "$bin" check --format json "$corpus" > /dev/null || true
+  end=$(date +%s.%N)
+  best=$(python3 -c "print(min(x for x in [$end - $start, ${best:-1e9}]))")
+done
+python3 - "$bytes" "$best" <<'PY'
 import sys
-b, s, e = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-print(f"throughput: {b/1e6:.1f} MB in {e-s:.3f} s = {b/1e6/(e-s):.0f} MB/s")
+b, t = int(sys.argv[1]), float(sys.argv[2])
+print(f"throughput: {b/1e6:.1f} MB in {t:.3f} s = {b/1e6/t:.0f} MB/s (best of 5)")
 PY
+# The floor: one ripgrep pass with 30 clause-vocabulary patterns.
+if command -v rg > /dev/null; then
+  rg_best=
+  for _ in 1 2 3 4 5; do
+    start=$(date +%s.%N)
+    rg -i -c -j2 -f scripts/clause-patterns.txt "$corpus" > /dev/null || true
+    end=$(date +%s.%N)
+    rg_best=$(python3 -c "print(min(x for x in [$end - $start, ${rg_best:-1e9}]))")
+  done
+  python3 -c "print(f'ripgrep, 30 patterns: {$rg_best:.3f} s; klausul takes {$best / $rg_best:.1f}x as long')"
+fi
 one=$(ls "$corpus" | head -1)
 runs=50
 start=$(date +%s.%N)

@@ -21,6 +21,26 @@ const CONJUNCTIONS: &[&str] = &[
     "nor",
 ];
 
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const LOOK: u8 = 2;
+
+/// What a byte may start: plain text, a space, or something to look at (other
+/// ASCII white space, or the lead byte of a character outside ASCII that may be
+/// white space or one of the two special hyphens; the Swedish letters, 0xC3 ..,
+/// never are).
+static SPECIAL: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    table[b' ' as usize] = SPACE;
+    let look: [u8; 9] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < look.len() {
+        table[look[i] as usize] = LOOK;
+        i += 1;
+    }
+    table
+};
+
 #[derive(Debug)]
 pub struct Folded {
     pub text: String,
@@ -59,53 +79,89 @@ impl Folded {
     /// Joins a line to the one before it: with a space, or by removing a hyphen
     /// that only split a word at the line end.
     fn join(&mut self, next: &str) {
-        let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-        if self.text.ends_with('-') && starts_lower && !CONJUNCTIONS.contains(&next_word.as_str()) {
-            let before: String = self.text[..self.text.len() - 1]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric())
-                .collect();
-            let prefix_like =
-                before.chars().count() <= 2 || before.chars().all(|c| !c.is_lowercase());
-            if !before.is_empty() && !prefix_like {
-                self.text.pop();
+        if self.text.ends_with('-') && next.chars().next().is_some_and(char::is_lowercase) {
+            let next_word = &next[..next
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(next.len())];
+            if !CONJUNCTIONS.contains(&next_word) {
+                let head = &self.text[..self.text.len() - 1];
+                let before = &head[head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+                    i + head[i..].chars().next().map_or(1, char::len_utf8)
+                })..];
+                let prefix_like =
+                    before.chars().count() <= 2 || before.chars().all(|c| !c.is_lowercase());
+                if !before.is_empty() && !prefix_like {
+                    self.text.pop();
+                }
+                return;
             }
-            return;
         }
         self.text.push(' ');
     }
 
-    /// Copies a line, collapsing white space and dropping soft hyphens.
+    /// Records that folded text from here on continues original text at
+    /// `origin`, unless the current anchor already says so. Only the places
+    /// where the shift between the two changes need an anchor.
+    fn anchor(&mut self, origin: usize) {
+        let at = self.text.len();
+        match self.anchors.last_mut() {
+            Some(last) if last.0 == at => last.1 = origin,
+            Some(&mut (f, o)) if o + (at - f) == origin => {}
+            _ => self.anchors.push((at, origin)),
+        }
+    }
+
+    /// Copies a line, collapsing white space and dropping soft hyphens. Plain
+    /// runs are copied as whole slices; only white space and the two special
+    /// hyphens are looked at one by one.
     fn push_run(&mut self, raw: &str, origin: usize) {
-        self.anchors.push((self.text.len(), origin));
-        let mut in_space = false;
-        for (i, c) in raw.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    self.text.push(' ');
+        self.anchor(origin);
+        let bytes = raw.as_bytes();
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match SPECIAL[usize::from(b)] {
+                PLAIN => {
+                    i += 1;
+                    continue;
                 }
-                in_space = true;
+                // A single space before a plain character keeps the offsets
+                // in step, like any plain character.
+                SPACE
+                    if bytes
+                        .get(i + 1)
+                        .is_some_and(|&n| SPECIAL[usize::from(n)] == PLAIN) =>
+                {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let c = raw[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if !(c.is_whitespace() || c == '\u{ad}' || c == '\u{2011}') {
+                i += len;
                 continue;
             }
-            if in_space || c == '\u{ad}' || c == '\u{2011}' {
-                self.anchors.push((self.text.len(), origin + i));
-            }
-            in_space = false;
-            match c {
-                '\u{ad}' => {
-                    self.anchors
-                        .push((self.text.len(), origin + i + c.len_utf8()));
-                }
-                '\u{2011}' => {
+            self.text.push_str(&raw[copied..i]);
+            if c.is_whitespace() {
+                let end = raw[i..]
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(raw.len(), |n| i + n);
+                self.text.push(' ');
+                self.anchor(origin + end);
+                i = end;
+            } else {
+                if c == '\u{2011}' {
                     self.text.push('-');
-                    self.anchors
-                        .push((self.text.len(), origin + i + c.len_utf8()));
                 }
-                _ => self.text.push(c),
+                self.anchor(origin + i + len);
+                i += len;
             }
+            copied = i;
         }
+        self.text.push_str(&raw[copied..]);
     }
 
     /// The original offset of a folded offset.
@@ -138,19 +194,25 @@ impl Folded {
 /// lower case is longer or several characters stay as they are.
 #[must_use]
 pub fn lower_same_length(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    // ASCII is lowered in one pass; only the rare non-ASCII capitals
+    // (Å, Ä, Ö at a sentence start) are replaced one by one afterwards.
+    let mut out = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(n) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        let at = i + n;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        if !c.is_uppercase() {
             continue;
         }
         let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l.len_utf8() == c.len_utf8() {
+                out.replace_range(at..i, l.encode_utf8(&mut [0; 4]));
+            }
         }
     }
     out
@@ -180,6 +242,28 @@ mod tests {
         let at = f.text.find("sträva efter").unwrap();
         let span = f.to_original(Span::new(at, at + "sträva efter".len()), original);
         assert_eq!(&original[span.start..span.end], "sträva  efter");
+    }
+
+    #[test]
+    fn every_word_leads_back_after_odd_white_space_and_hyphens() {
+        let original = "Leve\u{ad}rantören\u{a0}ska\t\tlämna  E\u{2011}faktura  inom\n30 dagar.";
+        let f = fold(original);
+        assert_eq!(f.text, "Leverantören ska lämna E-faktura inom 30 dagar.\n");
+        let mut at = 0;
+        for (word, raw) in [
+            ("Leverantören", "Leve\u{ad}rantören"),
+            ("ska", "ska"),
+            ("lämna", "lämna"),
+            ("E-faktura", "E\u{2011}faktura"),
+            ("inom", "inom"),
+            ("30", "30"),
+            ("dagar.", "dagar."),
+        ] {
+            at = f.text[at..].find(word).unwrap() + at;
+            let span = f.to_original(Span::new(at, at + word.len()), original);
+            assert_eq!(&original[span.start..span.end], raw);
+            at += word.len();
+        }
     }
 
     #[test]

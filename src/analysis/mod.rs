@@ -42,7 +42,19 @@ impl<'d> Analysis<'d> {
         let folded = Folded::new(doc);
         let hits = matcher.find_all(&folded.lower);
         let mut sentences = Vec::new();
+        let mut next_hit = 0;
         for (block, &span) in folded.blocks.iter().enumerate() {
+            // No rule reads a block where no phrase of the profile occurs, so
+            // it is not split into sentences at all.
+            while next_hit < hits.len() && (hits[next_hit].start as usize) < span.start {
+                next_hit += 1;
+            }
+            if hits
+                .get(next_hit)
+                .is_none_or(|h| h.start as usize >= span.end)
+            {
+                continue;
+            }
             for s in sentences::split(&folded.text, span) {
                 sentences.push(Sentence {
                     span: s,

@@ -96,16 +96,19 @@ fn section(input: &str) -> IResult<&str, Reference> {
     Ok((rest, Reference::Section(n.to_owned())))
 }
 
+/// The words an annex reference starts with, longest first.
+pub const ANNEX_WORDS: &[&str] = &["bilagorna", "bilaga", "annex", "appendix", "schedule"];
+
+fn annex_word(input: &str) -> IResult<&str, &str> {
+    ANNEX_WORDS
+        .iter()
+        .find_map(|w| tag::<_, _, nom::error::Error<&str>>(*w).parse(input).ok())
+        .ok_or_else(|| fail(input))
+}
+
 fn annex(input: &str) -> IResult<&str, Reference> {
-    let word = alt((
-        tag("bilagorna"),
-        tag("bilaga"),
-        tag("annex"),
-        tag("appendix"),
-        tag("schedule"),
-    ));
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
-    let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
+    let (rest, (_, _, id)) = (annex_word, space1, id).parse(input)?;
     Ok((rest, Reference::Annex(id.to_owned())))
 }
 

@@ -17,16 +17,13 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let block = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in block.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    for (i, c) in block.match_indices(['.', '!', '?']) {
         let end = i + 1;
         let rest = &block[end..];
         if !rest.starts_with(' ') || !starts_sentence(&rest[1..]) {
             continue;
         }
-        if c == '.' && is_abbreviation(&block[start..i]) {
+        if c == "." && is_abbreviation(&block[start..i]) {
             continue;
         }
         push_trimmed(&mut out, block, span.start, start, end);
@@ -61,8 +58,7 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 

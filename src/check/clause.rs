@@ -6,7 +6,9 @@
 //! discrimination. A sanction for any material breach, written elsewhere, is
 //! general; anything else (late delivery, bankruptcy) is unrelated.
 
-use crate::analysis::reference::{reference, Reference};
+use std::cell::OnceCell;
+
+use crate::analysis::reference::{reference, Reference, ANNEX_WORDS};
 use crate::analysis::Analysis;
 use crate::document::BlockKind;
 use crate::profile::phrases::SetId;
@@ -24,6 +26,9 @@ pub enum Tie {
 pub struct Clause {
     /// Sections whose heading names the clause.
     pub sections: Vec<usize>,
+    /// Per sentence, once asked: whether it names the clause by a reference.
+    /// Several requirements ask about the same sanction sentences.
+    named: Vec<OnceCell<bool>>,
 }
 
 impl Clause {
@@ -40,7 +45,10 @@ impl Clause {
                 }
             }
         }
-        Self { sections }
+        Self {
+            sections,
+            named: vec![OnceCell::new(); a.sentences.len()],
+        }
     }
 
     /// Where a missing requirement belongs: the clause's first heading.
@@ -60,7 +68,20 @@ impl Clause {
 
     /// Whether sentence `s` names the clause by its number (or a parent's) or annex.
     fn named_by_reference(&self, a: &Analysis<'_>, s: usize) -> bool {
-        let refs = a.scan(a.sentences[s].span, reference);
+        *self.named[s].get_or_init(|| self.reads_reference_to_clause(a, s))
+    }
+
+    fn reads_reference_to_clause(&self, a: &Analysis<'_>, s: usize) -> bool {
+        let span = a.sentences[s].span;
+        // Every section reference has a number and every annex reference an
+        // annex word; most sentences have neither and need no scan.
+        let lower = a.lower(span);
+        if !lower.bytes().any(|b| b.is_ascii_digit())
+            && !ANNEX_WORDS.iter().any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        let refs = a.scan(span, reference);
         refs.iter().any(|(_, r)| match r {
             Reference::Section(n) => self.sections.iter().any(|&c| {
                 a.doc.sections[c]
