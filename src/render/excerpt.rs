@@ -26,12 +26,23 @@ impl SourceCode for ExcerptSource {
             context_lines_after,
         )?;
         let shifted = SourceSpan::new((inner.span().offset() + offset).into(), inner.span().len());
+        // miette shows this column in the header; like the JSON report it
+        // counts characters, not bytes ("Leverantören bör": "bör" is at 14).
+        let text = self.excerpt.text.as_str();
+        let column = if context_lines_before == 0 {
+            let at = (local.offset()).min(text.len());
+            let before = text.get(..at).unwrap_or_default();
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            before[line_start..].chars().count()
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             shifted,
             inner.line() + self.excerpt.first_line - 1,
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
