@@ -93,3 +93,76 @@ proptest! {
         prop_assert!((parsed.days() - f64::from(n)).abs() < 1e-9);
     }
 }
+
+/// A reference as a tender would write it.
+fn render_reference(r: &reference::Reference) -> String {
+    match r {
+        reference::Reference::Statute(n) => format!("sfs {n}"),
+        reference::Reference::Chapter { chapter, section } => match section {
+            Some(s) => format!("{chapter} kap. {s} §"),
+            None => format!("{chapter} kap."),
+        },
+        reference::Reference::Section(n) => format!("punkt {n}"),
+        reference::Reference::Annex(id) => format!("bilaga {id}"),
+    }
+}
+
+fn any_reference() -> impl Strategy<Value = reference::Reference> {
+    prop_oneof![
+        (1900u32..2100, 1u32..2000)
+            .prop_map(|(y, n)| reference::Reference::Statute(format!("{y}:{n}"))),
+        (1u32..40, prop::option::of(1u32..60)).prop_map(|(c, s)| reference::Reference::Chapter {
+            chapter: c.to_string(),
+            section: s.map(|s| s.to_string()),
+        }),
+        prop::collection::vec(1u32..30, 1..4).prop_map(|parts| reference::Reference::Section(
+            parts
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        )),
+        "[1-9a-h]".prop_map(reference::Reference::Annex),
+    ]
+}
+
+/// One numbered heading: its numbers by level and its title.
+fn headings() -> impl Strategy<Value = Vec<(Vec<u32>, String)>> {
+    let title = "[A-ZÅÄÖ][a-zåäö]{2,12}( [a-zåäö]{2,8}){0,2}";
+    prop::collection::vec((prop::collection::vec(1u32..20, 1..4), title), 1..12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn references_read_back_what_was_written(r in any_reference()) {
+        let text = render_reference(&r);
+        let (rest, parsed) = reference::reference(&text).unwrap();
+        prop_assert_eq!(rest, "");
+        prop_assert_eq!(parsed, r);
+    }
+
+    #[test]
+    fn numbered_headings_read_back_what_was_written(list in headings()) {
+        let mut text = String::from("Förfrågningsunderlag\n\n");
+        for (numbers, title) in &list {
+            let number = numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(".");
+            text.push_str(&format!("{number} {title}\n\nLeverantören ska göra det som står här.\n\n"));
+        }
+        let doc = klausul::document::read_text(text.clone(), klausul::source::Format::Text);
+        let read: Vec<(String, String)> = doc
+            .sections
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+            .collect();
+        let written: Vec<(String, String)> = list
+            .iter()
+            .map(|(n, t)| (n.iter().map(ToString::to_string).collect::<Vec<_>>().join("."), t.clone()))
+            .collect();
+        prop_assert_eq!(read, written);
+        for s in &doc.sections {
+            prop_assert!(text.is_char_boundary(s.heading.start) && text.is_char_boundary(s.heading.end));
+        }
+    }
+}
