@@ -4,6 +4,7 @@
 use klausul::analysis::{amount, duration, numbers, reference};
 use klausul::profile::Profile;
 use proptest::prelude::*;
+use std::fmt::Write as _;
 
 /// Text built from the pieces tenders are made of, so the properties reach the
 /// interesting paths, plus arbitrary characters.
@@ -148,7 +149,7 @@ proptest! {
         let mut text = String::from("Förfrågningsunderlag\n\n");
         for (numbers, title) in &list {
             let number = numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(".");
-            text.push_str(&format!("{number} {title}\n\nLeverantören ska göra det som står här.\n\n"));
+            let _ = write!(text, "{number} {title}\n\nLeverantören ska göra det som står här.\n\n");
         }
         let doc = klausul::document::read_text(text.clone(), klausul::source::Format::Text);
         let read: Vec<(String, String)> = doc
