@@ -6,6 +6,7 @@
 //! never learns where a document came from.
 
 mod lines;
+mod outline;
 mod pages;
 mod text;
 
@@ -33,6 +34,8 @@ pub struct Block {
     pub section: Option<usize>,
     /// 1-based page, where the source has pages.
     pub page: Option<u32>,
+    /// 1-based paragraph of a Word or OpenDocument file.
+    pub paragraph: Option<u32>,
 }
 
 impl Block {

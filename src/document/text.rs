@@ -4,8 +4,9 @@
 //! and a paragraph broken by a page break is joined again.
 
 use super::lines::{classify, Heading, Line};
+use super::outline::{HeadingAt, Origin, Outline};
 use super::pages::{layout, PageLayout};
-use super::{Block, BlockKind, Document, Section};
+use super::{Block, BlockKind, Document};
 use crate::source::Format;
 use crate::span::Span;
 
@@ -16,14 +17,11 @@ pub fn read_text(text: String, format: Format) -> Document {
     let mut builder = Builder {
         text: &text,
         pages: &pages,
-        blocks: Vec::new(),
-        sections: Vec::new(),
+        outline: Outline::default(),
         open: None,
     };
     builder.run(&lines);
-    let Builder {
-        blocks, sections, ..
-    } = builder;
+    let Outline { blocks, sections } = builder.outline;
     Document {
         text,
         format,
@@ -57,8 +55,7 @@ struct Open {
 struct Builder<'a> {
     text: &'a str,
     pages: &'a PageLayout,
-    blocks: Vec<Block>,
-    sections: Vec<Section>,
+    outline: Outline,
     open: Option<Open>,
 }
 
@@ -100,7 +97,7 @@ impl Builder<'_> {
 
     fn flush(&mut self) {
         if let Some(open) = self.open.take() {
-            self.blocks.push(open.block);
+            self.outline.push(open.block);
         }
     }
 
@@ -109,8 +106,9 @@ impl Builder<'_> {
         let block = Block {
             kind,
             lines: vec![span],
-            section: self.current_section(),
+            section: self.outline.current_section(),
             page,
+            paragraph: None,
         };
         let last_page = page.unwrap_or(1);
         self.open = Some(Open {
@@ -151,53 +149,18 @@ impl Builder<'_> {
 
     fn heading(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
         self.flush();
-        let span = trim(self.text, line.start + heading.content, line.end);
-        let level = if heading.annex.is_some() {
-            0
-        } else {
-            heading.level
+        let at = HeadingAt {
+            line: trim(self.text, line.start, line.end),
+            title: trim(self.text, line.start + heading.content, line.end),
+            number: heading.number,
+            annex: heading.annex,
+            level: heading.level,
         };
-        let parent = self.parent_for(level, heading.number);
-        self.sections.push(Section {
-            number: heading.number.map(str::to_owned),
-            annex: heading.annex.map(str::to_owned),
-            title: self.text[span.start..span.end].to_owned(),
-            level,
-            parent,
-            heading: trim(self.text, line.start, line.end),
-        });
-        let section = Some(self.sections.len() - 1);
-        self.blocks.push(Block {
-            kind: BlockKind::Heading,
-            lines: vec![span],
-            section,
+        let origin = Origin {
             page,
-        });
-    }
-
-    /// The section a new heading belongs under: the one numbered as its prefix
-    /// ("7" for "7.4") if there is one, else the nearest one at a higher level.
-    fn parent_for(&self, level: u8, number: Option<&str>) -> Option<usize> {
-        if let Some((prefix, _)) = number.and_then(|n| n.rsplit_once('.')) {
-            let by_number = (0..self.sections.len())
-                .rev()
-                .find(|&s| self.sections[s].number.as_deref() == Some(prefix));
-            if by_number.is_some() {
-                return by_number;
-            }
-        }
-        let mut at = self.sections.len().checked_sub(1);
-        while let Some(s) = at {
-            if self.sections[s].level < level {
-                return Some(s);
-            }
-            at = self.sections[s].parent;
-        }
-        None
-    }
-
-    fn current_section(&self) -> Option<usize> {
-        self.sections.len().checked_sub(1)
+            paragraph: None,
+        };
+        self.outline.heading(self.text, &at, origin);
     }
 
     fn table_row(&mut self, line: Span, page: Option<u32>) {
@@ -207,13 +170,11 @@ impl Builder<'_> {
         for cell in raw.split('|') {
             let span = trim(self.text, offset, offset + cell.len());
             if !span.is_empty() {
-                let section = self.current_section();
-                self.blocks.push(Block {
-                    kind: BlockKind::TableCell,
-                    lines: vec![span],
-                    section,
+                let origin = Origin {
                     page,
-                });
+                    paragraph: None,
+                };
+                self.outline.block(BlockKind::TableCell, vec![span], origin);
             }
             offset += cell.len() + 1;
         }
@@ -221,7 +182,7 @@ impl Builder<'_> {
 }
 
 /// Trims white space from both ends of `start..end`.
-fn trim(text: &str, start: usize, end: usize) -> Span {
+pub(super) fn trim(text: &str, start: usize, end: usize) -> Span {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let body = slice.trim();

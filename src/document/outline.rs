@@ -1,0 +1,101 @@
+//! Builds blocks and the section tree from paragraphs whose kind is already
+//! known. Every reader ends here: the text reader after classifying lines, the
+//! Word and OpenDocument readers after reading styles and numbering.
+
+use super::{Block, BlockKind, Section};
+use crate::span::Span;
+
+/// A heading as a reader found it.
+pub struct HeadingAt<'a> {
+    /// The whole heading line, number included.
+    pub line: Span,
+    /// The title without its number.
+    pub title: Span,
+    pub number: Option<&'a str>,
+    pub annex: Option<&'a str>,
+    pub level: u8,
+}
+
+/// Where a block came from in its file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin {
+    pub page: Option<u32>,
+    pub paragraph: Option<u32>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+impl Outline {
+    /// Opens a section with `heading`; an annex heading is a top-level section.
+    pub fn heading(&mut self, text: &str, heading: &HeadingAt<'_>, origin: Origin) {
+        let level = if heading.annex.is_some() {
+            0
+        } else {
+            heading.level
+        };
+        let parent = self.parent_for(level, heading.number);
+        self.sections.push(Section {
+            number: heading.number.map(str::to_owned),
+            annex: heading.annex.map(str::to_owned),
+            title: text[heading.title.start..heading.title.end].to_owned(),
+            level,
+            parent,
+            heading: heading.line,
+        });
+        let section = self.current_section();
+        self.blocks.push(Block {
+            kind: BlockKind::Heading,
+            lines: vec![heading.title],
+            section,
+            page: origin.page,
+            paragraph: origin.paragraph,
+        });
+    }
+
+    /// Adds a block under the current section.
+    pub fn block(&mut self, kind: BlockKind, lines: Vec<Span>, origin: Origin) {
+        let section = self.current_section();
+        self.push(Block {
+            kind,
+            lines,
+            section,
+            page: origin.page,
+            paragraph: origin.paragraph,
+        });
+    }
+
+    /// Adds a block made elsewhere (its section already set).
+    pub fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    #[must_use]
+    pub fn current_section(&self) -> Option<usize> {
+        self.sections.len().checked_sub(1)
+    }
+
+    /// The section a new heading belongs under: the one numbered as its prefix
+    /// ("7" for "7.4") if there is one, else the nearest one at a higher level.
+    fn parent_for(&self, level: u8, number: Option<&str>) -> Option<usize> {
+        if let Some((prefix, _)) = number.and_then(|n| n.rsplit_once('.')) {
+            let by_number = (0..self.sections.len())
+                .rev()
+                .find(|&s| self.sections[s].number.as_deref() == Some(prefix));
+            if by_number.is_some() {
+                return by_number;
+            }
+        }
+        let mut at = self.current_section();
+        while let Some(s) = at {
+            if self.sections[s].level < level {
+                return Some(s);
+            }
+            at = self.sections[s].parent;
+        }
+        None
+    }
+}
