@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
-use crate::document::{read_text, Document};
+use crate::document::error::ReadError;
+use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::limits::Limits;
 use crate::source::{decode_text, detect_format, sha256_hex, Format, WALKED_EXTENSIONS};
 
 /// Largest input file read, in bytes.
@@ -52,6 +54,13 @@ pub enum InputError {
         help("save the document as text or Markdown and check that")
     )]
     Unsupported { path: String, format: &'static str },
+    #[error("{path}: {problem}")]
+    #[diagnostic(code(klausul::input::read), help("{help}"))]
+    Read {
+        path: String,
+        problem: ReadError,
+        help: &'static str,
+    },
 }
 
 /// The inputs named on the command line, with directories walked.
@@ -137,18 +146,39 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
     };
     let format = detect_format(path, &bytes);
-    if !matches!(format, Format::Text | Format::Markdown) {
-        return Err(InputError::Unsupported {
-            path: name,
-            format: format.name(),
-        });
-    }
-    let sha256 = sha256_hex(&[&bytes]);
-    let (text, _) = decode_text(&bytes);
+    let limits = Limits::default();
+    let failed = |problem: ReadError| InputError::Read {
+        path: name.clone(),
+        help: problem.help(),
+        problem,
+    };
+    let document = match format {
+        Format::Text | Format::Markdown => read_text(decode_text(&bytes).0, format),
+        Format::Docx => read_docx(&bytes, limits).map_err(failed)?,
+        Format::Odt => read_odt(&bytes, limits).map_err(failed)?,
+        Format::Pdf => read_pdf(&bytes, limits).map_err(failed)?,
+        Format::Xls if is_encrypted_package(&bytes) => return Err(failed(ReadError::Encrypted)),
+        _ => {
+            return Err(InputError::Unsupported {
+                path: name,
+                format: format.name(),
+            })
+        }
+    };
     Ok(Loaded {
-        document: read_text(text, format),
-        sha256,
+        document,
+        sha256: sha256_hex(&[&bytes]),
     })
+}
+
+/// A password-protected Word or Excel file is an OLE2 file holding an
+/// `EncryptedPackage` stream; its name is stored in UTF-16.
+fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name)
 }
 
 fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {

@@ -12,6 +12,7 @@ pub mod check;
 pub mod document;
 pub mod input;
 pub mod lang;
+pub mod limits;
 pub mod profile;
 pub mod render;
 pub mod report;

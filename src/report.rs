@@ -129,8 +129,17 @@ pub struct Location {
     pub section: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
+    /// The path of headings down to the section, each with its number.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub heading_path: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The line on that page (1-based), where the text has pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_line: Option<usize>,
+    /// The paragraph of a Word or OpenDocument file (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
     /// The words pointed at.
     pub text: String,
     #[serde(skip)]

@@ -86,6 +86,19 @@ fn zip_format(ext: &str, bytes: &[u8]) -> Format {
     if mimetype(b"opendocument.spreadsheet") {
         return Format::Ods;
     }
+    // An Office Open XML package names its main part in the central
+    // directory at the end of the file.
+    let tail = &bytes[bytes.len().saturating_sub(64 * 1024)..];
+    let named = |needle: &[u8]| tail.windows(needle.len()).any(|w| w == needle);
+    if named(b"word/document.xml") {
+        return Format::Docx;
+    }
+    if named(b"xl/workbook.bin") {
+        return Format::Xlsb;
+    }
+    if named(b"xl/workbook.xml") {
+        return Format::Xlsx;
+    }
     match ext {
         "xlsx" | "xlsm" => Format::Xlsx,
         "xlsb" => Format::Xlsb,

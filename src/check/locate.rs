@@ -11,14 +11,24 @@ const EXCERPT_LINES: usize = 6;
 pub struct Locator<'d> {
     doc: &'d Document,
     index: LineIndex,
+    /// The first line (0-based) of each page after the first, where pages are
+    /// separated by form feeds.
+    page_starts: Vec<usize>,
 }
 
 impl<'d> Locator<'d> {
     #[must_use]
     pub fn new(doc: &'d Document) -> Self {
+        let index = LineIndex::new(&doc.text);
+        let page_starts = doc
+            .text
+            .match_indices('\u{c}')
+            .map(|(at, _)| index.line_of(at))
+            .collect();
         Self {
             doc,
-            index: LineIndex::new(&doc.text),
+            index,
+            page_starts,
         }
     }
 
@@ -59,10 +69,45 @@ impl<'d> Locator<'d> {
                     .or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))
             }),
             heading: section.map(|s| s.title.clone()),
+            heading_path: block
+                .and_then(|b| b.section)
+                .map(|s| self.heading_path(s))
+                .unwrap_or_default(),
             page: block.and_then(|b| b.page),
+            page_line: self.page_line(start.line - 1),
+            paragraph: block.and_then(|b| b.paragraph),
             text: text[span.start..span.end].to_owned(),
             excerpt: Some(self.excerpt(span)),
         }
+    }
+
+    /// "3 Särskilda kontraktsvillkor", "3.2 Antidiskriminering": the headings
+    /// from the top down to section `s`.
+    fn heading_path(&self, s: usize) -> Vec<String> {
+        let sections = &self.doc.sections;
+        let mut path: Vec<String> = std::iter::successors(Some(s), |&at| sections[at].parent)
+            .map(|at| {
+                let text = &self.doc.text;
+                let heading = sections[at].heading;
+                // The heading as the reader sees it, without Markdown's `#`.
+                text[heading.start..heading.end]
+                    .trim_start_matches('#')
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        path.reverse();
+        path
+    }
+
+    /// The 1-based line on its page of 0-based line `line`.
+    fn page_line(&self, line: usize) -> Option<usize> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        let page = self.page_starts.partition_point(|&s| s <= line);
+        let first = page.checked_sub(1).map_or(0, |p| self.page_starts[p]);
+        Some(line - first + 1)
     }
 
     fn excerpt(&self, span: Span) -> Excerpt {

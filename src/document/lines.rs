@@ -83,7 +83,7 @@ fn md_heading(input: &str) -> IResult<&str, u8> {
 }
 
 /// Splits a heading's text into its number or annex id and its title.
-fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
+pub(super) fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
     if let Ok((rest, id)) = annex_label(text) {
         return (None, Some(id), rest);
     }
@@ -176,11 +176,24 @@ fn list_marker(input: &str) -> IResult<&str, ()> {
     Ok((rest, ()))
 }
 
+/// Words a title never ends with, though a wrapped line of a sentence often
+/// does: "2.1 Non-discrimination The supplier shall comply with the".
+const NEVER_LAST: &[&str] = &[
+    "och", "eller", "att", "i", "på", "av", "med", "för", "till", "som", "den", "det", "en", "ett",
+    "de", "om", "vid", "från", "enligt", "the", "a", "an", "and", "or", "of", "to", "in", "on",
+    "with", "for", "by", "at", "from", "that", "as", "ska", "skall", "måste", "bör", "kan", "får",
+    "är", "shall", "will", "must", "may", "should", "can", "is", "are",
+];
+
 fn looks_like_title(title: &str) -> bool {
     let title = title.trim_end();
     let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
     let words = title.split_whitespace().count();
-    starts_upper && (1..=MAX_HEADING_WORDS).contains(&words) && !title.ends_with(['.', ',', ';'])
+    let last = title.rsplit(' ').next().unwrap_or_default();
+    starts_upper
+        && (1..=MAX_HEADING_WORDS).contains(&words)
+        && !title.ends_with(['.', ',', ';', '-'])
+        && (words == 1 || !NEVER_LAST.iter().any(|w| w.eq_ignore_ascii_case(last)))
 }
 
 fn is_caps_heading(line: &str) -> bool {

@@ -5,11 +5,20 @@
 //! headings make. Readers for other formats produce the same type, so the core
 //! never learns where a document came from.
 
+mod docx;
+pub mod error;
 mod lines;
+mod odt;
 mod outline;
+mod package;
 mod pages;
+mod paragraphs;
+mod pdf;
 mod text;
 
+pub use docx::read_docx;
+pub use odt::read_odt;
+pub use pdf::{read_pdf, READER_THREAD};
 pub use text::read_text;
 
 use crate::source::Format;

@@ -71,6 +71,7 @@ impl Builder<'_> {
             match classify(raw) {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
+                Line::Heading(_) if self.is_contents_entry(line, &lines[i + 1..]) => self.flush(),
                 Line::Heading(h) => self.heading(line, &h, page),
                 Line::ListItem { content } => {
                     self.start(
@@ -87,6 +88,23 @@ impl Builder<'_> {
             }
         }
         self.flush();
+    }
+
+    /// A table-of-contents line that lost its dot leaders (text from a PDF):
+    /// a heading followed by a page number, whose heading stands again,
+    /// without the number, further on.
+    fn is_contents_entry(&self, line: Span, later: &[Span]) -> bool {
+        let raw = self.text[line.start..line.end].trim_end();
+        let Some((heading, page)) = raw.rsplit_once(' ') else {
+            return false;
+        };
+        let heading = heading.trim_end();
+        !page.is_empty()
+            && page.len() <= 4
+            && page.bytes().all(|b| b.is_ascii_digit())
+            && later
+                .iter()
+                .any(|l| self.text[l.start..l.end].trim() == heading)
     }
 
     fn interrupt(&mut self) {

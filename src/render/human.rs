@@ -117,12 +117,24 @@ fn handler(style: Style) -> GraphicalReportHandler {
 #[must_use]
 pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: Style) -> String {
     let place = result.locations.first().map(|l| {
+        let sv = style.lang == Lang::Sv;
         let mut parts = Vec::new();
-        if let Some(page) = l.page {
-            parts.push(format!("s. {page}"));
+        match (l.page, l.page_line) {
+            (Some(page), Some(line)) if sv => parts.push(format!("s. {page} rad {line}")),
+            (Some(page), Some(line)) => parts.push(format!("p. {page} line {line}")),
+            (Some(page), None) if sv => parts.push(format!("s. {page}")),
+            (Some(page), None) => parts.push(format!("p. {page}")),
+            _ => {}
         }
         if let Some(section) = &l.section {
             parts.push(format!("§ {section}"));
+        }
+        if let Some(paragraph) = l.paragraph {
+            parts.push(if sv {
+                format!("stycke {paragraph}")
+            } else {
+                format!("paragraph {paragraph}")
+            });
         }
         if parts.is_empty() {
             String::new()

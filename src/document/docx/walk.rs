@@ -1,0 +1,208 @@
+//! Walks the WordprocessingML of the body or the footnotes and hands on what a
+//! reader sees: paragraphs with their style, numbering and text, and where
+//! table cells start and end. Deleted text (tracked changes), field codes,
+//! comments and the fallback copies of drawings are left out; inserted text is
+//! kept.
+
+use super::numbering::NumRef;
+use super::styles::val_u8;
+use crate::document::error::ReadError;
+use crate::document::package::{attr, local, Node, Xml};
+
+#[derive(Debug, Default)]
+pub struct Para {
+    pub text: String,
+    pub style: Option<String>,
+    pub num: Option<NumRef>,
+    pub outline: Option<u8>,
+    /// Inside a table-of-contents field.
+    pub in_toc: bool,
+    pub footnotes: Vec<String>,
+    /// The footnote this paragraph belongs to, in `footnotes.xml`.
+    pub note: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Item {
+    Para(Para),
+    CellStart,
+    CellEnd,
+}
+
+/// A field (`w:fldChar` begin … separate … end): its code is never text.
+struct Field {
+    code: String,
+    showing_result: bool,
+}
+
+/// Elements whose whole content is left out.
+const SKIPPED: &[&str] = &[
+    "del",
+    "moveFrom",
+    "delText",
+    "rPr",
+    "sectPr",
+    "tblPr",
+    "tblGrid",
+    "trPr",
+    "tcPr",
+    "sdtPr",
+    "Fallback",
+    "commentReference",
+];
+
+#[derive(Default)]
+struct Walker {
+    items: Vec<Item>,
+    open: Vec<Para>,
+    fields: Vec<Field>,
+    note: Option<String>,
+    numbering_level: Option<u8>,
+}
+
+/// The paragraphs and cells of a part, in reading order.
+///
+/// # Errors
+/// Malformed XML, or the part ends inside an element.
+pub fn walk(mut xml: Xml<'_>) -> Result<Vec<Item>, ReadError> {
+    let mut w = Walker::default();
+    loop {
+        match xml.next()? {
+            Node::Start(e) => {
+                let name = local(&e);
+                if SKIPPED.contains(&name) {
+                    xml.skip()?;
+                    continue;
+                }
+                w.start(name, &e, &mut xml)?;
+            }
+            Node::End(name) => w.end(&name),
+            Node::Text(t) => {
+                // Only `w:t` text counts; the walker copies it when it sees
+                // the element, so stray text between elements is ignored.
+                drop(t);
+            }
+            Node::Eof => return Ok(w.items),
+        }
+    }
+}
+
+impl Walker {
+    fn start(
+        &mut self,
+        name: &str,
+        e: &quick_xml::events::BytesStart<'_>,
+        xml: &mut Xml<'_>,
+    ) -> Result<(), ReadError> {
+        match name {
+            "p" => self.open.push(Para {
+                note: self.note.clone(),
+                in_toc: self.in_toc(),
+                ..Para::default()
+            }),
+            "tc" => self.items.push(Item::CellStart),
+            "footnote" | "endnote" => {
+                let separator = attr(e, "type").is_some_and(|t| t.contains("eparator"));
+                if separator {
+                    xml.skip()?;
+                } else {
+                    self.note = attr(e, "id");
+                }
+            }
+            "pStyle" => self.para(|p| p.style = attr(e, "val")),
+            "outlineLvl" => self.para(|p| p.outline = val_u8(e)),
+            "ilvl" => self.numbering_level = val_u8(e),
+            "numId" => {
+                let ilvl = self.numbering_level.take().unwrap_or(0);
+                self.para(|p| {
+                    p.num = attr(e, "val").map(|num_id| NumRef { num_id, ilvl });
+                });
+            }
+            "t" => {
+                let text = read_text(xml)?;
+                if self.showing_text() {
+                    self.para(|p| p.text.push_str(&text));
+                }
+            }
+            "instrText" => {
+                let code = read_text(xml)?;
+                if let Some(f) = self.fields.last_mut() {
+                    f.code.push_str(&code);
+                }
+            }
+            "tab" | "br" | "cr" if self.showing_text() => self.para(|p| p.text.push(' ')),
+            "noBreakHyphen" if self.showing_text() => self.para(|p| p.text.push('-')),
+            "fldChar" => self.field(attr(e, "fldCharType").as_deref()),
+            "footnoteReference" => {
+                if let Some(id) = attr(e, "id") {
+                    self.para(|p| p.footnotes.push(id));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "p" => {
+                if let Some(p) = self.open.pop() {
+                    self.items.push(Item::Para(p));
+                }
+            }
+            "tc" => self.items.push(Item::CellEnd),
+            "footnote" | "endnote" => self.note = None,
+            _ => {}
+        }
+    }
+
+    fn para(&mut self, f: impl FnOnce(&mut Para)) {
+        if let Some(p) = self.open.last_mut() {
+            f(p);
+        }
+    }
+
+    fn field(&mut self, kind: Option<&str>) {
+        match kind {
+            Some("begin") => self.fields.push(Field {
+                code: String::new(),
+                showing_result: false,
+            }),
+            Some("separate") => {
+                if let Some(f) = self.fields.last_mut() {
+                    f.showing_result = true;
+                }
+                let toc = self.in_toc();
+                self.para(|p| p.in_toc |= toc);
+            }
+            Some("end") => {
+                self.fields.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Text shows unless it belongs to a field's code.
+    fn showing_text(&self) -> bool {
+        self.fields.iter().all(|f| f.showing_result)
+    }
+
+    fn in_toc(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.showing_result && f.code.trim_start().starts_with("TOC"))
+    }
+}
+
+/// The text inside the element just started, up to its end.
+fn read_text(xml: &mut Xml<'_>) -> Result<String, ReadError> {
+    let mut text = String::new();
+    loop {
+        match xml.next()? {
+            Node::Text(t) => text.push_str(&t),
+            Node::End(_) => return Ok(text),
+            Node::Start(_) => xml.skip()?,
+            Node::Eof => return Err(xml.truncated()),
+        }
+    }
+}

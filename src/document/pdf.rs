@@ -1,0 +1,128 @@
+//! Reads PDF text with pdf-extract, page by page, into a `Document` through
+//! the text reader: pages are joined with form feeds, so running headers and
+//! footers are dropped and every block keeps its page.
+//!
+//! pdf-extract can panic or run for minutes on broken files, so it runs on a
+//! thread of its own: a panic becomes this file's error, and a deadline
+//! applies. A reader that overruns is left behind; the run goes on.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use super::error::ReadError;
+use super::{read_text, Document};
+use crate::limits::Limits;
+use crate::source::Format;
+
+/// The name of the threads that read PDFs; the binary keeps their panics quiet.
+pub const READER_THREAD: &str = "klausul-pdf-reader";
+
+/// Fewer letters and digits than this per page, on average, is a scan.
+const MIN_CHARS_PER_PAGE: usize = 20;
+
+/// # Errors
+/// A damaged, encrypted or image-only PDF, a crash of the extractor, or a read
+/// over the time limit.
+pub fn read_pdf(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
+    let owned = bytes.to_vec();
+    let pages = isolated(limits.seconds_per_file, move || extract(&owned))?;
+    let chars: usize = pages
+        .iter()
+        .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    if chars < MIN_CHARS_PER_PAGE * pages.len().max(1) {
+        return Err(ReadError::NoTextLayer { pages: pages.len() });
+    }
+    Ok(read_text(pages.join("\u{c}"), Format::Pdf))
+}
+
+fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+    let broken = |e: lopdf::Error| ReadError::Pdf {
+        reason: e.to_string(),
+    };
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(broken)?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(ReadError::Encrypted);
+    }
+    let mut pages = Vec::new();
+    for &number in doc.get_pages().keys() {
+        let mut text = String::new();
+        let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+        // A page the extractor cannot read stays empty; the others still count.
+        if pdf_extract::output_doc_page(&doc, &mut out, number).is_err() {
+            text.clear();
+        }
+        pages.push(text.replace('\u{c}', "\n"));
+    }
+    Ok(pages)
+}
+
+/// Runs `work` on its own thread with a deadline, turning a panic into an error.
+fn isolated<T: Send + 'static>(
+    seconds: u64,
+    work: impl FnOnce() -> Result<T, ReadError> + Send + 'static,
+) -> Result<T, ReadError> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name(READER_THREAD.to_owned())
+        // Deeply nested objects recurse; a generous stack keeps that a panic
+        // at worst rather than an overflow.
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(work));
+            let _ = tx.send(result);
+        })
+        .map_err(|e| ReadError::Crashed {
+            reason: e.to_string(),
+        })?;
+    match rx.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(Ok(result)) => result,
+        Ok(Err(panic)) => Err(ReadError::Crashed {
+            reason: panic_message(panic.as_ref()),
+        }),
+        Err(RecvTimeoutError::Timeout) => Err(ReadError::TimedOut { seconds }),
+        Err(RecvTimeoutError::Disconnected) => Err(ReadError::Crashed {
+            reason: "the reader stopped without a result".to_owned(),
+        }),
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_error_of_the_file() {
+        let r: Result<(), _> = isolated(5, || panic!("boom"));
+        assert_eq!(
+            r,
+            Err(ReadError::Crashed {
+                reason: "boom".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_reader_over_time_is_left_behind() {
+        let r: Result<(), _> = isolated(1, || {
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(())
+        });
+        assert_eq!(r, Err(ReadError::TimedOut { seconds: 1 }));
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_pdf() {
+        let r = read_pdf(b"%PDF-1.7\nnot really", Limits::default());
+        assert!(matches!(r, Err(ReadError::Pdf { .. })), "{r:?}");
+    }
+}
