@@ -2,7 +2,9 @@
 """Writes the office fixtures in fixtures/office/ from texts written for this
 project: each document as Markdown and as DOCX (zip + XML written here, so no
 office suite is needed), and, when LibreOffice is installed, as PDF and ODT
-converted from the DOCX. The outputs are committed; CI never runs this.
+converted from the DOCX. It also writes the broken and protected files of
+fixtures/bad/ (msoffcrypto-tool from PyPI encrypts the Word file). The outputs
+are committed; CI never runs this.
 
 Usage: python3 scripts/gen_office.py [--no-convert]
 """
@@ -354,6 +356,67 @@ def convert(path, fmt, name):
         shutil.move(made, os.path.join(OUT, f"{name}.{fmt}"))
 
 
+def minimal_pdf(content):
+    """A one-page PDF whose page draws `content` (a content stream)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def bad_files():
+    """Files a reader must refuse with a clear message, each in fixtures/bad/."""
+    bad = os.path.join(os.path.dirname(OUT), "bad")
+    os.makedirs(bad, exist_ok=True)
+    # A scan: the page is only drawn shapes, no text layer.
+    with open(os.path.join(bad, "scan.pdf"), "wb") as f:
+        f.write(minimal_pdf(b"0.5 g 50 50 495 742 re f"))
+    # A PDF whose cross-reference table points nowhere.
+    broken = minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Leverantoren ska) Tj ET")
+    broken = broken.replace(b"startxref\n", b"startxref\n9").replace(b"0000000009 00000 n", b"0000099999 00000 n")
+    with open(os.path.join(bad, "broken-xref.pdf"), "wb") as f:
+        f.write(broken)
+    # A Word file cut off in the middle, as by an interrupted download.
+    with open(os.path.join(OUT, "hemtjanst.docx"), "rb") as f:
+        whole = f.read()
+    with open(os.path.join(bad, "truncated.docx"), "wb") as f:
+        f.write(whole[: len(whole) // 2])
+    # Random bytes under office extensions.
+    import random
+    noise = random.Random(2026).randbytes(4096)
+    for ext in ("docx", "odt", "pdf"):
+        with open(os.path.join(bad, f"noise.{ext}"), "wb") as f:
+            f.write(noise)
+    # Password-protected files, made by the real tools when they are installed.
+    tool = shutil.which("msoffcrypto-tool")
+    if tool:
+        subprocess.run([tool, "-e", "-p", "hemligt", os.path.join(OUT, "consulting.docx"),
+                        os.path.join(bad, "password.docx")], check=True)
+    else:
+        print("msoffcrypto-tool not found: password.docx not made", file=sys.stderr)
+    soffice = shutil.which("soffice")
+    if soffice:
+        with tempfile.TemporaryDirectory() as work:
+            options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                       '"DocumentOpenPassword":{"type":"string","value":"hemligt"}}')
+            subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
+                            "--convert-to", options, "--outdir", work, os.path.join(OUT, "consulting.docx")],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            shutil.move(os.path.join(work, "consulting.pdf"), os.path.join(bad, "password.pdf"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     convert_too = "--no-convert" not in sys.argv
@@ -380,6 +443,7 @@ def main():
                 write_docx(clean, doc, ids, auto, header, columns, accepted=True)
                 convert(clean, "pdf", name)
             convert(docx, "odt", name)
+    bad_files()
 
 
 if __name__ == "__main__":

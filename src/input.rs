@@ -11,7 +11,9 @@ use thiserror::Error;
 use crate::document::error::ReadError;
 use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
 use crate::limits::Limits;
-use crate::source::{decode_text, detect_format, sha256_hex, Format, WALKED_EXTENSIONS};
+use crate::source::{
+    decode_text, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
+};
 
 /// Largest input file read, in bytes.
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
@@ -153,6 +155,9 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
         problem,
     };
     let document = match format {
+        Format::Text | Format::Markdown if looks_binary(&bytes) => {
+            return Err(failed(ReadError::Unrecognised))
+        }
         Format::Text | Format::Markdown => read_text(decode_text(&bytes).0, format),
         Format::Docx => read_docx(&bytes, limits).map_err(failed)?,
         Format::Odt => read_odt(&bytes, limits).map_err(failed)?,

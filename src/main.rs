@@ -6,5 +6,18 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_reader_panics();
     cli::main()
+}
+
+/// A panic in a PDF reader thread is reported as that file's error; the
+/// default hook would also print it to stderr, into the middle of the output.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let name = std::thread::current().name().map(str::to_owned);
+        if name.as_deref() != Some(klausul::document::READER_THREAD) {
+            default(info);
+        }
+    }));
 }

@@ -54,6 +54,22 @@ fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether bytes that matched no binary format are still not text: NUL bytes
+/// or many control characters near the start (UTF-16 text, which has NULs,
+/// announces itself with a byte order mark).
+#[must_use]
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    head.contains(&0) || control * 100 > head.len()
+}
+
 /// Decides the format from the bytes; the extension only breaks a tie
 /// (zip containers, and text that may be Markdown, plain text or CSV).
 #[must_use]

@@ -14,6 +14,9 @@ pub struct Locator<'d> {
     /// The first line (0-based) of each page after the first, where pages are
     /// separated by form feeds.
     page_starts: Vec<usize>,
+    /// Where there are pages: how many lines with text come before each line.
+    /// A person counts the lines they see, not the blank ones.
+    seen_before: Vec<u32>,
 }
 
 impl<'d> Locator<'d> {
@@ -24,11 +27,30 @@ impl<'d> Locator<'d> {
             .text
             .match_indices('\u{c}')
             .map(|(at, _)| index.line_of(at))
-            .collect();
+            .collect::<Vec<_>>();
+        let seen_before = if page_starts.is_empty() {
+            Vec::new()
+        } else {
+            let mut seen = 0u32;
+            doc.text
+                .split('\n')
+                .map(|line| {
+                    let before = seen;
+                    if !line
+                        .trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')
+                        .is_empty()
+                    {
+                        seen += 1;
+                    }
+                    before
+                })
+                .collect()
+        };
         Self {
             doc,
             index,
             page_starts,
+            seen_before,
         }
     }
 
@@ -100,14 +122,16 @@ impl<'d> Locator<'d> {
         path
     }
 
-    /// The 1-based line on its page of 0-based line `line`.
+    /// The 1-based line on its page of 0-based line `line`, counting only the
+    /// lines that show text.
     fn page_line(&self, line: usize) -> Option<usize> {
         if self.page_starts.is_empty() {
             return None;
         }
         let page = self.page_starts.partition_point(|&s| s <= line);
         let first = page.checked_sub(1).map_or(0, |p| self.page_starts[p]);
-        Some(line - first + 1)
+        let seen = |l: usize| self.seen_before.get(l).copied().unwrap_or(0);
+        Some((seen(line) - seen(first)) as usize + 1)
     }
 
     fn excerpt(&self, span: Span) -> Excerpt {

@@ -5,6 +5,8 @@ use thiserror::Error;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ReadError {
+    #[error("the bytes are not text, nor any format klausul reads")]
+    Unrecognised,
     #[error("not a readable zip package ({reason})")]
     Package { reason: String },
     #[error("the file is encrypted or password-protected")]
@@ -36,6 +38,9 @@ impl ReadError {
     #[must_use]
     pub fn help(&self) -> &'static str {
         match self {
+            Self::Unrecognised => {
+                "check that this is the file you meant; klausul reads text, Markdown, DOCX, ODT and PDF"
+            }
             Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } => {
                 "the file may be damaged or truncated: open it in its program and save it again"
             }

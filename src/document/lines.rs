@@ -98,7 +98,12 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
         return None;
     }
     let offset = |rest: &str| line.len() - rest.len();
-    if let Ok((title, id)) = annex_label(line) {
+    // "Bilaga 5" or "Bilaga 5 Antidiskriminering", but not a sentence that
+    // lists annexes: "Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."
+    if let Some((title, id)) = annex_label(line)
+        .ok()
+        .filter(|(title, _)| title.trim().is_empty() || looks_like_title(title))
+    {
         return Some(Heading {
             level: 1,
             number: None,

@@ -35,7 +35,10 @@ pub fn layout(text: &str, lines: &[Span]) -> PageLayout {
     let mut page = Vec::with_capacity(lines.len());
     let mut current = 1u32;
     for (i, line) in lines.iter().enumerate() {
-        current += u32::try_from(text[line.start..line.end].matches('\u{c}').count()).unwrap_or(0);
+        // A form feed that opens a line is outside its span; count from where
+        // the line before ended.
+        let from = i.checked_sub(1).map_or(0, |p| lines[p].end);
+        current += u32::try_from(text[from..line.end].matches('\u{c}').count()).unwrap_or(0);
         page.push(current);
         if !has_form_feeds && numbered[i] {
             current += 1;

@@ -53,7 +53,13 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
         if pdf_extract::output_doc_page(&doc, &mut out, number).is_err() {
             text.clear();
         }
-        pages.push(text.replace('\u{c}', "\n"));
+        let mut text = text.replace('\u{c}', "\n");
+        // Each page ends its last line, so the form feed that joins the pages
+        // opens the next page's first line.
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        pages.push(text);
     }
     Ok(pages)
 }

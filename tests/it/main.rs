@@ -1,8 +1,10 @@
 //! One test binary for the whole crate keeps link time low.
 
 mod accuracy;
+mod bad_files;
 mod cli;
 mod examples;
+mod formats;
 mod json;
 mod profiles;
 mod properties;
