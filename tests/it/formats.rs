@@ -17,9 +17,9 @@ fn office(name: &str) -> PathBuf {
     PathBuf::from("fixtures/office").join(name)
 }
 
-fn checked(path: PathBuf) -> (Document, Checked) {
-    let loaded =
-        load(&Input::File(path.clone())).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+fn checked(path: &Path) -> (Document, Checked) {
+    let loaded = load(&Input::File(path.to_path_buf()))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = CheckOptions {
         lang: Lang::En,
         contract_type: None,
