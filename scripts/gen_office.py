@@ -7,6 +7,7 @@ fixtures/bad/ (msoffcrypto-tool from PyPI encrypts the Word file). The outputs
 are committed; CI never runs this.
 
 Usage: python3 scripts/gen_office.py [--no-convert]
+       python3 scripts/gen_office.py --big DIR PAGES   (benchmark input)
 """
 import os
 import shutil
@@ -417,7 +418,32 @@ def bad_files():
             shutil.move(os.path.join(work, "consulting.pdf"), os.path.join(bad, "password.pdf"))
 
 
+def big(directory, pages):
+    """A long tender for the benchmarks: sections of thirteen paragraphs, about a
+    page each, with the clause at the end. Written as DOCX and, with
+    LibreOffice, as PDF; not committed."""
+    os.makedirs(directory, exist_ok=True)
+    doc = [("title", f"Förfrågningsunderlag – {pages} sidor")]
+    for n in range(pages):
+        doc.append(("h", 1 if n % 10 == 0 else 2, f"Villkor för del {n + 1}"))
+        doc.append(("filler", 13))
+    doc.extend(HEMTJANST[HEMTJANST.index(("h", 2, "Antidiskriminering")):])
+    name = f"big-{pages}"
+    docx = os.path.join(directory, f"{name}.docx")
+    write_docx(docx, doc, SWEDISH_IDS, True, "Farsta stadsdelsförvaltning", accepted=True)
+    global OUT
+    saved, OUT = OUT, directory
+    try:
+        convert(docx, "pdf", name)
+    finally:
+        OUT = saved
+
+
 def main():
+    if "--big" in sys.argv:
+        at = sys.argv.index("--big")
+        big(sys.argv[at + 1], int(sys.argv[at + 2]))
+        return
     os.makedirs(OUT, exist_ok=True)
     convert_too = "--no-convert" not in sys.argv
     jobs = [

@@ -11,8 +11,8 @@ use klausul::input::collect;
 use klausul::lang::Lang;
 use klausul::profile::{Profile, BUILTIN};
 use klausul::render::{human, json};
-use klausul::report::{ContractType, Severity};
-use klausul::run::check_all;
+use klausul::report::{ContractType, Severity, Summary};
+use klausul::run::{check_each, profile_ref};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 #[derive(Debug, Parser)]
@@ -182,29 +182,64 @@ fn check(args: &CheckArgs) -> ExitCode {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     });
-    let (report, errors) = check_all(&inputs, &profile, &options, fail_on);
-    for e in &errors {
-        report_error(e);
-    }
-    let text = match args.format {
-        FormatArg::Human => human::render(
-            &report,
-            human::Style {
-                color: color(),
-                width: width(),
-                lang: options.lang,
-            },
-        ),
-        FormatArg::Json => match json::render(&report) {
-            Ok(text) => text,
-            Err(_) => return ExitCode::from(2),
-        },
+    let style = human::Style {
+        color: color(),
+        width: width(),
+        lang: options.lang,
     };
-    let written = write_stdout(&text);
-    if written != ExitCode::SUCCESS {
-        return written;
+    let json = matches!(args.format, FormatArg::Json);
+    let mut out = Output::default();
+    if json {
+        out.write(json::head(&profile_ref(&profile)));
     }
-    ExitCode::from(report.exit_code())
+    let mut summary = Summary::default();
+    check_each(&inputs, &profile, &options, fail_on, |outcome| {
+        if let Some(e) = &outcome.error {
+            report_error(e);
+        }
+        let first = summary.documents == 0;
+        summary.add(&outcome.report);
+        if json {
+            out.write(json::document(&outcome.report, first));
+        } else {
+            out.write(Ok(human::render_document(&outcome.report, style)));
+        }
+    });
+    if json {
+        out.write(json::tail(&summary, summary.documents > 0));
+    } else {
+        out.write(Ok(human::render_summary(&summary, style)));
+    }
+    if out.failed {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(summary.exit_code())
+}
+
+/// Standard output as the report is written to it, piece by piece. A reader
+/// that goes away (a closed pipe) is no error; anything else that stops the
+/// report is, and makes the exit status 2.
+#[derive(Default)]
+struct Output {
+    closed: bool,
+    failed: bool,
+}
+
+impl Output {
+    fn write(&mut self, piece: serde_json::Result<String>) {
+        if self.closed || self.failed {
+            return;
+        }
+        let Ok(text) = piece else {
+            self.failed = true;
+            return;
+        };
+        match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(_) => self.failed = true,
+        }
+    }
 }
 
 fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {

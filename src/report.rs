@@ -223,10 +223,23 @@ impl DocumentReport {
     }
 }
 
+/// The `schema` value of the JSON report.
+pub const SCHEMA: &str = "klausul.report/1";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
+}
+
+impl Tool {
+    #[must_use]
+    pub const fn this() -> Self {
+        Self {
+            name: "klausul",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,11 +249,29 @@ pub struct ProfileRef {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub documents: usize,
     pub failed: usize,
     pub errors: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, doc: &DocumentReport) {
+        self.documents += 1;
+        self.failed += usize::from(doc.verdict == Verdict::Fail);
+        self.errors += usize::from(doc.verdict == Verdict::Error);
+    }
+
+    /// 2 for any input error, else 1 for any failure, else 0.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        if self.errors > 0 {
+            2
+        } else {
+            u8::from(self.failed > 0)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -255,23 +286,13 @@ pub struct Report {
 impl Report {
     #[must_use]
     pub fn new(profile: ProfileRef, documents: Vec<DocumentReport>) -> Self {
-        let summary = Summary {
-            documents: documents.len(),
-            failed: documents
-                .iter()
-                .filter(|d| d.verdict == Verdict::Fail)
-                .count(),
-            errors: documents
-                .iter()
-                .filter(|d| d.verdict == Verdict::Error)
-                .count(),
-        };
+        let mut summary = Summary::default();
+        for doc in &documents {
+            summary.add(doc);
+        }
         Self {
-            schema: "klausul.report/1",
-            tool: Tool {
-                name: "klausul",
-                version: env!("CARGO_PKG_VERSION"),
-            },
+            schema: SCHEMA,
+            tool: Tool::this(),
             profile,
             documents,
             summary,
@@ -281,10 +302,6 @@ impl Report {
     /// 2 for any input error, else 1 for any failure, else 0.
     #[must_use]
     pub fn exit_code(&self) -> u8 {
-        if self.summary.errors > 0 {
-            2
-        } else {
-            u8::from(self.summary.failed > 0)
-        }
+        self.summary.exit_code()
     }
 }

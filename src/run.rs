@@ -56,7 +56,41 @@ pub fn check_one(
     }
 }
 
-/// Checks every input; the documents keep the inputs' order.
+/// Inputs checked at once. Only one batch of outcomes is held, so memory does
+/// not grow with the number of inputs; a batch is large enough to keep every
+/// core busy.
+const BATCH: usize = 64;
+
+/// Checks every input in parallel and hands each outcome to `sink` in input
+/// order, one batch at a time.
+pub fn check_each(
+    inputs: &[Input],
+    profile: &Profile,
+    options: &CheckOptions,
+    fail_on: Option<Severity>,
+    mut sink: impl FnMut(Outcome),
+) {
+    for batch in inputs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|i| check_one(i, profile, options, fail_on))
+            .collect();
+        outcomes.into_iter().for_each(&mut sink);
+    }
+}
+
+/// The profile as the report names it.
+#[must_use]
+pub fn profile_ref(profile: &Profile) -> ProfileRef {
+    ProfileRef {
+        id: profile.id.clone(),
+        version: profile.version.clone(),
+        sha256: profile.sha256.clone(),
+    }
+}
+
+/// Checks every input and keeps the whole report; the documents keep the
+/// inputs' order.
 #[must_use]
 pub fn check_all(
     inputs: &[Input],
@@ -64,20 +98,11 @@ pub fn check_all(
     options: &CheckOptions,
     fail_on: Option<Severity>,
 ) -> (Report, Vec<InputError>) {
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|i| check_one(i, profile, options, fail_on))
-        .collect();
     let mut errors = Vec::new();
-    let mut documents = Vec::with_capacity(outcomes.len());
-    for o in outcomes {
+    let mut documents = Vec::with_capacity(inputs.len());
+    check_each(inputs, profile, options, fail_on, |o| {
         errors.extend(o.error);
         documents.push(o.report);
-    }
-    let profile_ref = ProfileRef {
-        id: profile.id.clone(),
-        version: profile.version.clone(),
-        sha256: profile.sha256.clone(),
-    };
-    (Report::new(profile_ref, documents), errors)
+    });
+    (Report::new(profile_ref(profile), documents), errors)
 }

@@ -143,7 +143,14 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
 fn section_number_label(input: &str) -> IResult<&str, &str> {
     let (rest, number) = recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)?;
     let (rest, _) = opt(char('.')).parse(rest)?;
-    let (rest, _) = space1(rest)?;
+    // Text from a PDF can lose the gap after a long number: "51.10Vite". A
+    // dotted number straight before a capital letter is still a label.
+    let glued = number.contains('.') && rest.chars().next().is_some_and(char::is_uppercase);
+    let (rest, _) = if glued {
+        Ok((rest, rest))
+    } else {
+        space1(rest)
+    }?;
     Ok((rest, number))
 }
 
@@ -262,6 +269,10 @@ mod tests {
             heading("ALLMÄNNA VILLKOR"),
             Some((1, None, None, "ALLMÄNNA VILLKOR"))
         );
+        assert_eq!(
+            heading("51.10Antidiskriminering"),
+            Some((2, Some("51.10"), None, "Antidiskriminering"))
+        );
     }
 
     #[test]
@@ -270,6 +281,15 @@ mod tests {
         assert_eq!(heading("7.4 Antidiskriminering ........ 12"), None);
         assert_eq!(heading("Leverantören ska följa lagen"), None);
         assert_eq!(heading("SFS"), None);
+        assert_eq!(heading("2008Leverantören"), None);
+        assert_eq!(
+            heading("2.1 Non-discrimination The supplier shall comply with the"),
+            None
+        );
+        assert_eq!(
+            heading("Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."),
+            None
+        );
     }
 
     #[test]

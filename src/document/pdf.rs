@@ -18,6 +18,10 @@ use crate::source::Format;
 /// The name of the threads that read PDFs; the binary keeps their panics quiet.
 pub const READER_THREAD: &str = "klausul-pdf-reader";
 
+/// Deeply nested objects recurse; a generous stack keeps that a panic at
+/// worst rather than an overflow.
+const READER_STACK: usize = 64 * 1024 * 1024;
+
 /// Fewer letters and digits than this per page, on average, is a scan.
 const MIN_CHARS_PER_PAGE: usize = 20;
 
@@ -45,23 +49,53 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(ReadError::Encrypted);
     }
-    let mut pages = Vec::new();
-    for &number in doc.get_pages().keys() {
-        let mut text = String::new();
-        let mut out = pdf_extract::PlainTextOutput::new(&mut text);
-        // A page the extractor cannot read stays empty; the others still count.
-        if pdf_extract::output_doc_page(&doc, &mut out, number).is_err() {
-            text.clear();
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    // Pages are independent, so a long PDF is read on every core: the pages
+    // are split into runs, each read by a thread of its own.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let run = numbers.len().div_ceil(threads).max(1);
+    let doc = &doc;
+    let pages = std::thread::scope(|scope| {
+        let readers: Vec<_> = numbers
+            .chunks(run)
+            .map(|chunk| {
+                std::thread::Builder::new()
+                    .name(READER_THREAD.to_owned())
+                    .stack_size(READER_STACK)
+                    .spawn_scoped(scope, move || {
+                        chunk.iter().map(|&n| page_text(doc, n)).collect::<Vec<_>>()
+                    })
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(numbers.len());
+        for reader in readers {
+            let reader = reader.map_err(|e| ReadError::Crashed {
+                reason: e.to_string(),
+            })?;
+            match reader.join() {
+                Ok(texts) => pages.extend(texts),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
-        let mut text = text.replace('\u{c}', "\n");
-        // Each page ends its last line, so the form feed that joins the pages
-        // opens the next page's first line.
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        pages.push(text);
-    }
+        Ok(pages)
+    })?;
     Ok(pages)
+}
+
+fn page_text(doc: &lopdf::Document, number: u32) -> String {
+    let mut text = String::new();
+    let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+    // A page the extractor cannot read stays empty; the others still count.
+    if pdf_extract::output_doc_page(doc, &mut out, number).is_err() {
+        text.clear();
+    }
+    let mut text = text.replace('\u{c}', "\n");
+    // Each page ends its last line, so the form feed that joins the pages
+    // opens the next page's first line.
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// Runs `work` on its own thread with a deadline, turning a panic into an error.
@@ -72,9 +106,7 @@ fn isolated<T: Send + 'static>(
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name(READER_THREAD.to_owned())
-        // Deeply nested objects recurse; a generous stack keeps that a panic
-        // at worst rather than an overflow.
-        .stack_size(64 * 1024 * 1024)
+        .stack_size(READER_STACK)
         .spawn(move || {
             let result = catch_unwind(AssertUnwindSafe(work));
             let _ = tx.send(result);

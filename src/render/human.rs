@@ -8,7 +8,9 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::excerpt::ExcerptSource;
 use crate::lang::Lang;
-use crate::report::{DocumentReport, Report, RequirementResult, Severity, Status, Verdict};
+use crate::report::{
+    DocumentReport, Report, RequirementResult, Severity, Status, Summary, Verdict,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -206,45 +208,57 @@ fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
 /// The whole report for people. Input errors are rendered by the caller.
 #[must_use]
 pub fn render(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    for doc in report
+    let mut out: String = report
         .documents
         .iter()
-        .filter(|d| d.verdict != Verdict::Error)
-    {
-        for r in doc
-            .requirements
-            .iter()
-            .filter(|r| r.status.is_finding() && r.suppressed.is_none())
-        {
-            out.push_str(&render_finding(doc, r, style));
-        }
-        let scope = doc
-            .scope
-            .as_ref()
-            .map(|s| format!(" — {}", s.reason))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{}: {}{scope}",
-            doc.path,
-            verdict_word(doc.verdict, style.lang)
-        );
-        out.push_str(&table(doc, style));
-        out.push('\n');
-    }
-    let s = &report.summary;
-    let _ = match style.lang {
-        Lang::Sv => writeln!(
-            out,
-            "{} dokument, {} underkända, {} fel",
-            s.documents, s.failed, s.errors
-        ),
-        Lang::En => writeln!(
-            out,
-            "{} documents, {} failed, {} errors",
-            s.documents, s.failed, s.errors
-        ),
-    };
+        .map(|doc| render_document(doc, style))
+        .collect();
+    out.push_str(&render_summary(&report.summary, style));
     out
+}
+
+/// One document's findings and its table; nothing for a document that could
+/// not be read, whose error the caller shows.
+#[must_use]
+pub fn render_document(doc: &DocumentReport, style: Style) -> String {
+    let mut out = String::new();
+    if doc.verdict == Verdict::Error {
+        return out;
+    }
+    for r in doc
+        .requirements
+        .iter()
+        .filter(|r| r.status.is_finding() && r.suppressed.is_none())
+    {
+        out.push_str(&render_finding(doc, r, style));
+    }
+    let scope = doc
+        .scope
+        .as_ref()
+        .map(|s| format!(" — {}", s.reason))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}: {}{scope}",
+        doc.path,
+        verdict_word(doc.verdict, style.lang)
+    );
+    out.push_str(&table(doc, style));
+    out.push('\n');
+    out
+}
+
+/// The closing line with the counts.
+#[must_use]
+pub fn render_summary(s: &Summary, style: Style) -> String {
+    match style.lang {
+        Lang::Sv => format!(
+            "{} dokument, {} underkända, {} fel\n",
+            s.documents, s.failed, s.errors
+        ),
+        Lang::En => format!(
+            "{} documents, {} failed, {} errors\n",
+            s.documents, s.failed, s.errors
+        ),
+    }
 }

@@ -1,11 +1,95 @@
 //! The JSON report (`klausul.report/1`), as `contracts.md` fixes it.
+//!
+//! It can be written in pieces, a document at a time, so a run over many
+//! files never holds every document's report: `head`, then `document` for
+//! each, then `tail`. The pieces make exactly the text that pretty-printing
+//! the whole `Report` makes.
 
-use crate::report::Report;
+use serde::Serialize;
+
+use crate::report::{DocumentReport, ProfileRef, Report, Summary, Tool, SCHEMA};
 
 /// # Errors
 /// Never in practice: the report holds only strings, numbers and enums.
 pub fn render(report: &Report) -> serde_json::Result<String> {
-    let mut out = serde_json::to_string_pretty(report)?;
-    out.push('\n');
+    let mut out = head(&report.profile)?;
+    for (i, doc) in report.documents.iter().enumerate() {
+        out.push_str(&document(doc, i == 0)?);
+    }
+    out.push_str(&tail(&report.summary, !report.documents.is_empty())?);
     Ok(out)
+}
+
+/// Everything up to the first document.
+///
+/// # Errors
+/// As `render`.
+pub fn head(profile: &ProfileRef) -> serde_json::Result<String> {
+    Ok(format!(
+        "{{\n  \"schema\": {},\n  \"tool\": {},\n  \"profile\": {},\n  \"documents\": [",
+        serde_json::to_string(SCHEMA)?,
+        nested(&Tool::this(), 1)?,
+        nested(profile, 1)?,
+    ))
+}
+
+/// One entry of `documents`.
+///
+/// # Errors
+/// As `render`.
+pub fn document(doc: &DocumentReport, first: bool) -> serde_json::Result<String> {
+    let comma = if first { "" } else { "," };
+    Ok(format!("{comma}\n    {}", nested(doc, 2)?))
+}
+
+/// The end of `documents`, and the summary.
+///
+/// # Errors
+/// As `render`.
+pub fn tail(summary: &Summary, any_documents: bool) -> serde_json::Result<String> {
+    let close = if any_documents { "\n  ]" } else { "]" };
+    Ok(format!(
+        "{close},\n  \"summary\": {}\n}}\n",
+        nested(summary, 1)?
+    ))
+}
+
+/// A value pretty-printed as it stands `depth` levels deep.
+fn nested(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{}", "  ".repeat(depth))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Verdict;
+
+    fn doc(path: &str) -> DocumentReport {
+        DocumentReport {
+            path: path.to_owned(),
+            kind: "document",
+            format: None,
+            sha256: None,
+            scope: None,
+            verdict: Verdict::Error,
+            requirements: Vec::new(),
+            error: Some("trasig".to_owned()),
+        }
+    }
+
+    #[test]
+    fn the_pieces_make_the_whole_report() {
+        let profile = ProfileRef {
+            id: "stockholm".into(),
+            version: "2026.1".into(),
+            sha256: "00".into(),
+        };
+        for docs in [vec![], vec![doc("a.md")], vec![doc("a.md"), doc("b.md")]] {
+            let report = Report::new(profile.clone(), docs);
+            let mut whole = serde_json::to_string_pretty(&report).unwrap();
+            whole.push('\n');
+            assert_eq!(render(&report).unwrap(), whole);
+        }
+    }
 }
