@@ -137,6 +137,41 @@ AD-12 weak
 AD-13 missing
 """
 
+# A tender that LibreOffice itself writes as DOCX (from this HTML), so its XML
+# is an office suite's, not ours: other style names, other numbering.
+RAMAVTAL_HTML = """<html><head><meta charset="utf-8"><title>Ramavtal</title></head><body>
+<h1>Ramavtal – Snöröjning och halkbekämpning</h1>
+<h2>1 Avtalets omfattning</h2>
+<p>Avtalet omfattar snöröjning och halkbekämpning av gång- och cykelvägar i Hägersten-Älvsjö. Avtalstiden är fyra (4) år.</p>
+<h2>2 Kommersiella villkor</h2>
+<p>Fakturering sker månadsvis i efterskott. Betalning sker trettio (30) dagar efter godkänd faktura.</p>
+<h2>3 Särskilda villkor</h2>
+<h3>3.1 Diskriminering</h3>
+<p>Entreprenören förbinder sig att under hela avtalstiden följa diskrimineringslagen (2008:567).</p>
+<p>Entreprenören ska, om staden begär det, inom trettio (30) dagar skriftligen redovisa hur skyldigheterna enligt denna punkt fullgörs.</p>
+<p>Entreprenören ansvarar för att underentreprenörer uppfyller villkoren i denna punkt.</p>
+<p>Fullgör entreprenören inte sina skyldigheter enligt denna punkt ska entreprenören betala ett vite om 10 000 kronor per påbörjad vecka.</p>
+<h2>4 Hävning</h2>
+<p>Staden får häva avtalet om entreprenören bryter mot punkt 3.1 och inte vidtar rättelse inom fjorton (14) dagar efter skriftlig anmaning.</p>
+</body></html>
+"""
+
+RAMAVTAL_EXPECT = """\
+AD-01 met
+AD-02 met
+AD-03 missing
+AD-04 met
+AD-05 met
+AD-06 missing
+AD-07 met
+AD-08 missing
+AD-09 missing
+AD-10 weak
+AD-11 met
+AD-12 met
+AD-13 missing
+"""
+
 # ---------------------------------------------------------------- markdown
 
 def markdown(doc, auto_numbers):
@@ -343,8 +378,9 @@ SWEDISH_IDS = {"normal": "Normal", "title": "Rubrik", 1: "Rubrik1", 2: "Rubrik2"
 ENGLISH_IDS = {"normal": "Normal", "title": "Title", 1: "Heading1", 2: "Heading2", "toc": "TOC1"}
 
 
-def convert(path, fmt, name):
-    """Converts with LibreOffice and stores the result as NAME.FMT in OUT."""
+def convert(path, fmt, name, ext=None):
+    """Converts with LibreOffice and stores the result as NAME.EXT in OUT."""
+    ext = ext or fmt
     soffice = shutil.which("soffice")
     if soffice is None:
         print(f"soffice not found: {name}.{fmt} not made", file=sys.stderr)
@@ -353,8 +389,8 @@ def convert(path, fmt, name):
         subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
                         "--convert-to", fmt, "--outdir", work, path],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        made = os.path.join(work, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
-        shutil.move(made, os.path.join(OUT, f"{name}.{fmt}"))
+        made = os.path.join(work, os.path.splitext(os.path.basename(path))[0] + "." + ext)
+        shutil.move(made, os.path.join(OUT, f"{name}.{ext}"))
 
 
 def minimal_pdf(content):
@@ -375,6 +411,20 @@ def minimal_pdf(content):
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def office_suite_tender():
+    """The snow-clearing tender: HTML → DOCX by LibreOffice, then its PDF and ODT."""
+    with open(os.path.join(OUT, "ramavtal.expect"), "w", encoding="utf-8") as f:
+        f.write(RAMAVTAL_EXPECT)
+    with tempfile.TemporaryDirectory() as work:
+        source = os.path.join(work, "ramavtal.html")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(RAMAVTAL_HTML)
+        convert(source, "docx:MS Word 2007 XML", "ramavtal", "docx")
+    docx = os.path.join(OUT, "ramavtal.docx")
+    convert(docx, "pdf", "ramavtal")
+    convert(docx, "odt", "ramavtal")
 
 
 def bad_files():
@@ -469,6 +519,8 @@ def main():
                 write_docx(clean, doc, ids, auto, header, columns, accepted=True)
                 convert(clean, "pdf", name)
             convert(docx, "odt", name)
+    if convert_too:
+        office_suite_tender()
     bad_files()
 
 

@@ -42,9 +42,17 @@ fn location(c: &Checked, id: &str) -> Location {
 
 #[test]
 fn every_format_gives_the_statuses_written_for_its_text() {
-    for name in ["hemtjanst", "consulting", "consulting-columns"] {
+    let all = ["md", "docx", "odt", "pdf"].as_slice();
+    // "ramavtal" was written by LibreOffice (from HTML), not by our generator.
+    let sets = [
+        ("hemtjanst", all),
+        ("consulting", all),
+        ("consulting-columns", all),
+        ("ramavtal", &all[1..]),
+    ];
+    for (name, exts) in sets {
         let expected = std::fs::read_to_string(office(&format!("{name}.expect"))).unwrap();
-        for ext in ["md", "docx", "odt", "pdf"] {
+        for ext in exts {
             let (_, c) = checked(&office(&format!("{name}.{ext}")));
             assert_eq!(statuses(&c), expected, "{name}.{ext}");
         }
