@@ -3,10 +3,10 @@
 
 use std::time::Instant;
 
-use klausul::check::CheckOptions;
 use klausul::input::collect;
+use klausul::lang::Lang;
 use klausul::profile::Profile;
-use klausul::run::check_all;
+use klausul::run::{check_all, Plan};
 
 fn main() {
     let dir = std::path::PathBuf::from("target/bench-corpus-500-100");
@@ -23,7 +23,8 @@ fn main() {
     let inputs = collect(std::slice::from_ref(&dir), || Ok(Vec::new()));
     let bytes: u64 = walk_size(&dir);
     let start = Instant::now();
-    let (report, _) = check_all(&inputs, &profile, &CheckOptions::default(), None);
+    let plan = Plan::new(&profile, Lang::Sv, None);
+    let (report, _) = check_all(&inputs, &plan);
     let secs = start.elapsed().as_secs_f64();
     // Exact to well past any corpus size: u32 megabytes fit an f64 without loss.
     let mb = f64::from(u32::try_from(bytes / 1_000_000).unwrap_or(u32::MAX));

@@ -15,9 +15,6 @@ use crate::source::{
     decode_text, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
 };
 
-/// Largest input file read, in bytes.
-pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
-
 #[derive(Debug, Clone)]
 pub enum Input {
     File(PathBuf),
@@ -30,7 +27,10 @@ impl Input {
     #[must_use]
     pub fn name(&self) -> String {
         match self {
-            Self::File(p) | Self::Broken(p, _) => p.display().to_string(),
+            // "./a.md" from walking "." is named "a.md", as CI systems expect.
+            Self::File(p) | Self::Broken(p, _) => {
+                p.strip_prefix("./").unwrap_or(p).display().to_string()
+            }
             Self::Stdin(_) => "-".to_owned(),
         }
     }
@@ -128,7 +128,7 @@ pub struct Loaded {
 ///
 /// # Errors
 /// An unreadable, empty, oversized or not yet supported file.
-pub fn load(input: &Input) -> Result<Loaded, InputError> {
+pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin(bytes) => bytes.clone(),
@@ -138,7 +138,7 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
                 reason: reason.clone(),
             })
         }
-        Input::File(path) => read_bounded(path, &name)?,
+        Input::File(path) => read_bounded(path, &name, limits.file_bytes)?,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { path: name });
@@ -148,7 +148,6 @@ pub fn load(input: &Input) -> Result<Loaded, InputError> {
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
     };
     let format = detect_format(path, &bytes);
-    let limits = Limits::default();
     let failed = |problem: ReadError| InputError::Read {
         path: name.clone(),
         help: problem.help(),
@@ -186,23 +185,21 @@ fn is_encrypted_package(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name)
 }
 
-fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
+fn read_bounded(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, InputError> {
     let io = |e: std::io::Error| InputError::Io {
         path: name.to_owned(),
         reason: e.to_string(),
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    if size > MAX_INPUT_BYTES {
+    if size > limit {
         return Err(InputError::TooLarge {
             path: name.to_owned(),
             size,
-            limit: MAX_INPUT_BYTES,
+            limit,
         });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     Ok(bytes)
 }

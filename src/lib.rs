@@ -8,7 +8,9 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod document;
 pub mod input;
 pub mod lang;
@@ -19,3 +21,4 @@ pub mod report;
 pub mod run;
 pub mod source;
 pub mod span;
+pub mod suppress;

@@ -149,6 +149,28 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suppressed {
     pub reason: String,
+    /// Where the suppression was written.
+    pub kind: SuppressionKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuppressionKind {
+    /// A `klausul-ignore` comment or line in the document itself.
+    InDocument,
+    /// An entry of the suppression file, keyed by the document's hash.
+    File,
+}
+
+impl SuppressionKind {
+    /// SARIF's name for it.
+    #[must_use]
+    pub const fn sarif(self) -> &'static str {
+        match self {
+            Self::InDocument => "inSource",
+            Self::File => "external",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -162,6 +184,9 @@ pub struct RequirementResult {
     pub locations: Vec<Location>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppressed>,
+    /// Recorded in the baseline given with `--baseline`: known, not new.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
 }
 
 impl RequirementResult {
@@ -169,6 +194,7 @@ impl RequirementResult {
     #[must_use]
     pub fn fails_at(&self, threshold: Option<Severity>) -> bool {
         self.suppressed.is_none()
+            && !self.baselined
             && self.status.is_finding()
             && threshold.is_some_and(|t| self.severity >= t)
     }
@@ -204,9 +230,29 @@ pub struct DocumentReport {
     pub requirements: Vec<RequirementResult>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Things the user should know that are not findings: suppressions that
+    /// were not applied or suppress nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl DocumentReport {
+    /// The entry for an input that could not be read.
+    #[must_use]
+    pub fn unreadable(path: String, error: String) -> Self {
+        Self {
+            path,
+            kind: "document",
+            format: None,
+            sha256: None,
+            scope: None,
+            verdict: Verdict::Error,
+            requirements: Vec::new(),
+            error: Some(error),
+            warnings: Vec::new(),
+        }
+    }
+
     /// Sets the verdict from the results and a failure threshold
     /// (`None` for `--fail-on never`).
     pub fn judge(&mut self, threshold: Option<Severity>) {
@@ -247,6 +293,17 @@ pub struct ProfileRef {
     pub id: String,
     pub version: String,
     pub sha256: String,
+}
+
+impl ProfileRef {
+    #[must_use]
+    pub fn of(profile: &crate::profile::Profile) -> Self {
+        Self {
+            id: profile.id.clone(),
+            version: profile.version.clone(),
+            sha256: profile.sha256.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

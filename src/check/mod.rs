@@ -101,6 +101,7 @@ fn result(
         help: suggestion(ctx.p, r, ctx.lang),
         locations: spans.into_iter().map(|s| locator.locate(s)).collect(),
         suppressed: None,
+        baselined: false,
     }
 }
 

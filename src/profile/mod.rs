@@ -6,7 +6,7 @@
 //! user names it. Nothing here reads documents.
 
 mod builtin;
-mod error;
+pub mod error;
 pub mod phrases;
 mod spec;
 mod validate;

@@ -262,3 +262,29 @@ pub fn render_summary(s: &Summary, style: Style) -> String {
         ),
     }
 }
+
+/// Human output as a `Renderer`.
+pub struct Human {
+    style: Style,
+}
+
+impl Human {
+    #[must_use]
+    pub const fn new(ctx: super::Context<'_>) -> Self {
+        Self { style: ctx.style }
+    }
+}
+
+impl super::Renderer for Human {
+    fn head(&mut self) -> String {
+        String::new()
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        render_document(doc, self.style)
+    }
+
+    fn tail(&mut self, summary: &Summary) -> String {
+        render_summary(summary, self.style)
+    }
+}

@@ -54,8 +54,39 @@ pub fn tail(summary: &Summary, any_documents: bool) -> serde_json::Result<String
     ))
 }
 
+/// The JSON report as a `Renderer`.
+pub struct Json {
+    profile: ProfileRef,
+    first: bool,
+}
+
+impl Json {
+    #[must_use]
+    pub fn new(ctx: super::Context<'_>) -> Self {
+        Self {
+            profile: ProfileRef::of(ctx.profile),
+            first: true,
+        }
+    }
+}
+
+impl super::Renderer for Json {
+    fn head(&mut self) -> String {
+        head(&self.profile).unwrap_or_default()
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let first = std::mem::replace(&mut self.first, false);
+        document(doc, first).unwrap_or_default()
+    }
+
+    fn tail(&mut self, summary: &Summary) -> String {
+        tail(summary, !self.first).unwrap_or_default()
+    }
+}
+
 /// A value pretty-printed as it stands `depth` levels deep.
-fn nested(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
+pub(crate) fn nested(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
     Ok(text.replace('\n', &format!("\n{}", "  ".repeat(depth))))
 }
@@ -63,19 +94,9 @@ fn nested(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Verdict;
 
     fn doc(path: &str) -> DocumentReport {
-        DocumentReport {
-            path: path.to_owned(),
-            kind: "document",
-            format: None,
-            sha256: None,
-            scope: None,
-            verdict: Verdict::Error,
-            requirements: Vec::new(),
-            error: Some("trasig".to_owned()),
-        }
+        DocumentReport::unreadable(path.to_owned(), "trasig".to_owned())
     }
 
     #[test]

@@ -1,6 +1,95 @@
-//! Renderers turn a `Report` into text. Only they know miette's graphical
-//! handler; they return strings and leave writing to the binary.
+//! Renderers turn the report into text. Only they know miette's graphical
+//! handler and the output formats; they return strings and leave writing to
+//! the binary.
+//!
+//! Every format is written in pieces, a document at a time (`Renderer`), so a
+//! run over many files never holds every document's report.
 
 mod excerpt;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use crate::lang::Lang;
+use crate::profile::Profile;
+use crate::report::{DocumentReport, Severity, Summary};
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Junit,
+    Github,
+    Gitlab,
+}
+
+impl OutputFormat {
+    pub const ALL: [Self; 6] = [
+        Self::Human,
+        Self::Json,
+        Self::Sarif,
+        Self::Junit,
+        Self::Github,
+        Self::Gitlab,
+    ];
+
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Human => "human",
+            Self::Json => "json",
+            Self::Sarif => "sarif",
+            Self::Junit => "junit",
+            Self::Github => "github",
+            Self::Gitlab => "gitlab",
+        }
+    }
+
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// What every renderer may need besides the documents.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'p> {
+    pub profile: &'p Profile,
+    pub style: human::Style,
+    /// The failure threshold; `None` for `--fail-on never`.
+    pub fail_on: Option<Severity>,
+}
+
+impl Context<'_> {
+    #[must_use]
+    pub const fn lang(&self) -> Lang {
+        self.style.lang
+    }
+}
+
+/// A format written in pieces: `head`, `document` for each document in input
+/// order, then `tail`.
+pub trait Renderer {
+    fn head(&mut self) -> String;
+    fn document(&mut self, doc: &DocumentReport) -> String;
+    fn tail(&mut self, summary: &Summary) -> String;
+}
+
+/// A renderer for `format`.
+#[must_use]
+pub fn renderer<'p>(format: OutputFormat, ctx: Context<'p>) -> Box<dyn Renderer + 'p> {
+    match format {
+        OutputFormat::Human => Box::new(human::Human::new(ctx)),
+        OutputFormat::Json => Box::new(json::Json::new(ctx)),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(ctx)),
+        OutputFormat::Junit => Box::new(junit::Junit::new(ctx)),
+        OutputFormat::Github => Box::new(github::Github::new(ctx)),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new(ctx)),
+    }
+}

@@ -8,6 +8,7 @@ use std::path::Path;
 use klausul::check::{check, CheckOptions};
 use klausul::input::{load, Input};
 use klausul::lang::Lang;
+use klausul::limits::Limits;
 use klausul::profile::Profile;
 
 /// (agreeing judgements, all judgements, the disagreements).
@@ -28,7 +29,7 @@ fn agreement(dir: &str) -> (usize, usize, Vec<String>) {
             .map(|e| path.with_extension(e))
             .find(|p| p.exists())
             .unwrap();
-        let loaded = load(&Input::File(doc_path.clone())).unwrap();
+        let loaded = load(&Input::File(doc_path.clone()), Limits::default()).unwrap();
         let checked = check(
             &loaded.document,
             &profile,

@@ -11,7 +11,7 @@ use klausul::limits::Limits;
 use zip::write::SimpleFileOptions;
 
 fn problem(path: &str) -> ReadError {
-    match load(&Input::File(PathBuf::from(path))) {
+    match load(&Input::File(PathBuf::from(path)), Limits::default()) {
         Err(InputError::Read { problem, .. }) => problem,
         Err(other) => panic!("{path}: {other}"),
         Ok(_) => panic!("{path} was read"),

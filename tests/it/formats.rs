@@ -18,7 +18,7 @@ fn office(name: &str) -> PathBuf {
 }
 
 fn checked(path: &Path) -> (Document, Checked) {
-    let loaded = load(&Input::File(path.to_path_buf()))
+    let loaded = load(&Input::File(path.to_path_buf()), Limits::default())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = CheckOptions {
         lang: Lang::En,
@@ -178,7 +178,7 @@ fn the_extension_does_not_decide_the_format() {
     std::fs::create_dir_all(&dir).unwrap();
     let pdf_as_docx = dir.join("avtal.docx");
     std::fs::copy(office("consulting.pdf"), &pdf_as_docx).unwrap();
-    let loaded = load(&Input::File(pdf_as_docx)).unwrap();
+    let loaded = load(&Input::File(pdf_as_docx), Limits::default()).unwrap();
     assert_eq!(loaded.document.format.name(), "pdf");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -3,6 +3,7 @@
 
 use klausul::input::{load, Input};
 use klausul::lang::Lang;
+use klausul::limits::Limits;
 use klausul::profile::Profile;
 use klausul::render::human::{render_finding, Style};
 use klausul::report::{DocumentReport, Verdict};
@@ -24,7 +25,7 @@ fn findings_on_the_tuning_set() {
         "bilaga.md",
     ] {
         let path = format!("fixtures/tune/{name}");
-        let loaded = load(&Input::File(path.clone().into())).unwrap();
+        let loaded = load(&Input::File(path.clone().into()), Limits::default()).unwrap();
         let checked = klausul::check::check(
             &loaded.document,
             &profile,
@@ -42,6 +43,7 @@ fn findings_on_the_tuning_set() {
             verdict: Verdict::Pass,
             requirements: checked.requirements.clone(),
             error: None,
+            warnings: Vec::new(),
         };
         for r in checked
             .requirements

@@ -1,0 +1,288 @@
+//! `klausul check`: the configuration, then the inputs (walked, filtered by the
+//! configuration's globs and by `--changed-since`), then every output fed a
+//! document at a time, then the baseline and the exit status.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use klausul::baseline::{self, Baseline};
+use klausul::config::{Config, Origin};
+use klausul::input::{collect, Input};
+use klausul::profile::{Profile, BUILTIN};
+use klausul::render::{human, Context, OutputFormat};
+use klausul::report::{ContractType, Summary};
+use klausul::run::{check_each, Plan};
+use klausul::suppress::SuppressionFile;
+
+use super::outputs::{write_atomically, Outputs};
+use super::{changed, color, load_config, report_error, warn, width, CheckArgs};
+
+/// What a run needs before the first document is read.
+struct Setup {
+    config: Config,
+    profile: Profile,
+    suppressions: Option<SuppressionFile>,
+    baseline: Option<baseline::Matcher>,
+    inputs: Vec<Input>,
+}
+
+fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
+    let config = load_config(config_arg, args)?;
+    let profile = load_profile(&config)?;
+    let suppressions = match &config.suppressions.value {
+        Some(path) => match SuppressionFile::load(path) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                report_error(&e);
+                return None;
+            }
+        },
+        None => None,
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Baseline::parse(&t))
+        {
+            Ok(b) => Some(baseline::Matcher::new(b)),
+            Err(e) => {
+                warn(&format!("error: baseline {}: {e}", path.display()));
+                return None;
+            }
+        },
+        None => None,
+    };
+    let inputs = inputs(args, &config)?;
+    Some(Setup {
+        config,
+        profile,
+        suppressions,
+        baseline,
+        inputs,
+    })
+}
+
+pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
+    let Some(mut setup) = setup(args, config_arg) else {
+        return ExitCode::from(2);
+    };
+    let config = &setup.config;
+    let cli_type = args.contract_type.map(ContractType::from);
+    let contract_type = |input: &Input| cli_type.or_else(|| configured_type(config, input));
+    let plan = Plan {
+        profile: &setup.profile,
+        lang: config.lang.value,
+        fail_on: config.fail_on.value,
+        limits: config.limits.value,
+        contract_type: &contract_type,
+        suppressions: setup.suppressions.as_ref(),
+    };
+    let ctx = Context {
+        profile: &setup.profile,
+        style: human::Style {
+            color: color(),
+            width: width(),
+            lang: config.lang.value,
+        },
+        fail_on: config.fail_on.value,
+    };
+    let mut files: Vec<(OutputFormat, PathBuf)> = config
+        .outputs
+        .iter()
+        .map(|(f, p, _)| (*f, p.clone()))
+        .collect();
+    files.extend(args.output.iter().cloned());
+    let mut outputs = Outputs::new(args.format.into(), &files, ctx);
+    outputs.head();
+    let mut summary = Summary::default();
+    let mut recorded = Vec::new();
+    let mut seen_hashes = Vec::new();
+    check_each(&setup.inputs, &plan, |mut outcome| {
+        if let Some(e) = &outcome.error {
+            report_error(e);
+        }
+        let doc = &mut outcome.report;
+        for w in &doc.warnings {
+            warn(&format!("warning: {}: {w}", doc.path));
+        }
+        if args.write_baseline.is_some() {
+            recorded.extend(baseline::entries_of(doc));
+        }
+        if let Some(b) = &mut setup.baseline {
+            b.apply(doc);
+            doc.judge(plan.fail_on);
+        }
+        seen_hashes.extend(doc.sha256.clone());
+        summary.add(doc);
+        outputs.document(doc);
+    });
+    warn_unused(&setup, args, &seen_hashes);
+    let mut failed = outputs.finish(&summary);
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline {
+            schema: baseline::SCHEMA.to_owned(),
+            entries: recorded,
+        };
+        if let Err(e) = write_atomically(path, &b.to_json()) {
+            failed.push(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    for f in &failed {
+        warn(&format!("error: {f}"));
+    }
+    if failed.is_empty() {
+        ExitCode::from(summary.exit_code())
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// Stale baseline entries, and suppression-file entries whose document was
+/// not among those checked (unless only changed files were checked).
+fn warn_unused(setup: &Setup, args: &CheckArgs, seen_hashes: &[String]) {
+    if let Some(b) = &setup.baseline {
+        for e in b.stale() {
+            warn(&format!(
+                "warning: {}: the baseline's {} ({}) no longer matches; it is stale",
+                e.path, e.requirement, e.status
+            ));
+        }
+    }
+    let Some(s) = setup
+        .suppressions
+        .as_ref()
+        .filter(|_| args.changed_since.is_none())
+    else {
+        return;
+    };
+    for e in s
+        .entries
+        .iter()
+        .filter(|e| !seen_hashes.contains(&e.sha256))
+    {
+        warn(&format!(
+            "warning: {}:{}: no checked document has sha256 {} ({}); the suppression is unused",
+            s.path.display(),
+            e.line,
+            e.sha256,
+            e.document.as_deref().unwrap_or("no document named")
+        ));
+    }
+}
+
+fn load_profile(config: &Config) -> Option<Profile> {
+    let name = &config.profile.value;
+    // A path in the configuration file is relative to that file.
+    let resolved = match &config.profile.origin {
+        Origin::File(..) if !BUILTIN.iter().any(|(id, _)| id == name) => {
+            config.root.join(name).to_string_lossy().into_owned()
+        }
+        _ => name.clone(),
+    };
+    match Profile::load(&resolved) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            report_error(&e);
+            None
+        }
+    }
+}
+
+/// The path relative to the configuration's directory, for its globs.
+fn relative(config: &Config, path: &Path) -> Option<PathBuf> {
+    let root = std::path::absolute(&config.root).ok()?;
+    let path = std::path::absolute(path).ok()?;
+    let root = normalise(&root);
+    normalise(&path)
+        .strip_prefix(root)
+        .ok()
+        .map(Path::to_path_buf)
+}
+
+/// Removes `.` and `..` without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn configured_type(config: &Config, input: &Input) -> Option<ContractType> {
+    let Input::File(path) = input else {
+        return None;
+    };
+    let rel = relative(config, path)?;
+    config
+        .contract_types
+        .iter()
+        .find(|(globs, _, _)| globs.is_match(&rel))
+        .map(|(_, t, _)| *t)
+}
+
+/// `dir` as a path from the working directory, so documents found under it
+/// are named as the user sees them: "." for the working directory, "../.." for
+/// one above it.
+fn from_here(dir: &Path) -> PathBuf {
+    let (Ok(cwd), Ok(dir)) = (std::env::current_dir(), std::path::absolute(dir)) else {
+        return dir.to_path_buf();
+    };
+    let dir = normalise(&dir);
+    match normalise(&cwd).strip_prefix(&dir) {
+        Ok(below) if below.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(below) => below.components().map(|_| "..").collect(),
+        Err(_) => dir,
+    }
+}
+
+/// The inputs: the paths given (or the configuration's directory), walked,
+/// then kept by the include and exclude globs and by `--changed-since`.
+fn inputs(args: &CheckArgs, config: &Config) -> Option<Vec<Input>> {
+    let paths = if args.paths.is_empty() {
+        vec![from_here(&config.root)]
+    } else {
+        args.paths.clone()
+    };
+    let limit = config.limits.value.file_bytes;
+    let inputs = collect(&paths, || {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+    });
+    let changed = match &args.changed_since {
+        Some(rev) => match changed::changed_since(Path::new("."), rev) {
+            Ok(set) => Some(set),
+            Err(e) => {
+                warn(&format!("error: --changed-since {rev}: {e}"));
+                return None;
+            }
+        },
+        None => None,
+    };
+    let kept = inputs
+        .into_iter()
+        .filter(|input| {
+            let Input::File(path) = input else {
+                return true;
+            };
+            let by_globs = relative(config, path).is_none_or(|rel| {
+                (config.include.value.is_empty() || config.include.value.is_match(&rel))
+                    && !config.exclude.value.is_match(&rel)
+            });
+            let by_git = changed
+                .as_ref()
+                .is_none_or(|set| path.canonicalize().is_ok_and(|p| set.contains(&p)));
+            by_globs && by_git
+        })
+        .collect();
+    Some(kept)
+}

@@ -1,0 +1,141 @@
+//! Where reports go: standard output, and report files written atomically (to
+//! a temporary file beside the target, renamed into place at the end), so an
+//! interrupted run never leaves half a report.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use klausul::render::{renderer, Context, OutputFormat, Renderer};
+use klausul::report::{DocumentReport, Summary};
+
+enum Destination {
+    Stdout {
+        closed: bool,
+    },
+    File {
+        target: PathBuf,
+        temp: PathBuf,
+        writer: BufWriter<File>,
+    },
+}
+
+struct Output<'p> {
+    renderer: Box<dyn Renderer + 'p>,
+    destination: Destination,
+}
+
+/// Every output of a run, fed the same pieces.
+pub struct Outputs<'p> {
+    outputs: Vec<Output<'p>>,
+    /// What went wrong, for the diagnostics; any failure makes the exit status 2.
+    pub failures: Vec<String>,
+}
+
+fn temp_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+impl<'p> Outputs<'p> {
+    pub fn new(stdout: OutputFormat, files: &[(OutputFormat, PathBuf)], ctx: Context<'p>) -> Self {
+        let mut outputs = vec![Output {
+            renderer: renderer(stdout, ctx),
+            destination: Destination::Stdout { closed: false },
+        }];
+        let mut failures = Vec::new();
+        for (format, target) in files {
+            let temp = temp_path(target);
+            if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            match File::create(&temp) {
+                Ok(file) => outputs.push(Output {
+                    renderer: renderer(*format, ctx),
+                    destination: Destination::File {
+                        target: target.clone(),
+                        temp,
+                        writer: BufWriter::new(file),
+                    },
+                }),
+                Err(e) => failures.push(format!("cannot write {}: {e}", target.display())),
+            }
+        }
+        Self { outputs, failures }
+    }
+
+    fn each(&mut self, piece: impl Fn(&mut dyn Renderer) -> String) {
+        for o in &mut self.outputs {
+            let text = piece(o.renderer.as_mut());
+            let written = match &mut o.destination {
+                Destination::Stdout { closed: true } => Ok(()),
+                Destination::Stdout { closed } => {
+                    match std::io::stdout().lock().write_all(text.as_bytes()) {
+                        // A reader that went away (a closed pipe) is no error.
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                            *closed = true;
+                            Ok(())
+                        }
+                        other => other,
+                    }
+                }
+                Destination::File { writer, .. } => writer.write_all(text.as_bytes()),
+            };
+            if let Err(e) = written {
+                self.failures.push(format!("cannot write the report: {e}"));
+            }
+        }
+    }
+
+    pub fn head(&mut self) {
+        self.each(|r| r.head());
+    }
+
+    pub fn document(&mut self, doc: &DocumentReport) {
+        self.each(|r| r.document(doc));
+    }
+
+    /// Writes the ends and moves the report files into place; on any failure
+    /// the temporary files are removed and the targets left as they were.
+    pub fn finish(mut self, summary: &Summary) -> Vec<String> {
+        self.each(|r| r.tail(summary));
+        let mut failures = std::mem::take(&mut self.failures);
+        for o in self.outputs {
+            if let Destination::File {
+                target,
+                temp,
+                writer,
+            } = o.destination
+            {
+                let flushed = writer
+                    .into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)
+                    .and_then(|f| f.sync_all());
+                let moved = flushed.and_then(|()| {
+                    if failures.is_empty() {
+                        std::fs::rename(&temp, &target)
+                    } else {
+                        Ok(())
+                    }
+                });
+                if let Err(e) = moved {
+                    failures.push(format!("cannot write {}: {e}", target.display()));
+                }
+                let _ = std::fs::remove_file(&temp);
+            }
+        }
+        failures
+    }
+}
+
+/// Writes a whole file atomically.
+pub fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
+    let temp = temp_path(target);
+    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

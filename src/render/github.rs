@@ -1,0 +1,84 @@
+//! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=AD-07::…`,
+//! one per weak or missing requirement, so the finding shows on the file.
+
+use std::fmt::Write as _;
+
+use super::{Context, Renderer};
+use crate::report::{DocumentReport, ProfileRef, Severity, Summary, Tool};
+
+pub struct Github<'p> {
+    ctx: Context<'p>,
+}
+
+impl<'p> Github<'p> {
+    #[must_use]
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self { ctx }
+    }
+}
+
+/// Escapes a command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+const fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+impl Renderer for Github<'_> {
+    fn head(&mut self) -> String {
+        let tool = Tool::this();
+        let p = ProfileRef::of(self.ctx.profile);
+        format!(
+            "::notice title=klausul::{}\n",
+            data(&format!(
+                "klausul {} with profile {} {} (sha256 {})",
+                tool.version, p.id, p.version, p.sha256
+            ))
+        )
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let file = property(&doc.path);
+        if let Some(error) = &doc.error {
+            return format!("::error file={file},title=klausul::{}\n", data(error));
+        }
+        let mut out = String::new();
+        for r in doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding() && r.suppressed.is_none() && !r.baselined)
+        {
+            let place = r.locations.first().map_or(String::new(), |l| {
+                format!(
+                    ",line={},col={},endLine={},endColumn={}",
+                    l.line, l.column, l.end_line, l.end_column
+                )
+            });
+            let _ = writeln!(
+                out,
+                "::{} file={file}{place},title={}::{}",
+                command(r.severity),
+                property(&format!("{} {}", r.id, r.name)),
+                data(&format!("{} ({}). {}", r.message, r.status.name(), r.help))
+            );
+        }
+        out
+    }
+
+    fn tail(&mut self, _summary: &Summary) -> String {
+        String::new()
+    }
+}

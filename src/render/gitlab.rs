@@ -1,0 +1,85 @@
+//! GitLab Code Quality: a JSON array of issues, one per weak or missing
+//! requirement, with a fingerprint that survives unrelated edits.
+
+use serde_json::json;
+
+use super::json::nested;
+use super::{fingerprint, Context, Renderer};
+use crate::report::{DocumentReport, ProfileRef, Severity, Summary, Tool};
+
+pub struct Gitlab<'p> {
+    ctx: Context<'p>,
+    first: bool,
+}
+
+impl<'p> Gitlab<'p> {
+    #[must_use]
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self { ctx, first: true }
+    }
+
+    fn issue(&mut self, value: &serde_json::Value) -> String {
+        let comma = if std::mem::replace(&mut self.first, false) {
+            ""
+        } else {
+            ","
+        };
+        format!("{comma}\n  {}", nested(value, 1).unwrap_or_default())
+    }
+}
+
+const fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "major",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+impl Renderer for Gitlab<'_> {
+    fn head(&mut self) -> String {
+        "[".to_owned()
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let tool = Tool::this();
+        let run = json!({
+            "version": tool.version,
+            "profile": ProfileRef::of(self.ctx.profile),
+            "sha256": doc.sha256,
+        });
+        if let Some(error) = &doc.error {
+            let value = json!({
+                "description": error,
+                "check_name": "klausul-input",
+                "fingerprint": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0input"]),
+                "severity": "blocker",
+                "location": { "path": doc.path, "lines": { "begin": 1 } },
+                "klausul": run,
+            });
+            return self.issue(&value);
+        }
+        let mut out = String::new();
+        for r in doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding() && r.suppressed.is_none() && !r.baselined)
+        {
+            let line = r.locations.first().map_or(1, |l| l.line);
+            let value = json!({
+                "description": format!("{} {} ({}): {}", r.id, r.name, r.status.name(), r.message),
+                "check_name": r.id,
+                "fingerprint": fingerprint::of(doc, r),
+                "severity": severity(r.severity),
+                "location": { "path": doc.path, "lines": { "begin": line } },
+                "klausul": run,
+            });
+            out.push_str(&self.issue(&value));
+        }
+        out
+    }
+
+    fn tail(&mut self, _summary: &Summary) -> String {
+        if self.first { "]\n" } else { "\n]\n" }.to_owned()
+    }
+}

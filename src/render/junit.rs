@@ -1,0 +1,119 @@
+//! `JUnit` XML, for CI systems that show test results: one test suite per
+//! document, one test case per requirement. A weak or missing requirement at
+//! or above the failure threshold is a failure; a suppressed or
+//! not-applicable one is skipped; an unreadable document is an error.
+
+use std::fmt::Write as _;
+
+use quick_xml::escape::escape;
+
+use super::{Context, Renderer};
+use crate::report::{DocumentReport, ProfileRef, Status, Summary, Tool};
+
+pub struct Junit<'p> {
+    ctx: Context<'p>,
+}
+
+impl<'p> Junit<'p> {
+    #[must_use]
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self { ctx }
+    }
+}
+
+fn attr(s: &str) -> String {
+    escape(s).into_owned()
+}
+
+impl Renderer for Junit<'_> {
+    fn head(&mut self) -> String {
+        let tool = Tool::this();
+        let p = ProfileRef::of(self.ctx.profile);
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"klausul {} ({} {})\">\n",
+            attr(tool.version),
+            attr(&p.id),
+            attr(&p.version)
+        )
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let name = attr(&doc.path);
+        let tool = Tool::this();
+        let p = ProfileRef::of(self.ctx.profile);
+        let mut properties = format!(
+            "    <properties>\n      <property name=\"tool\" value=\"{} {}\"/>\n      <property name=\"profile\" value=\"{} {}\"/>\n      <property name=\"profile_sha256\" value=\"{}\"/>\n",
+            tool.name,
+            attr(tool.version),
+            attr(&p.id),
+            attr(&p.version),
+            attr(&p.sha256)
+        );
+        if let Some(hash) = &doc.sha256 {
+            let _ = writeln!(
+                properties,
+                "      <property name=\"sha256\" value=\"{}\"/>",
+                attr(hash)
+            );
+        }
+        properties.push_str("    </properties>\n");
+        if let Some(error) = &doc.error {
+            return format!(
+                "  <testsuite name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n{properties}    <testcase name=\"read\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
+                attr(error)
+            );
+        }
+        let mut cases = String::new();
+        let (mut failures, mut skipped) = (0, 0);
+        for r in &doc.requirements {
+            let _ = writeln!(
+                cases,
+                "    <testcase name=\"{} {}\" classname=\"{name}\">",
+                attr(&r.id),
+                attr(&r.name)
+            );
+            if let Some(s) = &r.suppressed {
+                skipped += 1;
+                let _ = writeln!(
+                    cases,
+                    "      <skipped message=\"suppressed: {}\"/>",
+                    attr(&s.reason)
+                );
+            } else if r.status == Status::NotApplicable {
+                skipped += 1;
+                let _ = writeln!(cases, "      <skipped message=\"not-applicable\"/>");
+            } else if r.fails_at(self.ctx.fail_on) {
+                failures += 1;
+                let place = r.locations.first().map_or(String::new(), |l| {
+                    format!("{}:{}:{}: ", doc.path, l.line, l.column)
+                });
+                let _ = writeln!(
+                    cases,
+                    "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
+                    r.status.name(),
+                    attr(&r.message),
+                    escape(place.as_str()),
+                    escape(r.message.as_str()),
+                    escape(r.help.as_str())
+                );
+            } else if r.status.is_finding() {
+                let _ = writeln!(
+                    cases,
+                    "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
+                    r.status.name(),
+                    r.severity.name(),
+                    escape(r.message.as_str())
+                );
+            }
+            cases.push_str("    </testcase>\n");
+        }
+        format!(
+            "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n",
+            doc.requirements.len()
+        )
+    }
+
+    fn tail(&mut self, _summary: &Summary) -> String {
+        "</testsuites>\n".to_owned()
+    }
+}

@@ -1,0 +1,213 @@
+//! SARIF 2.1.0, for code-scanning dashboards. Rules come from the profile;
+//! each weak or missing requirement is a result with a physical location
+//! (columns count characters: `columnKind` is `unicodeCodePoints`), and page,
+//! paragraph, sheet and cell go into the location's properties. Unreadable
+//! files are tool notifications, and the run fails when there are any.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::json::nested;
+use super::{fingerprint, Context, Renderer};
+use crate::report::{
+    DocumentReport, Location, ProfileRef, RequirementResult, Severity, Summary, Tool,
+};
+
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+pub struct Sarif<'p> {
+    ctx: Context<'p>,
+    first: bool,
+    artifacts: Vec<Value>,
+    notifications: Vec<Value>,
+}
+
+impl<'p> Sarif<'p> {
+    #[must_use]
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self {
+            ctx,
+            first: true,
+            artifacts: Vec::new(),
+            notifications: Vec::new(),
+        }
+    }
+
+    fn rules(&self) -> Vec<Value> {
+        let lang = self.ctx.lang();
+        self.ctx
+            .profile
+            .requirements()
+            .map(|r| {
+                let e = &r.explanation;
+                let help = format!(
+                    "{}\n\n{}\n\n{}",
+                    e.requires.get(lang),
+                    e.why.get(lang),
+                    e.source.get(lang)
+                );
+                json!({
+                    "id": r.id,
+                    "name": r.name,
+                    "shortDescription": { "text": r.summary.get(lang) },
+                    "fullDescription": { "text": e.requires.get(lang) },
+                    "help": {
+                        "text": help,
+                        "markdown": format!(
+                            "{help}\n\n**{}**\n\n> {}",
+                            if lang == crate::lang::Lang::Sv { "Förslag till formulering" } else { "Suggested wording" },
+                            crate::check::suggestion(self.ctx.profile, r, lang)
+                        ),
+                    },
+                    "defaultConfiguration": { "level": level(r.severity) },
+                })
+            })
+            .collect()
+    }
+
+    fn result(&self, doc: &DocumentReport, r: &RequirementResult) -> Value {
+        let rule_index = self.ctx.profile.requirements().position(|q| q.id == r.id);
+        let mut result = json!({
+            "ruleId": r.id,
+            "level": level(r.severity),
+            "message": { "text": format!("{} ({}): {}", r.id, r.status.name(), r.message) },
+            "locations": r.locations.iter().take(1).map(|l| location(&doc.path, l)).collect::<Vec<_>>(),
+            "partialFingerprints": { "klausulFinding/v1": fingerprint::of(doc, r) },
+            "properties": { "status": r.status.name(), "help": r.help },
+        });
+        if let Some(i) = rule_index {
+            result["ruleIndex"] = json!(i);
+        }
+        if let Some(s) = &r.suppressed {
+            result["suppressions"] = json!([{ "kind": s.kind.sarif(), "justification": s.reason }]);
+        }
+        if r.baselined {
+            result["baselineState"] = json!("unchanged");
+        }
+        result
+    }
+}
+
+const fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative URI for a path: forward slashes, everything but unreserved
+/// characters percent-encoded (å, ä and ö included).
+#[must_use]
+pub fn uri(path: &str) -> String {
+    if path == "-" {
+        return "stdin".to_owned();
+    }
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn location(path: &str, l: &Location) -> Value {
+    let mut properties = serde_json::Map::new();
+    for (key, value) in [
+        ("page", l.page.map(Value::from)),
+        ("pageLine", l.page_line.map(Value::from)),
+        ("paragraph", l.paragraph.map(Value::from)),
+    ] {
+        if let Some(v) = value {
+            properties.insert(key.to_owned(), v);
+        }
+    }
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(path) },
+            "region": {
+                "startLine": l.line,
+                "startColumn": l.column,
+                "endLine": l.end_line,
+                "endColumn": l.end_column,
+                "snippet": { "text": l.text },
+            },
+        },
+    });
+    if let Some(section) = l.heading_path.last() {
+        location["logicalLocations"] = json!([{
+            "name": section,
+            "fullyQualifiedName": l.heading_path.join(" › "),
+            "kind": "section",
+        }]);
+    }
+    if !properties.is_empty() {
+        location["properties"] = Value::Object(properties);
+    }
+    location
+}
+
+impl Renderer for Sarif<'_> {
+    fn head(&mut self) -> String {
+        let tool = Tool::this();
+        let driver = json!({
+            "name": tool.name,
+            "version": tool.version,
+            "semanticVersion": tool.version,
+            "rules": self.rules(),
+        });
+        format!(
+            "{{\n  \"$schema\": \"{SCHEMA_URI}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {{\n        \"driver\": {}\n      }},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+            nested(&driver, 4).unwrap_or_default()
+        )
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let mut artifact = json!({ "location": { "uri": uri(&doc.path) } });
+        if let Some(hash) = &doc.sha256 {
+            artifact["hashes"] = json!({ "sha-256": hash });
+        }
+        self.artifacts.push(artifact);
+        if let Some(error) = &doc.error {
+            self.notifications.push(json!({
+                "level": "error",
+                "message": { "text": error },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) } } }],
+            }));
+            return String::new();
+        }
+        let mut out = String::new();
+        for r in doc.requirements.iter().filter(|r| r.status.is_finding()) {
+            let comma = if std::mem::replace(&mut self.first, false) {
+                ""
+            } else {
+                ","
+            };
+            let _ = write!(
+                out,
+                "{comma}\n        {}",
+                nested(&self.result(doc, r), 4).unwrap_or_default()
+            );
+        }
+        out
+    }
+
+    fn tail(&mut self, summary: &Summary) -> String {
+        let close = if self.first { "]" } else { "\n      ]" };
+        let invocation = json!({
+            "executionSuccessful": summary.errors == 0,
+            "toolExecutionNotifications": self.notifications,
+        });
+        let properties = json!({ "profile": ProfileRef::of(self.ctx.profile), "summary": summary });
+        format!(
+            "{close},\n      \"artifacts\": {},\n      \"invocations\": [\n        {}\n      ],\n      \"properties\": {}\n    }}\n  ]\n}}\n",
+            nested(&self.artifacts, 3).unwrap_or_default(),
+            nested(&invocation, 4).unwrap_or_default(),
+            nested(&properties, 3).unwrap_or_default(),
+        )
+    }
+}

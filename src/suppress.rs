@@ -1,0 +1,253 @@
+//! Accepted deviations, each with its reason. In text and Markdown a
+//! suppression is written in the document (`<!-- klausul-ignore AD-05: reason
+//! -->`, or a line `klausul-ignore AD-05: reason`); for Word, PDF and
+//! spreadsheets, where officers cannot add such comments, it is an entry of
+//! the suppression file, keyed by the document's SHA-256 so it lapses when the
+//! document changes. A suppressed requirement keeps its status in the report
+//! but does not count toward the exit status. A suppression without a reason
+//! is not applied, and one that suppresses nothing is reported.
+
+use std::path::{Path, PathBuf};
+
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use serde::Deserialize;
+
+use crate::config::ConfigError;
+use crate::profile::error::Problem;
+use crate::report::{DocumentReport, Suppressed, SuppressionKind};
+
+/// A suppression written in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    pub id: String,
+    pub reason: Option<String>,
+    /// 1-based.
+    pub line: usize,
+}
+
+/// `klausul-ignore AD-05: reason`, optionally inside an HTML comment.
+fn directive(input: &str) -> IResult<&str, (&str, Option<&str>)> {
+    let (rest, _) = (space0, opt((tag("<!--"), space0))).parse(input)?;
+    let (rest, _) = (tag_no_case("klausul-ignore"), space1).parse(rest)?;
+    let (rest, id) = recognize((
+        take_while1(|c: char| c.is_ascii_alphabetic()),
+        char('-'),
+        take_while1(|c: char| c.is_ascii_alphanumeric()),
+    ))
+    .parse(rest)?;
+    let (rest, reason) = opt(preceded((space0, char(':')), take_while(|_| true))).parse(rest)?;
+    Ok((rest, (id, reason)))
+}
+
+/// Every suppression directive in `text`, one per line.
+#[must_use]
+pub fn inline(text: &str) -> Vec<Inline> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (_, (id, reason)) = directive(line).ok()?;
+            let reason = reason
+                .map(|r| r.trim().trim_end_matches("-->").trim().to_owned())
+                .filter(|r| !r.is_empty());
+            Some(Inline {
+                id: id.to_ascii_uppercase(),
+                reason,
+                line: i + 1,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSpec {
+    #[serde(default)]
+    suppress: Vec<EntrySpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntrySpec {
+    /// For the reader: the document's path when the entry was written.
+    document: Option<String>,
+    sha256: toml::Spanned<String>,
+    requirement: toml::Spanned<String>,
+    reason: Option<toml::Spanned<String>>,
+}
+
+/// An entry of the suppression file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub document: Option<String>,
+    pub sha256: String,
+    pub requirement: String,
+    pub reason: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SuppressionFile {
+    pub path: PathBuf,
+    pub entries: Vec<Entry>,
+}
+
+impl SuppressionFile {
+    /// # Errors
+    /// An unreadable file, unknown keys, or an entry without a reason.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::from_problems(
+                path,
+                "",
+                vec![Problem::at(format!("cannot read it: {e}"), None)],
+            )
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// # Errors
+    /// As `load`.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
+        let spec: FileSpec = toml::from_str(text).map_err(|e| {
+            ConfigError::from_problems(
+                path,
+                text,
+                vec![Problem::at(e.message().to_owned(), e.span())],
+            )
+        })?;
+        let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
+        let mut problems = Vec::new();
+        let mut entries = Vec::new();
+        for e in spec.suppress {
+            let reason = e
+                .reason
+                .as_ref()
+                .map(|r| r.get_ref().trim().to_owned())
+                .filter(|r| !r.is_empty());
+            let Some(reason) = reason else {
+                let at = e
+                    .reason
+                    .as_ref()
+                    .map_or(e.requirement.span(), toml::Spanned::span);
+                problems.push(Problem::at("a suppression needs a reason", Some(at)));
+                continue;
+            };
+            entries.push(Entry {
+                document: e.document,
+                sha256: e.sha256.get_ref().to_ascii_lowercase(),
+                requirement: e.requirement.get_ref().to_ascii_uppercase(),
+                reason,
+                line: line(e.requirement.span().start),
+            });
+        }
+        if problems.is_empty() {
+            Ok(Self {
+                path: path.to_path_buf(),
+                entries,
+            })
+        } else {
+            Err(ConfigError::from_problems(path, text, problems))
+        }
+    }
+
+    /// The entries for a document with this hash.
+    pub fn for_document<'a>(&'a self, sha256: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| e.sha256 == sha256)
+    }
+}
+
+/// Applies the suppressions to a document's report and returns the warnings:
+/// suppressions without a reason, for unknown requirements, or for ones that
+/// are neither weak nor missing.
+pub fn apply<'a>(
+    doc: &mut DocumentReport,
+    inline: &[Inline],
+    entries: impl Iterator<Item = &'a Entry>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let written = inline.iter().map(|s| {
+        let place = format!("line {}", s.line);
+        (
+            s.id.as_str(),
+            s.reason.as_deref(),
+            SuppressionKind::InDocument,
+            place,
+        )
+    });
+    let filed = entries.map(|e| {
+        let place = format!("suppression file line {}", e.line);
+        (
+            e.requirement.as_str(),
+            Some(e.reason.as_str()),
+            SuppressionKind::File,
+            place,
+        )
+    });
+    for (id, reason, kind, place) in written.chain(filed) {
+        let Some(reason) = reason else {
+            warnings.push(format!(
+                "klausul-ignore {id} ({place}) has no reason, so it was not applied"
+            ));
+            continue;
+        };
+        match doc.requirements.iter_mut().find(|r| r.id == id) {
+            None => warnings.push(format!(
+                "klausul-ignore {id} ({place}): the profile has no such requirement"
+            )),
+            Some(r) if !r.status.is_finding() => warnings.push(format!(
+                "klausul-ignore {id} ({place}) is unused: the requirement is {}",
+                r.status.name()
+            )),
+            Some(r) => {
+                r.suppressed = Some(Suppressed {
+                    reason: reason.to_owned(),
+                    kind,
+                });
+            }
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives_in_comments_and_lines() {
+        let text = "# Avtal\n<!-- klausul-ignore AD-05: inga underleverantörer i uppdraget -->\nklausul-ignore ad-08: rapporteras i avtalsuppföljningen\nklausul-ignore AD-09\n";
+        assert_eq!(
+            inline(text),
+            [
+                Inline {
+                    id: "AD-05".into(),
+                    reason: Some("inga underleverantörer i uppdraget".into()),
+                    line: 2
+                },
+                Inline {
+                    id: "AD-08".into(),
+                    reason: Some("rapporteras i avtalsuppföljningen".into()),
+                    line: 3
+                },
+                Inline {
+                    id: "AD-09".into(),
+                    reason: None,
+                    line: 4
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_entry_without_a_reason_is_an_error_at_its_line() {
+        let text = "[[suppress]]\nsha256 = \"AB\"\nrequirement = \"AD-05\"\n";
+        let e = SuppressionFile::parse(Path::new("s.toml"), text).unwrap_err();
+        assert_eq!(e.problems[0].message, "a suppression needs a reason");
+        assert_eq!(e.problems[0].span.map(|s| s.offset()), Some(41));
+    }
+}
