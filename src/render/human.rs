@@ -175,10 +175,12 @@ fn table(doc: &DocumentReport, style: Style) -> String {
     };
     let _ = writeln!(out, "  {id:<6} {name:<20} {status:<15} {severity}");
     for r in &doc.requirements {
-        let suppressed = if r.suppressed.is_some() {
-            " (suppressed)"
-        } else {
-            ""
+        let suppressed = match (&r.suppressed, r.baselined, style.lang) {
+            (Some(s), _, Lang::Sv) => format!(" (undantaget: {})", s.reason),
+            (Some(s), _, Lang::En) => format!(" (suppressed: {})", s.reason),
+            (None, true, Lang::Sv) => " (känt, i baslinjen)".to_owned(),
+            (None, true, Lang::En) => " (known, in the baseline)".to_owned(),
+            (None, false, _) => String::new(),
         };
         let _ = writeln!(
             out,
@@ -228,7 +230,7 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
     for r in doc
         .requirements
         .iter()
-        .filter(|r| r.status.is_finding() && r.suppressed.is_none())
+        .filter(|r| r.status.is_finding() && r.suppressed.is_none() && !r.baselined)
     {
         out.push_str(&render_finding(doc, r, style));
     }

@@ -5,6 +5,7 @@ mod bad_files;
 mod cli;
 mod examples;
 mod formats;
+mod gate;
 mod json;
 mod profiles;
 mod properties;
