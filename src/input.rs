@@ -11,6 +11,7 @@ use thiserror::Error;
 use crate::document::error::ReadError;
 use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
 use crate::limits::Limits;
+use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
     decode_text, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
 };
@@ -120,8 +121,26 @@ fn walked(path: &Path) -> bool {
 
 /// A read document and the hash of its bytes.
 pub struct Loaded {
-    pub document: Document,
+    pub content: Content,
+    pub format: Format,
     pub sha256: String,
+}
+
+/// What an input holds: a document, or a workbook's sheets.
+pub enum Content {
+    Document(Document),
+    Workbook(Workbook),
+}
+
+impl Loaded {
+    /// The document, for an input that is one.
+    #[must_use]
+    pub const fn document(&self) -> Option<&Document> {
+        match &self.content {
+            Content::Document(d) => Some(d),
+            Content::Workbook(_) => None,
+        }
+    }
 }
 
 /// Reads one input into a document.
@@ -153,24 +172,23 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
         help: problem.help(),
         problem,
     };
-    let document = match format {
+    let document = |d: Document| Content::Document(d);
+    let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
             return Err(failed(ReadError::Unrecognised))
         }
-        Format::Text | Format::Markdown => read_text(decode_text(&bytes).0, format),
-        Format::Docx => read_docx(&bytes, limits).map_err(failed)?,
-        Format::Odt => read_odt(&bytes, limits).map_err(failed)?,
-        Format::Pdf => read_pdf(&bytes, limits).map_err(failed)?,
+        Format::Text | Format::Markdown => document(read_text(decode_text(&bytes).0, format)),
+        Format::Docx => document(read_docx(&bytes, limits).map_err(failed)?),
+        Format::Odt => document(read_odt(&bytes, limits).map_err(failed)?),
+        Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
         Format::Xls if is_encrypted_package(&bytes) => return Err(failed(ReadError::Encrypted)),
-        _ => {
-            return Err(InputError::Unsupported {
-                path: name,
-                format: format.name(),
-            })
+        Format::Xlsx | Format::Xls | Format::Xlsb | Format::Ods | Format::Csv => {
+            Content::Workbook(read_workbook(&bytes, format, limits).map_err(failed)?)
         }
     };
     Ok(Loaded {
-        document,
+        content,
+        format,
         sha256: sha256_hex(&[&bytes]),
     })
 }

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod render;
 pub mod report;
 pub mod run;
+pub mod sheet;
 pub mod source;
 pub mod span;
 pub mod suppress;

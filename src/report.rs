@@ -140,6 +140,11 @@ pub struct Location {
     /// The paragraph of a Word or OpenDocument file (1-based).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The sheet and cell of a spreadsheet ("Krav", "C10").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// The words pointed at.
     pub text: String,
     #[serde(skip)]
@@ -216,7 +221,7 @@ pub enum Verdict {
     Error,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentReport {
     pub path: String,
     pub kind: &'static str,
@@ -227,7 +232,15 @@ pub struct DocumentReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<ScopeResult>,
     pub verdict: Verdict,
+    /// A document's or catalogue's requirements; a register has rows instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub requirements: Vec<RequirementResult>,
+    /// A register's rows, each with its audit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RegisterRow>,
+    /// A register's counts and coverage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub register: Option<RegisterSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// Things the user should know that are not findings: suppressions that
@@ -248,6 +261,8 @@ impl DocumentReport {
             scope: None,
             verdict: Verdict::Error,
             requirements: Vec::new(),
+            rows: Vec::new(),
+            register: None,
             error: Some(error),
             warnings: Vec::new(),
         }
@@ -261,12 +276,152 @@ impl DocumentReport {
         }
         self.verdict = if self.scope.as_ref().is_some_and(|s| !s.applies) {
             Verdict::NotApplicable
-        } else if self.requirements.iter().any(|r| r.fails_at(threshold)) {
+        } else if self.requirements.iter().any(|r| r.fails_at(threshold))
+            || self.rows.iter().any(|r| r.fails_at(threshold))
+        {
             Verdict::Fail
         } else {
             Verdict::Pass
         };
     }
+}
+
+/// The audit of one agreement in a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowStatus {
+    Compliant,
+    NonCompliant,
+    NeedsReview,
+    NotApplicable,
+}
+
+impl RowStatus {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Compliant => "compliant",
+            Self::NonCompliant => "non-compliant",
+            Self::NeedsReview => "needs-review",
+            Self::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// How a register finding (AD-00) counts for `--fail-on`: non-compliant
+    /// is an error, needs-review a warning.
+    #[must_use]
+    pub const fn severity(self) -> Option<Severity> {
+        match self {
+            Self::NonCompliant => Some(Severity::Error),
+            Self::NeedsReview => Some(Severity::Warning),
+            Self::Compliant | Self::NotApplicable => None,
+        }
+    }
+}
+
+/// Why a row has its status: the requirement concerned (AD-00 for the clause
+/// itself), what was found, and the cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowReason {
+    pub requirement: String,
+    /// What this reason alone makes the row.
+    pub effect: RowStatus,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterRow {
+    pub sheet: String,
+    /// As Excel shows it (1-based).
+    pub row: u32,
+    pub contract: Option<String>,
+    /// Whether the clause applies; `null` when that cannot be told.
+    pub applies: Option<bool>,
+    pub status: RowStatus,
+    pub reasons: Vec<RowReason>,
+    /// The cells that decided it ("E7").
+    pub cells: Vec<String>,
+    /// Accepted with a reason (suppression file, keyed by the workbook's hash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
+}
+
+impl RegisterRow {
+    /// What is wrong with the row, for one-line output.
+    #[must_use]
+    pub fn problems(&self) -> String {
+        self.reasons
+            .iter()
+            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .map(|r| r.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Where the row's problem stands: "Avtal!L10" (the first cell with a
+    /// problem, else the first that decided), or its row.
+    #[must_use]
+    pub fn place(&self) -> String {
+        let problem = self
+            .reasons
+            .iter()
+            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .find_map(|r| r.cell.as_ref());
+        problem.or_else(|| self.cells.first()).map_or_else(
+            || format!("{} row {}", self.sheet, self.row),
+            |c| format!("{}!{c}", self.sheet),
+        )
+    }
+
+    /// Whether the row counts against a failure threshold.
+    #[must_use]
+    pub fn fails_at(&self, threshold: Option<Severity>) -> bool {
+        self.suppressed.is_none()
+            && self
+                .status
+                .severity()
+                .is_some_and(|s| threshold.is_some_and(|t| s >= t))
+    }
+}
+
+/// Counts of rows by status, for a register, a board or a start year.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// The board or year; empty for the whole register.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    pub compliant: usize,
+    pub non_compliant: usize,
+    pub needs_review: usize,
+    pub not_applicable: usize,
+    /// compliant + non-compliant + needs-review.
+    pub applicable: usize,
+    /// compliant ÷ applicable; `null` when nothing applies.
+    pub coverage: Option<f64>,
+}
+
+impl Coverage {
+    pub fn add(&mut self, status: RowStatus) {
+        match status {
+            RowStatus::Compliant => self.compliant += 1,
+            RowStatus::NonCompliant => self.non_compliant += 1,
+            RowStatus::NeedsReview => self.needs_review += 1,
+            RowStatus::NotApplicable => self.not_applicable += 1,
+        }
+        self.applicable = self.compliant + self.non_compliant + self.needs_review;
+        #[allow(clippy::cast_precision_loss)]
+        let share = (self.compliant as f64) / (self.applicable as f64);
+        self.coverage = (self.applicable > 0).then(|| (share * 10_000.0).round() / 10_000.0);
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RegisterSummary {
+    pub total: Coverage,
+    pub by_board: Vec<Coverage>,
+    pub by_year: Vec<Coverage>,
 }
 
 /// The `schema` value of the JSON report.

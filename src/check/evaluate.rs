@@ -57,12 +57,33 @@ impl Ctx<'_> {
     }
 
     fn met(&self, r: &Requirement, span: Span) -> Outcome {
+        // A catalogue row marked as optional (Bör-krav) cannot make a
+        // requirement met, whatever its text says.
+        if let Some(label) = self.optional_at(span) {
+            return self.outcome(
+                Status::Weak,
+                "catalogue_optional",
+                span,
+                &[
+                    ("value", label),
+                    ("summary", r.summary.get(self.lang).to_owned()),
+                ],
+            );
+        }
         self.outcome(
             Status::Met,
             "met",
             span,
             &[("summary", r.summary.get(self.lang).to_owned())],
         )
+    }
+
+    fn optional_at(&self, span: Span) -> Option<String> {
+        let sentences = &self.a.sentences;
+        let s = sentences
+            .partition_point(|x| x.span.start <= span.start)
+            .checked_sub(1)?;
+        self.a.doc.blocks[sentences[s].block].optional.clone()
     }
 
     fn sentence(&self, s: usize) -> Span {

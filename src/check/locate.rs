@@ -98,6 +98,12 @@ impl<'d> Locator<'d> {
             page: block.and_then(|b| b.page),
             page_line: self.page_line(start.line - 1),
             paragraph: block.and_then(|b| b.paragraph),
+            sheet: block
+                .and_then(|b| b.cell.as_ref())
+                .map(|(sheet, _)| sheet.clone()),
+            cell: block
+                .and_then(|b| b.cell.as_ref())
+                .map(|(_, cell)| cell.clone()),
             text: text[span.start..span.end].to_owned(),
             excerpt: Some(self.excerpt(span)),
         }

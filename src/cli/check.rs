@@ -13,6 +13,7 @@ use klausul::profile::{Profile, BUILTIN};
 use klausul::render::{human, Context, OutputFormat};
 use klausul::report::{ContractType, Summary};
 use klausul::run::{check_each, Plan};
+use klausul::sheet::columns::SheetKind;
 use klausul::suppress::SuppressionFile;
 
 use super::outputs::{write_atomically, Outputs};
@@ -77,6 +78,13 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         limits: config.limits.value,
         contract_type: &contract_type,
         suppressions: setup.suppressions.as_ref(),
+        sheet_kind: args.sheet_kind.map(SheetKind::from),
+        columns: config
+            .columns
+            .iter()
+            .map(|(role, header, _)| (role.clone(), header.clone()))
+            .chain(args.columns.iter().flatten().cloned())
+            .collect(),
     };
     let ctx = Context {
         profile: &setup.profile,

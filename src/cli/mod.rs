@@ -18,6 +18,7 @@ use klausul::lang::Lang;
 use klausul::profile::{Profile, BUILTIN};
 use klausul::render::OutputFormat;
 use klausul::report::{ContractType, Severity};
+use klausul::sheet::columns::SheetKind;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 #[derive(Debug, Parser)]
@@ -95,6 +96,46 @@ pub struct CheckArgs {
     /// Check only the files git reports as changed since this revision.
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
+    /// What every spreadsheet is, instead of telling it from its headers.
+    #[arg(long, value_enum)]
+    sheet_kind: Option<SheetKindArg>,
+    /// Spreadsheet columns by role: type=Avtalstyp,value="Värde tkr" (wins
+    /// over the configuration and over guessing).
+    #[arg(long, value_name = "ROLE=HEADER,...", value_parser = parse_columns)]
+    columns: Option<Vec<(String, String)>>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SheetKindArg {
+    Catalogue,
+    Register,
+}
+
+impl From<SheetKindArg> for SheetKind {
+    fn from(k: SheetKindArg) -> Self {
+        match k {
+            SheetKindArg::Catalogue => Self::Catalogue,
+            SheetKindArg::Register => Self::Register,
+        }
+    }
+}
+
+fn parse_columns(s: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+        let (role, header) = part
+            .split_once('=')
+            .ok_or_else(|| format!("expected ROLE=HEADER, got \"{part}\""))?;
+        let role = role.trim();
+        if !klausul::config::COLUMN_ROLES.contains(&role) {
+            return Err(format!(
+                "unknown column role \"{role}\"; use {}",
+                klausul::config::COLUMN_ROLES.join(", ")
+            ));
+        }
+        out.push((role.to_owned(), header.trim().trim_matches('"').to_owned()));
+    }
+    Ok(out)
 }
 
 fn parse_output(s: &str) -> Result<(OutputFormat, PathBuf), String> {

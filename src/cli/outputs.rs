@@ -67,12 +67,19 @@ impl<'p> Outputs<'p> {
     }
 
     fn each(&mut self, piece: impl Fn(&mut dyn Renderer) -> String) {
+        self.each_writing(|r, out| out.write_all(piece(r).as_bytes()));
+    }
+
+    fn each_writing(
+        &mut self,
+        write: impl Fn(&mut dyn Renderer, &mut dyn Write) -> std::io::Result<()>,
+    ) {
         for o in &mut self.outputs {
-            let text = piece(o.renderer.as_mut());
             let written = match &mut o.destination {
                 Destination::Stdout { closed: true } => Ok(()),
                 Destination::Stdout { closed } => {
-                    match std::io::stdout().lock().write_all(text.as_bytes()) {
+                    let mut out = BufWriter::new(std::io::stdout().lock());
+                    match write(o.renderer.as_mut(), &mut out).and_then(|()| out.flush()) {
                         // A reader that went away (a closed pipe) is no error.
                         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                             *closed = true;
@@ -81,7 +88,7 @@ impl<'p> Outputs<'p> {
                         other => other,
                     }
                 }
-                Destination::File { writer, .. } => writer.write_all(text.as_bytes()),
+                Destination::File { writer, .. } => write(o.renderer.as_mut(), writer),
             };
             if let Err(e) = written {
                 self.failures.push(format!("cannot write the report: {e}"));
@@ -94,7 +101,7 @@ impl<'p> Outputs<'p> {
     }
 
     pub fn document(&mut self, doc: &DocumentReport) {
-        self.each(|r| r.document(doc));
+        self.each_writing(|r, out| r.write_document(doc, out));
     }
 
     /// Writes the ends and moves the report files into place; on any failure

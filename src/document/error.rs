@@ -7,6 +7,20 @@ use thiserror::Error;
 pub enum ReadError {
     #[error("the bytes are not text, nor any format klausul reads")]
     Unrecognised,
+    #[error("the workbook cannot be read: {reason}")]
+    Workbook { reason: String },
+    #[error("no sheet has a header row klausul recognises (found {found})")]
+    NoHeader { found: String },
+    #[error(
+        "sheet `{sheet}` is a register without the column(s) {missing}; its headers are: {found}"
+    )]
+    RegisterColumns {
+        sheet: String,
+        missing: String,
+        found: String,
+    },
+    #[error("sheet `{sheet}` takes the workbook past {limit} cells, the limit for one workbook")]
+    TooManyCells { sheet: String, limit: u64 },
     #[error("not a readable zip package ({reason})")]
     Package { reason: String },
     #[error("the file is encrypted or password-protected")]
@@ -38,14 +52,20 @@ impl ReadError {
     #[must_use]
     pub fn help(&self) -> &'static str {
         match self {
+            Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
+                "name the columns with --columns role=Header (or [columns] in klausul.toml), or say the kind with --sheet-kind"
+            }
             Self::Unrecognised => {
                 "check that this is the file you meant; klausul reads text, Markdown, DOCX, ODT and PDF"
             }
-            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } => {
+            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
                 "the file may be damaged or truncated: open it in its program and save it again"
             }
             Self::Encrypted => "save an unprotected copy and check that",
-            Self::PartTooLarge { .. } | Self::PackageTooLarge { .. } | Self::XmlTooDeep { .. } => {
+            Self::PartTooLarge { .. }
+            | Self::PackageTooLarge { .. }
+            | Self::XmlTooDeep { .. }
+            | Self::TooManyCells { .. } => {
                 "this is far beyond any real document; if it is genuine, raise the limit in klausul.toml"
             }
             Self::XmlDocType { .. } => "office programs never write this; the file was made by something else",

@@ -18,6 +18,7 @@ mod text;
 
 pub use docx::read_docx;
 pub use odt::read_odt;
+pub use package::check_sizes as check_package;
 pub use pdf::{read_pdf, READER_THREAD};
 pub use text::read_text;
 
@@ -45,6 +46,12 @@ pub struct Block {
     pub page: Option<u32>,
     /// 1-based paragraph of a Word or OpenDocument file.
     pub paragraph: Option<u32>,
+    /// The sheet and cell of a spreadsheet row's text.
+    pub cell: Option<(String, String)>,
+    /// For a catalogue row that is not a mandatory requirement: what its
+    /// obligation cell says ("Bör-krav"). Such a row cannot make a
+    /// requirement met.
+    pub optional: Option<String>,
 }
 
 impl Block {

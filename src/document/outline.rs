@@ -53,6 +53,8 @@ impl Outline {
             section,
             page: origin.page,
             paragraph: origin.paragraph,
+            cell: None,
+            optional: None,
         });
     }
 
@@ -65,6 +67,8 @@ impl Outline {
             section,
             page: origin.page,
             paragraph: origin.paragraph,
+            cell: None,
+            optional: None,
         });
     }
 

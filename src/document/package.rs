@@ -237,3 +237,40 @@ pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         })?
     })
 }
+
+/// Inflates every part of a zip package into nothing, within the limits, so a
+/// reader that does its own unzipping (calamine) never meets a zip bomb.
+///
+/// # Errors
+/// A damaged, encrypted or oversized package.
+pub fn check_sizes(bytes: &[u8], limits: Limits) -> Result<(), ReadError> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).map_err(zip_error)?;
+        if file.encrypted() {
+            return Err(ReadError::Encrypted);
+        }
+        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
+        let size = std::io::copy(
+            &mut (&mut file).take(limits.part_bytes + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| ReadError::Package {
+            reason: format!("`{name}`: {e}"),
+        })?;
+        if size > limits.part_bytes {
+            return Err(ReadError::PartTooLarge {
+                part: name,
+                limit: limits.part_bytes,
+            });
+        }
+        total += size;
+        if total > limits.package_bytes {
+            return Err(ReadError::PackageTooLarge {
+                limit: limits.package_bytes,
+            });
+        }
+    }
+    Ok(())
+}

@@ -127,6 +127,8 @@ impl Builder<'_> {
             section: self.outline.current_section(),
             page,
             paragraph: None,
+            cell: None,
+            optional: None,
         };
         let last_page = page.unwrap_or(1);
         self.open = Some(Open {

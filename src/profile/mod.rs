@@ -114,6 +114,18 @@ pub struct Scope {
     pub value: SetId,
 }
 
+/// The words of agreement registers.
+#[derive(Debug, Clone)]
+pub struct RegisterWords {
+    pub services: SetId,
+    pub works: SetId,
+    pub goods: SetId,
+    /// "Ramavtal": says nothing of goods or services by itself.
+    pub framework: SetId,
+    /// A clause version marked as old or lapsed.
+    pub old_version: SetId,
+}
+
 #[derive(Debug, Clone)]
 pub struct ClauseWords {
     pub headings: SetId,
@@ -212,6 +224,7 @@ pub struct Profile {
     pub scope: Scope,
     pub clause: ClauseWords,
     pub language: Language,
+    pub register: RegisterWords,
     pub messages: std::collections::HashMap<String, Text>,
     requirements: Vec<Requirement>,
     builder: MatcherBuilder,

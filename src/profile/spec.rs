@@ -33,6 +33,8 @@ pub struct ProfileSpec {
     #[serde(default)]
     pub language: LanguageSpec,
     #[serde(default)]
+    pub register: RegisterSpec,
+    #[serde(default)]
     pub messages: BTreeMap<Spanned<String>, TextSpec>,
     #[serde(default)]
     pub requirement: Vec<RequirementSpec>,
@@ -61,6 +63,17 @@ pub struct ScopeSpec {
     pub contract_period: Option<Patterns>,
     pub options: Option<Patterns>,
     pub value: Option<Patterns>,
+}
+
+/// The words of agreement registers: contract types, and old clause versions.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterSpec {
+    pub services: Option<Patterns>,
+    pub works: Option<Patterns>,
+    pub goods: Option<Patterns>,
+    pub framework: Option<Patterns>,
+    pub old_version: Option<Patterns>,
 }
 
 #[derive(Debug, Default, Deserialize)]

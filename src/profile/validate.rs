@@ -10,7 +10,8 @@ use super::phrases::{MatcherBuilder, SetId};
 use super::spec::{Patterns, ProfileSpec, RequirementSpec, TextSpec};
 use super::{
     builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
-    Outdated, Parameters, Problem, Profile, ProfileError, Requirement, Scope, WeakSignal,
+    Outdated, Parameters, Problem, Profile, ProfileError, RegisterWords, Requirement, Scope,
+    WeakSignal,
 };
 use crate::lang::Text;
 use crate::report::{Severity, Status};
@@ -45,6 +46,25 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "below_value",
     "thresholds_met",
     "thresholds_unknown",
+    "register_type_missing",
+    "register_type_unknown",
+    "register_framework",
+    "register_goods",
+    "register_applies",
+    "register_below_duration",
+    "register_below_value",
+    "register_unreadable",
+    "register_error_cell",
+    "register_clause_missing",
+    "register_clause_unclear",
+    "register_clause_included",
+    "register_old_version",
+    "register_penalty_low",
+    "register_report_slow",
+    "register_flow_down_missing",
+    "register_termination_missing",
+    "catalogue_optional",
+    "register_rule",
 ];
 
 pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile, ProfileError> {
@@ -171,6 +191,14 @@ impl Validator {
             general: self.required_set(c.general.as_ref(), "clause.general"),
             topic: self.required_set(c.topic.as_ref(), "clause.topic"),
         };
+        let r = &spec.register;
+        let register = RegisterWords {
+            services: self.required_set(r.services.as_ref(), "register.services"),
+            works: self.required_set(r.works.as_ref(), "register.works"),
+            goods: self.required_set(r.goods.as_ref(), "register.goods"),
+            framework: self.required_set(r.framework.as_ref(), "register.framework"),
+            old_version: self.required_set(r.old_version.as_ref(), "register.old_version"),
+        };
         let l = &spec.language;
         let language = Language {
             binding: self.required_set(l.binding.as_ref(), "language.binding"),
@@ -219,6 +247,7 @@ impl Validator {
             scope,
             clause,
             language,
+            register,
             messages,
             matcher: self.builder.build(),
             builder: std::mem::take(&mut self.builder),
@@ -281,6 +310,12 @@ impl Validator {
         replace(self, c.headings.as_ref(), &mut p.clause.headings);
         replace(self, c.general.as_ref(), &mut p.clause.general);
         replace(self, c.topic.as_ref(), &mut p.clause.topic);
+        let reg = &spec.register;
+        replace(self, reg.services.as_ref(), &mut p.register.services);
+        replace(self, reg.works.as_ref(), &mut p.register.works);
+        replace(self, reg.goods.as_ref(), &mut p.register.goods);
+        replace(self, reg.framework.as_ref(), &mut p.register.framework);
+        replace(self, reg.old_version.as_ref(), &mut p.register.old_version);
         let l = &spec.language;
         replace(self, l.binding.as_ref(), &mut p.language.binding);
         replace(self, l.soft.as_ref(), &mut p.language.soft);

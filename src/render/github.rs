@@ -75,6 +75,22 @@ impl Renderer for Github<'_> {
                 data(&format!("{} ({}). {}", r.message, r.status.name(), r.help))
             );
         }
+        for row in doc.rows.iter().filter(|r| r.suppressed.is_none()) {
+            let Some(severity) = row.status.severity() else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "::{} file={file},title={}::{}",
+                command(severity),
+                property(&format!(
+                    "AD-00 {} {}",
+                    row.place(),
+                    row.contract.as_deref().unwrap_or("–")
+                )),
+                data(&format!("{} ({})", row.problems(), row.status.name()))
+            );
+        }
         out
     }
 

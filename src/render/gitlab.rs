@@ -76,6 +76,20 @@ impl Renderer for Gitlab<'_> {
             });
             out.push_str(&self.issue(&value));
         }
+        for row in doc.rows.iter().filter(|r| r.suppressed.is_none()) {
+            let Some(s) = row.status.severity() else {
+                continue;
+            };
+            let value = json!({
+                "description": format!("AD-00 {} {} ({}): {}", row.place(), row.contract.as_deref().unwrap_or("–"), row.status.name(), row.problems()),
+                "check_name": "AD-00",
+                "fingerprint": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0", row.sheet.as_bytes(), b"\0", row.contract.as_deref().unwrap_or("").as_bytes(), b"\0", row.status.name().as_bytes()])[..32].to_owned(),
+                "severity": severity(s),
+                "location": { "path": doc.path, "lines": { "begin": row.row } },
+                "klausul": run,
+            });
+            out.push_str(&self.issue(&value));
+        }
         out
     }
 

@@ -128,6 +128,9 @@ pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: S
             (Some(page), None) => parts.push(format!("p. {page}")),
             _ => {}
         }
+        if let (Some(sheet), Some(cell)) = (&l.sheet, &l.cell) {
+            parts.push(format!("{sheet}!{cell}"));
+        }
         if let Some(section) = &l.section {
             parts.push(format!("§ {section}"));
         }
@@ -194,7 +197,7 @@ fn table(doc: &DocumentReport, style: Style) -> String {
     out
 }
 
-fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
+pub(super) fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
     match (verdict, lang) {
         (Verdict::Pass, Lang::Sv) => "godkänt",
         (Verdict::Fail, Lang::Sv) => "underkänt",
@@ -226,6 +229,9 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
     let mut out = String::new();
     if doc.verdict == Verdict::Error {
         return out;
+    }
+    if doc.register.is_some() {
+        return super::register::human(doc, style);
     }
     for r in doc
         .requirements

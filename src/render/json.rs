@@ -83,6 +83,45 @@ impl super::Renderer for Json {
     fn tail(&mut self, summary: &Summary) -> String {
         tail(summary, !self.first).unwrap_or_default()
     }
+
+    fn write_document(
+        &mut self,
+        doc: &DocumentReport,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let first = std::mem::replace(&mut self.first, false);
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        let mut indented = Indented {
+            inner: out,
+            indent: b"    ",
+        };
+        serde_json::to_writer_pretty(&mut indented, doc).map_err(std::io::Error::other)
+    }
+}
+
+/// A writer that indents every line after the first, so a value serialised
+/// straight into it stands at its depth in the report. JSON strings never
+/// hold a raw newline, so every newline written is the formatter's.
+struct Indented<'w> {
+    inner: &'w mut dyn std::io::Write,
+    indent: &'static [u8],
+}
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.inner.write_all(&rest[..=i])?;
+            self.inner.write_all(self.indent)?;
+            rest = &rest[i + 1..];
+        }
+        self.inner.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// A value pretty-printed as it stands `depth` levels deep.
@@ -97,6 +136,26 @@ mod tests {
 
     fn doc(path: &str) -> DocumentReport {
         DocumentReport::unreadable(path.to_owned(), "trasig".to_owned())
+    }
+
+    #[test]
+    fn written_straight_out_a_document_reads_the_same() {
+        let profile = ProfileRef {
+            id: "stockholm".into(),
+            version: "2026.1".into(),
+            sha256: "00".into(),
+        };
+        let report = Report::new(profile.clone(), vec![doc("a.md"), doc("b.md")]);
+        let mut json = Json {
+            profile,
+            first: true,
+        };
+        let mut out = super::super::Renderer::head(&mut json).into_bytes();
+        for d in &report.documents {
+            super::super::Renderer::write_document(&mut json, d, &mut out).unwrap();
+        }
+        out.extend(super::super::Renderer::tail(&mut json, &report.summary).into_bytes());
+        assert_eq!(String::from_utf8(out).unwrap(), render(&report).unwrap());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use quick_xml::escape::escape;
 
 use super::{Context, Renderer};
-use crate::report::{DocumentReport, ProfileRef, Status, Summary, Tool};
+use crate::report::{DocumentReport, ProfileRef, RowStatus, Status, Summary, Tool};
 
 pub struct Junit<'p> {
     ctx: Context<'p>,
@@ -23,6 +23,47 @@ impl<'p> Junit<'p> {
 
 fn attr(s: &str) -> String {
     escape(s).into_owned()
+}
+
+impl Junit<'_> {
+    /// A register: one test case per agreement the clause applies to (or may).
+    fn register(&self, doc: &DocumentReport, name: &str, properties: &str) -> String {
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
+        for row in doc
+            .rows
+            .iter()
+            .filter(|r| r.status != RowStatus::NotApplicable)
+        {
+            tests += 1;
+            let _ = writeln!(
+                cases,
+                "    <testcase name=\"AD-00 {} {}\" classname=\"{name}\">",
+                attr(&row.place()),
+                attr(row.contract.as_deref().unwrap_or("–"))
+            );
+            if let Some(s) = &row.suppressed {
+                skipped += 1;
+                let _ = writeln!(
+                    cases,
+                    "      <skipped message=\"suppressed: {}\"/>",
+                    attr(&s.reason)
+                );
+            } else if row.fails_at(self.ctx.fail_on) {
+                failures += 1;
+                let _ = writeln!(
+                    cases,
+                    "      <failure type=\"{}\" message=\"{}\"/>",
+                    row.status.name(),
+                    attr(&row.problems())
+                );
+            }
+            cases.push_str("    </testcase>\n");
+        }
+        format!(
+            "  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n"
+        )
+    }
 }
 
 impl Renderer for Junit<'_> {
@@ -62,6 +103,9 @@ impl Renderer for Junit<'_> {
                 "  <testsuite name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n{properties}    <testcase name=\"read\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
                 attr(error)
             );
+        }
+        if doc.register.is_some() {
+            return self.register(doc, &name, &properties);
         }
         let mut cases = String::new();
         let (mut failures, mut skipped) = (0, 0);

@@ -12,6 +12,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+mod register;
 pub mod sarif;
 
 use crate::lang::Lang;
@@ -79,6 +80,19 @@ pub trait Renderer {
     fn head(&mut self) -> String;
     fn document(&mut self, doc: &DocumentReport) -> String;
     fn tail(&mut self, summary: &Summary) -> String;
+
+    /// Writes a document's piece. A format can write a large document (a
+    /// register of many rows) straight to `out` instead of building a string.
+    ///
+    /// # Errors
+    /// Those of `out`.
+    fn write_document(
+        &mut self,
+        doc: &DocumentReport,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.document(doc).as_bytes())
+    }
 }
 
 /// A renderer for `format`.

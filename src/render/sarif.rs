@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 use super::json::nested;
 use super::{fingerprint, Context, Renderer};
 use crate::report::{
-    DocumentReport, Location, ProfileRef, RequirementResult, Severity, Summary, Tool,
+    DocumentReport, Location, ProfileRef, RegisterRow, RequirementResult, RowStatus, Severity,
+    Summary, Tool,
 };
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -36,7 +37,18 @@ impl<'p> Sarif<'p> {
 
     fn rules(&self) -> Vec<Value> {
         let lang = self.ctx.lang();
-        self.ctx
+        let register = self.ctx.profile.message("register_rule", lang);
+        // AD-00 is the register audit's: the clause in each agreement.
+        let ad00 = json!({
+            "id": "AD-00",
+            "name": "clause-in-contract",
+            "shortDescription": { "text": register },
+            "fullDescription": { "text": register },
+            "help": { "text": register, "markdown": register },
+            "defaultConfiguration": { "level": "error" },
+        });
+        let mut rules: Vec<Value> = self
+            .ctx
             .profile
             .requirements()
             .map(|r| {
@@ -63,7 +75,35 @@ impl<'p> Sarif<'p> {
                     "defaultConfiguration": { "level": level(r.severity) },
                 })
             })
-            .collect()
+            .collect();
+        rules.push(ad00);
+        rules
+    }
+
+    fn row_result(&self, doc: &DocumentReport, row: &RegisterRow) -> Option<Value> {
+        let severity = row.status.severity()?;
+        let reasons: Vec<&str> = row
+            .reasons
+            .iter()
+            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .map(|r| r.message.as_str())
+            .collect();
+        let mut result = json!({
+            "ruleId": "AD-00",
+            "ruleIndex": self.ctx.profile.requirements().count(),
+            "level": level(severity),
+            "message": { "text": format!("{} ({}): {}", row.contract.as_deref().unwrap_or("–"), row.status.name(), reasons.join("; ")) },
+            "locations": [{
+                "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) } },
+                "logicalLocations": [{ "name": row.place(), "kind": "cell" }],
+                "properties": { "sheet": row.sheet, "row": row.row, "cells": row.cells, "contract": row.contract },
+            }],
+            "partialFingerprints": { "klausulFinding/v1": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0", row.sheet.as_bytes(), b"\0", row.contract.as_deref().unwrap_or("").as_bytes(), b"\0", row.status.name().as_bytes()])[..32].to_owned() },
+        });
+        if let Some(s) = &row.suppressed {
+            result["suppressions"] = json!([{ "kind": s.kind.sarif(), "justification": s.reason }]);
+        }
+        Some(result)
     }
 
     fn result(&self, doc: &DocumentReport, r: &RequirementResult) -> Value {
@@ -180,8 +220,15 @@ impl Renderer for Sarif<'_> {
             }));
             return String::new();
         }
+        let results: Vec<Value> = doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding())
+            .map(|r| self.result(doc, r))
+            .chain(doc.rows.iter().filter_map(|row| self.row_result(doc, row)))
+            .collect();
         let mut out = String::new();
-        for r in doc.requirements.iter().filter(|r| r.status.is_finding()) {
+        for result in results {
             let comma = if std::mem::replace(&mut self.first, false) {
                 ""
             } else {
@@ -190,7 +237,7 @@ impl Renderer for Sarif<'_> {
             let _ = write!(
                 out,
                 "{comma}\n        {}",
-                nested(&self.result(doc, r), 4).unwrap_or_default()
+                nested(&result, 4).unwrap_or_default()
             );
         }
         out

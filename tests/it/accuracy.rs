@@ -31,7 +31,7 @@ fn agreement(dir: &str) -> (usize, usize, Vec<String>) {
             .unwrap();
         let loaded = load(&Input::File(doc_path.clone()), Limits::default()).unwrap();
         let checked = check(
-            &loaded.document,
+            loaded.document().unwrap(),
             &profile,
             &CheckOptions {
                 lang: Lang::En,

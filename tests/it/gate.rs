@@ -119,7 +119,10 @@ fn sarif_is_valid_and_points_at_the_words() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &sarif["runs"][0];
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 13);
+    // The profile's thirteen, and AD-00 for register rows.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 14);
+    assert_eq!(rules[13]["id"], "AD-00");
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let results = run["results"].as_array().unwrap();
     let ad07 = results

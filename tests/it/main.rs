@@ -9,6 +9,7 @@ mod gate;
 mod json;
 mod profiles;
 mod properties;
+mod sheets;
 mod snapshots;
 
 use klausul::check::{check, CheckOptions, Checked};

@@ -27,7 +27,7 @@ fn findings_on_the_tuning_set() {
         let path = format!("fixtures/tune/{name}");
         let loaded = load(&Input::File(path.clone().into()), Limits::default()).unwrap();
         let checked = klausul::check::check(
-            &loaded.document,
+            loaded.document().unwrap(),
             &profile,
             &klausul::check::CheckOptions {
                 lang: Lang::Sv,
@@ -42,6 +42,8 @@ fn findings_on_the_tuning_set() {
             scope: Some(checked.scope.clone()),
             verdict: Verdict::Pass,
             requirements: checked.requirements.clone(),
+            rows: Vec::new(),
+            register: None,
             error: None,
             warnings: Vec::new(),
         };

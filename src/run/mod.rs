@@ -1,14 +1,18 @@
 //! Checks many inputs in parallel and assembles the report in input order, so
 //! the output is the same whatever the thread count.
 
+mod sheets;
+
 use rayon::prelude::*;
 
 use crate::check::{check, CheckOptions};
-use crate::input::{load, Input, InputError};
+use crate::document::Document;
+use crate::input::{load, Content, Input, InputError};
 use crate::lang::Lang;
 use crate::limits::Limits;
 use crate::profile::Profile;
 use crate::report::{ContractType, DocumentReport, ProfileRef, Report, Severity, Verdict};
+use crate::sheet::columns::SheetKind;
 use crate::source::Format;
 use crate::suppress::{self, SuppressionFile};
 
@@ -28,6 +32,10 @@ pub struct Plan<'a> {
     /// configuration's globs; `None` reads it from the text.
     pub contract_type: &'a (dyn Fn(&Input) -> Option<ContractType> + Sync),
     pub suppressions: Option<&'a SuppressionFile>,
+    /// What every sheet is, when the user says so (`--sheet-kind`).
+    pub sheet_kind: Option<SheetKind>,
+    /// Spreadsheet columns by role: (role key, header text).
+    pub columns: Vec<(String, String)>,
 }
 
 impl<'a> Plan<'a> {
@@ -41,6 +49,8 @@ impl<'a> Plan<'a> {
             limits: Limits::default(),
             contract_type: &|_| None,
             suppressions: None,
+            sheet_kind: None,
+            columns: Vec::new(),
         }
     }
 }
@@ -49,44 +59,82 @@ impl<'a> Plan<'a> {
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
     let loaded = match load(input, plan.limits) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            return Outcome {
-                report: DocumentReport::unreadable(input.name(), error.to_string()),
-                error: Some(error),
+        Err(error) => return failed(input, error),
+    };
+    let sha256 = loaded.sha256;
+    let format = loaded.format;
+    let (mut report, inline) = match loaded.content {
+        Content::Document(doc) => (
+            check_document(input, &doc, plan, "document"),
+            suppressions_in(&doc),
+        ),
+        Content::Workbook(book) => match sheets::check_workbook(input, &book, format, plan) {
+            Ok(report) => (report, Vec::new()),
+            Err(problem) => {
+                let error = InputError::Read {
+                    path: input.name(),
+                    help: problem.help(),
+                    problem,
+                };
+                return failed(input, error);
             }
-        }
+        },
     };
-    let options = CheckOptions {
-        lang: plan.lang,
-        contract_type: (plan.contract_type)(input),
-    };
-    let checked = check(&loaded.document, plan.profile, &options);
-    let mut report = DocumentReport {
-        path: input.name(),
-        kind: "document",
-        format: Some(loaded.document.format),
-        sha256: Some(loaded.sha256),
-        scope: Some(checked.scope),
-        verdict: Verdict::Pass,
-        requirements: checked.requirements,
-        error: None,
-        warnings: Vec::new(),
-    };
-    // Only text and Markdown can carry a suppression of their own.
-    let written = match loaded.document.format {
-        Format::Text | Format::Markdown => suppress::inline(&loaded.document.text),
-        _ => Vec::new(),
-    };
+    report.format = Some(format);
+    report.sha256 = Some(sha256);
     let filed = plan
         .suppressions
         .zip(report.sha256.clone())
         .map(|(file, hash)| file.for_document(&hash).cloned().collect::<Vec<_>>())
         .unwrap_or_default();
-    report.warnings = suppress::apply(&mut report, &written, filed.iter());
+    let warnings = suppress::apply(&mut report, &inline, filed.iter());
+    report.warnings.extend(warnings);
     report.judge(plan.fail_on);
     Outcome {
         report,
         error: None,
+    }
+}
+
+fn failed(input: &Input, error: InputError) -> Outcome {
+    Outcome {
+        report: DocumentReport::unreadable(input.name(), error.to_string()),
+        error: Some(error),
+    }
+}
+
+/// Only text and Markdown can carry a suppression of their own.
+fn suppressions_in(doc: &Document) -> Vec<suppress::Inline> {
+    match doc.format {
+        Format::Text | Format::Markdown => suppress::inline(&doc.text),
+        _ => Vec::new(),
+    }
+}
+
+/// Checks a document (or a catalogue read as one) against the profile.
+fn check_document(
+    input: &Input,
+    doc: &Document,
+    plan: &Plan<'_>,
+    kind: &'static str,
+) -> DocumentReport {
+    let options = CheckOptions {
+        lang: plan.lang,
+        contract_type: (plan.contract_type)(input),
+    };
+    let checked = check(doc, plan.profile, &options);
+    DocumentReport {
+        path: input.name(),
+        kind,
+        format: Some(doc.format),
+        sha256: None,
+        scope: Some(checked.scope),
+        verdict: Verdict::Pass,
+        requirements: checked.requirements,
+        rows: Vec::new(),
+        register: None,
+        error: None,
+        warnings: Vec::new(),
     }
 }
 

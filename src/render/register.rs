@@ -1,0 +1,108 @@
+//! A register's audit for people: the rows that need action, each with its
+//! reasons and cells, then coverage for the register, per board and per
+//! start year.
+
+use std::fmt::Write as _;
+
+use super::human::{verdict_word, Style};
+use crate::lang::Lang;
+use crate::report::{Coverage, DocumentReport, RowStatus};
+
+fn status_word(status: RowStatus, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (RowStatus::Compliant, Lang::Sv) => "uppfyller",
+        (RowStatus::NonCompliant, Lang::Sv) => "uppfyller inte",
+        (RowStatus::NeedsReview, Lang::Sv) => "granskas",
+        (RowStatus::NotApplicable, Lang::Sv) => "gäller inte",
+        (s, Lang::En) => s.name(),
+    }
+}
+
+fn share(c: &Coverage, lang: Lang) -> String {
+    let percent = c.coverage.map_or_else(
+        || "–".to_owned(),
+        |v| {
+            let text = format!("{:.1} %", v * 100.0);
+            if lang == Lang::Sv {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        },
+    );
+    match lang {
+        Lang::Sv => format!(
+            "{} av {} ({percent}), {} att granska",
+            c.compliant, c.applicable, c.needs_review
+        ),
+        Lang::En => format!(
+            "{} of {} ({percent}), {} to review",
+            c.compliant, c.applicable, c.needs_review
+        ),
+    }
+}
+
+/// The register's findings, its coverage table, and its verdict line.
+#[must_use]
+pub fn human(doc: &DocumentReport, style: Style) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    let Some(summary) = &doc.register else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} — {}",
+        doc.path,
+        verdict_word(doc.verdict, lang),
+        match lang {
+            Lang::Sv => format!("avtalsregister, {} avtal", doc.rows.len()),
+            Lang::En => format!("agreement register, {} agreements", doc.rows.len()),
+        }
+    );
+    for row in doc
+        .rows
+        .iter()
+        .filter(|r| matches!(r.status, RowStatus::NonCompliant | RowStatus::NeedsReview))
+    {
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}  {}{}",
+            row.sheet,
+            if lang == Lang::Sv { "rad" } else { "row" },
+            row.row,
+            row.contract.as_deref().unwrap_or("–"),
+            status_word(row.status, lang),
+            row.suppressed
+                .as_ref()
+                .map_or(String::new(), |s| format!(" ({})", s.reason))
+        );
+        // Why the clause applies is routine; what is wrong is not.
+        for reason in row
+            .reasons
+            .iter()
+            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+        {
+            let _ = writeln!(out, "      {}", reason.message);
+        }
+    }
+    let (total, boards, years) = match lang {
+        Lang::Sv => ("täckning", "per nämnd", "per startår"),
+        Lang::En => ("coverage", "by board", "by start year"),
+    };
+    let _ = writeln!(out, "  {total}: {}", share(&summary.total, lang));
+    for (title, rows) in [(boards, &summary.by_board), (years, &summary.by_year)] {
+        let _ = writeln!(out, "  {title}:");
+        let width = rows
+            .iter()
+            .map(|c| c.key.chars().count())
+            .max()
+            .unwrap_or(0);
+        for c in rows {
+            let pad = width - c.key.chars().count();
+            let _ = writeln!(out, "    {}{}  {}", c.key, " ".repeat(pad), share(c, lang));
+        }
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,154 @@
+//! A workbook's report: its sheets' headers decide whether it is an agreement
+//! register (audited row by row) or a requirement catalogue (checked like a
+//! document whose blocks are rows).
+
+use super::{check_document, Plan};
+use crate::document::error::ReadError;
+use crate::input::Input;
+use crate::report::DocumentReport;
+use crate::sheet::columns::{find_header, Header, Role, SheetKind};
+use crate::sheet::register::{audit, groups, summarise};
+use crate::sheet::{catalogue, Table, Workbook};
+use crate::source::Format;
+
+/// The columns an audit cannot do without.
+const REGISTER_NEEDS: [Role; 2] = [Role::Type, Role::Clause];
+
+/// # Errors
+/// No sheet with a header klausul recognises, or a register without the
+/// columns it needs.
+pub fn check_workbook(
+    input: &Input,
+    book: &Workbook,
+    format: Format,
+    plan: &Plan<'_>,
+) -> Result<DocumentReport, ReadError> {
+    let headers: Vec<(&Table, Option<Header>)> = book
+        .tables
+        .iter()
+        .map(|t| (t, find_header(t, &plan.columns)))
+        .collect();
+    let kind_of = |h: &Header| plan.sheet_kind.or_else(|| h.kind());
+    let registers: Vec<(&Table, &Header)> = headers
+        .iter()
+        .filter_map(|(t, h)| {
+            h.as_ref()
+                .filter(|h| kind_of(h) == Some(SheetKind::Register))
+                .map(|h| (*t, h))
+        })
+        .collect();
+    let catalogues: Vec<(&Table, &Header)> = headers
+        .iter()
+        .filter_map(|(t, h)| {
+            h.as_ref()
+                .filter(|h| kind_of(h) == Some(SheetKind::Catalogue))
+                .map(|h| (*t, h))
+        })
+        .collect();
+    let mut warnings: Vec<String> = book
+        .hidden
+        .iter()
+        .map(|s| format!("the hidden sheet \"{s}\" was not read"))
+        .collect();
+    let mut report = if !registers.is_empty() {
+        register(input, &registers, plan)?
+    } else if !catalogues.is_empty() {
+        let doc = catalogue::document(&catalogues, format);
+        warnings.extend(error_cells(&catalogues));
+        check_document(input, &doc, plan, "catalogue")
+    } else {
+        return Err(ReadError::NoHeader {
+            found: headers
+                .iter()
+                .map(|(t, _)| format!("{}: {}", t.sheet, first_texts(t)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        });
+    };
+    report.warnings = warnings;
+    Ok(report)
+}
+
+fn register(
+    input: &Input,
+    sheets: &[(&Table, &Header)],
+    plan: &Plan<'_>,
+) -> Result<DocumentReport, ReadError> {
+    let mut rows = Vec::new();
+    let (mut boards, mut years) = (Vec::new(), Vec::new());
+    for (table, header) in sheets {
+        let missing: Vec<&str> = REGISTER_NEEDS
+            .iter()
+            .filter(|r| header.column(**r).is_none())
+            .map(|r| r.key())
+            .collect();
+        if !missing.is_empty() {
+            return Err(ReadError::RegisterColumns {
+                sheet: table.sheet.clone(),
+                missing: missing.join(", "),
+                found: header
+                    .titles
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        rows.extend(audit(table, header, plan.profile, plan.lang));
+        let (b, y) = groups(table, header);
+        boards.extend(b);
+        years.extend(y);
+    }
+    let summary = summarise(&rows, &boards, &years);
+    Ok(DocumentReport {
+        path: input.name(),
+        kind: "register",
+        format: None,
+        sha256: None,
+        scope: None,
+        verdict: crate::report::Verdict::Pass,
+        requirements: Vec::new(),
+        rows,
+        register: Some(summary),
+        error: None,
+        warnings: Vec::new(),
+    })
+}
+
+/// Error values (#REF!) where a catalogue's requirement text should be.
+fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (table, header) in sheets {
+        let Some(col) = header.column(Role::Text) else {
+            continue;
+        };
+        for row in &table.rows[header.row + 1..] {
+            if let crate::sheet::cell::Cell::Error(e) = row.get(col) {
+                out.push(format!(
+                    "{}!{} holds the error value {e}",
+                    table.sheet,
+                    crate::sheet::a1(col, row.number)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The text of a sheet's first rows, for the error that lists what was found.
+fn first_texts(t: &Table) -> String {
+    let texts: Vec<String> = t
+        .rows
+        .iter()
+        .take(5)
+        .flat_map(|r| r.cells.iter().map(crate::sheet::cell::Cell::shown))
+        .filter(|s| !s.is_empty())
+        .take(12)
+        .collect();
+    if texts.is_empty() {
+        "empty".to_owned()
+    } else {
+        texts.join(", ")
+    }
+}
