@@ -91,36 +91,90 @@ impl super::Renderer for Json {
     ) -> std::io::Result<()> {
         let first = std::mem::replace(&mut self.first, false);
         out.write_all(if first { b"\n    " } else { b",\n    " })?;
-        let mut indented = Indented {
-            inner: out,
-            indent: b"    ",
+        let deep = Deep {
+            depth: 2,
+            has_value: false,
         };
-        serde_json::to_writer_pretty(&mut indented, doc).map_err(std::io::Error::other)
+        let mut ser = serde_json::Serializer::with_formatter(out, deep);
+        doc.serialize(&mut ser).map_err(std::io::Error::other)
     }
 }
 
-/// A writer that indents every line after the first, so a value serialised
-/// straight into it stands at its depth in the report. JSON strings never
-/// hold a raw newline, so every newline written is the formatter's.
-struct Indented<'w> {
-    inner: &'w mut dyn std::io::Write,
-    indent: &'static [u8],
+/// `serde_json`'s pretty layout (two spaces a level) for a value that stands
+/// `depth` levels deep in the report, so a document's JSON is written
+/// straight out, however many rows it has.
+struct Deep {
+    depth: usize,
+    has_value: bool,
 }
 
-impl std::io::Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.inner.write_all(&rest[..=i])?;
-            self.inner.write_all(self.indent)?;
-            rest = &rest[i + 1..];
+impl Deep {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
         }
-        self.inner.write_all(rest)?;
-        Ok(buf.len())
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Deep {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
