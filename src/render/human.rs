@@ -265,8 +265,12 @@ pub fn render_summary(s: &Summary, style: Style) -> String {
             s.documents, s.failed, s.errors
         ),
         Lang::En => format!(
-            "{} documents, {} failed, {} errors\n",
-            s.documents, s.failed, s.errors
+            "{} document{}, {} failed, {} error{}\n",
+            s.documents,
+            if s.documents == 1 { "" } else { "s" },
+            s.failed,
+            s.errors,
+            if s.errors == 1 { "" } else { "s" }
         ),
     }
 }
