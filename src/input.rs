@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::document::error::ReadError;
 use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::lang::Lang;
 use crate::limits::Limits;
 use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
@@ -64,6 +65,40 @@ pub enum InputError {
         problem: ReadError,
         help: &'static str,
     },
+}
+
+impl InputError {
+    /// The message in the user's language; English is the `Display`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::Io { path, reason } => format!("{path}: filen går inte att läsa: {reason}"),
+            Self::TooLarge { path, size, limit } => {
+                format!("{path}: filen är {size} byte, över gränsen {limit} byte")
+            }
+            Self::Empty { path } => format!("{path}: filen är tom"),
+            Self::Unsupported { path, format } => format!("{path}: {format}-filer läses inte"),
+            Self::Read { path, problem, .. } => format!("{path}: {}", problem.describe(lang)),
+        }
+    }
+
+    /// What the user can do about it, in their language.
+    #[must_use]
+    pub fn advice(&self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (Self::Read { problem, .. }, _) => Some(problem.advice(lang)),
+            (Self::TooLarge { .. }, Lang::Sv) => {
+                Some("dela upp dokumentet, eller höj gränsen i klausul.toml")
+            }
+            (Self::TooLarge { .. }, Lang::En) => {
+                Some("split the document, or raise the limit in klausul.toml")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The inputs named on the command line, with directories walked.

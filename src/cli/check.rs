@@ -2,7 +2,7 @@
 //! configuration's globs and by `--changed-since`), then every output fed a
 //! document at a time, then the baseline and the exit status.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,7 +17,9 @@ use klausul::sheet::columns::SheetKind;
 use klausul::suppress::SuppressionFile;
 
 use super::outputs::{write_atomically, Outputs};
-use super::{changed, color, load_config, report_error, warn, width, CheckArgs};
+use super::{
+    changed, color, load_config, report_error, report_input_error, warn, width, CheckArgs,
+};
 
 /// What a run needs before the first document is read.
 struct Setup {
@@ -106,9 +108,11 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     let mut summary = Summary::default();
     let mut recorded = Vec::new();
     let mut seen_hashes = Vec::new();
+    let progress = progress(setup.inputs.len());
     check_each(&setup.inputs, &plan, |mut outcome| {
+        progress.inc(1);
         if let Some(e) = &outcome.error {
-            report_error(e);
+            report_input_error(e, plan.lang);
         }
         let doc = &mut outcome.report;
         for w in &doc.warnings {
@@ -125,6 +129,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         summary.add(doc);
         outputs.document(doc);
     });
+    progress.finish_and_clear();
     warn_unused(&setup, args, &seen_hashes);
     let mut failed = outputs.finish(&summary);
     if let Some(path) = &args.write_baseline {
@@ -144,6 +149,19 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     } else {
         ExitCode::from(2)
     }
+}
+
+/// A progress bar on stderr for runs over many files, shown only when stderr
+/// is a terminal (never in CI logs or redirected output).
+fn progress(files: usize) -> indicatif::ProgressBar {
+    if files < 20 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Stale baseline entries, and suppression-file entries whose document was

@@ -53,6 +53,21 @@ enum Command {
     Profiles,
     /// Print the effective configuration and where each value comes from.
     Config,
+    /// Write a complete suggested anti-discrimination section for a document,
+    /// covering its weak and missing requirements.
+    Suggest {
+        /// The document.
+        path: PathBuf,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: SuggestFormat,
+        /// Write to this file instead of standard output (needed for docx).
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        profile: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -103,6 +118,12 @@ pub struct CheckArgs {
     /// over the configuration and over guessing).
     #[arg(long, value_name = "ROLE=HEADER,...", value_parser = parse_columns)]
     columns: Option<Vec<(String, String)>>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SuggestFormat {
+    Markdown,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -163,6 +184,9 @@ enum FormatArg {
     Junit,
     Github,
     Gitlab,
+    Html,
+    Markdown,
+    Csv,
 }
 
 impl From<FormatArg> for OutputFormat {
@@ -174,6 +198,9 @@ impl From<FormatArg> for OutputFormat {
             FormatArg::Junit => Self::Junit,
             FormatArg::Github => Self::Github,
             FormatArg::Gitlab => Self::Gitlab,
+            FormatArg::Html => Self::Html,
+            FormatArg::Markdown => Self::Markdown,
+            FormatArg::Csv => Self::Csv,
         }
     }
 }
@@ -265,6 +292,96 @@ fn report_error(error: &dyn miette::Diagnostic) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
+/// `klausul suggest`: the document's weak and missing requirements as one
+/// section in the tool's wording.
+fn suggest(
+    args: &CheckArgs,
+    named: Option<&Path>,
+    format: SuggestFormat,
+    output: Option<&Path>,
+) -> ExitCode {
+    let Some(config) = load_config(named, args) else {
+        return ExitCode::from(2);
+    };
+    let profile = match Profile::load(&config.profile.value) {
+        Ok(p) => p,
+        Err(e) => {
+            report_error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let plan = klausul::run::Plan::new(&profile, config.lang.value, config.fail_on.value);
+    let input = klausul::input::Input::File(args.paths[0].clone());
+    let outcome = klausul::run::check_one(&input, &plan);
+    if let Some(e) = &outcome.error {
+        report_input_error(e, config.lang.value);
+        return ExitCode::from(2);
+    }
+    let section = klausul::render::suggest::suggestion(&outcome.report, config.lang.value);
+    let bytes = match format {
+        SuggestFormat::Markdown => section.markdown().into_bytes(),
+        SuggestFormat::Docx => match section.docx() {
+            Ok(b) => b,
+            Err(e) => {
+                warn(&format!("error: {e}"));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match output {
+        Some(path) => match std::fs::write(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                warn(&format!("error: cannot write {}: {e}", path.display()));
+                ExitCode::from(2)
+            }
+        },
+        None if matches!(format, SuggestFormat::Docx) && std::io::stdout().is_terminal() => {
+            warn("error: a Word file is not shown on a terminal; give --output PATH");
+            ExitCode::from(2)
+        }
+        None => match std::io::stdout().write_all(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        },
+    }
+}
+
+/// An input's error in the user's language, keeping its code.
+#[derive(Debug)]
+struct Localized<'e> {
+    inner: &'e klausul::input::InputError,
+    message: String,
+    help: Option<&'static str>,
+}
+
+impl std::fmt::Display for Localized<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Localized<'_> {}
+
+impl miette::Diagnostic for Localized<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        miette::Diagnostic::code(self.inner)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help.map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+}
+
+/// Writes an input's error to stderr in the user's language.
+fn report_input_error(error: &klausul::input::InputError, lang: Lang) {
+    report_error(&Localized {
+        inner: error,
+        message: error.describe(lang),
+        help: error.advice(lang),
+    });
+}
+
 /// Writes one line to stderr.
 fn warn(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
@@ -318,6 +435,21 @@ pub fn main() -> ExitCode {
         } => explain(&id, &profile, lang(l)),
         Command::Profiles => profiles(),
         Command::Config => show_config::run(config),
+        Command::Suggest {
+            path,
+            format,
+            output,
+            profile,
+            lang: l,
+        } => {
+            let args = CheckArgs {
+                paths: vec![path],
+                profile,
+                lang: l,
+                ..CheckArgs::default()
+            };
+            suggest(&args, config, format, output.as_deref())
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klausul", &mut out);

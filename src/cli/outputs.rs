@@ -107,7 +107,7 @@ impl<'p> Outputs<'p> {
     /// Writes the ends and moves the report files into place; on any failure
     /// the temporary files are removed and the targets left as they were.
     pub fn finish(mut self, summary: &Summary) -> Vec<String> {
-        self.each(|r| r.tail(summary));
+        self.each_writing(|r, out| r.write_tail(summary, out));
         let mut failures = std::mem::take(&mut self.failures);
         for o in self.outputs {
             if let Destination::File {

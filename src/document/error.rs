@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use crate::lang::Lang;
+
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ReadError {
     #[error("the bytes are not text, nor any format klausul reads")]
@@ -48,6 +50,76 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// The message in the user's language; English is the `Display`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::Unrecognised => "innehållet är varken text eller något format som klausul läser".to_owned(),
+            Self::Workbook { reason } => format!("arbetsboken går inte att läsa: {reason}"),
+            Self::NoHeader { found } => format!("inget blad har en rubrikrad som klausul känner igen (hittade {found})"),
+            Self::RegisterColumns { sheet, missing, found } => format!(
+                "bladet `{sheet}` är ett avtalsregister utan kolumn(erna) {missing}; dess rubriker är: {found}"
+            ),
+            Self::TooManyCells { sheet, limit } => {
+                format!("bladet `{sheet}` tar arbetsboken över {limit} celler, gränsen för en arbetsbok")
+            }
+            Self::Package { reason } => format!("inget läsbart zip-paket ({reason})"),
+            Self::Encrypted => "filen är krypterad eller lösenordsskyddad".to_owned(),
+            Self::MissingPart { part, kind } => {
+                format!("paketet saknar `{part}` och är alltså inget {kind}-dokument")
+            }
+            Self::PartTooLarge { part, limit } => {
+                format!("`{part}` packas upp till mer än {limit} byte, gränsen för en del")
+            }
+            Self::PackageTooLarge { limit } => {
+                format!("delarna packas upp till mer än {limit} byte, gränsen för ett paket")
+            }
+            Self::Xml { part, reason } => format!("`{part}` är inte välformad XML: {reason}"),
+            Self::XmlTooDeep { part, limit } => format!("`{part}` nästlar element djupare än {limit} nivåer"),
+            Self::XmlDocType { part } => {
+                format!("`{part}` deklarerar en dokumenttyp; dess entiteter expanderas inte")
+            }
+            Self::Pdf { reason } => format!("PDF-filen går inte att läsa: {reason}"),
+            Self::NoTextLayer { pages } => {
+                format!("PDF-filen har inget textlager på sina {pages} sidor; den ser ut att vara inskannad")
+            }
+            Self::Crashed { reason } => format!("läsaren fallerade på filen: {reason}"),
+            Self::TimedOut { seconds } => format!("läsningen tog längre än {seconds} s, gränsen för en fil"),
+        }
+    }
+
+    /// What the user can do about it, in their language.
+    #[must_use]
+    pub fn advice(&self, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            return self.help();
+        }
+        match self {
+            Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
+                "ange kolumnerna med --columns roll=Rubrik (eller [columns] i klausul.toml), eller bladets slag med --sheet-kind"
+            }
+            Self::Unrecognised => "kontrollera att det är rätt fil; klausul läser text, Markdown, DOCX, ODT, PDF och kalkylblad",
+            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
+                "filen kan vara skadad eller avkortad: öppna den i sitt program och spara den igen"
+            }
+            Self::Encrypted => "spara en kopia utan skydd och granska den",
+            Self::PartTooLarge { .. }
+            | Self::PackageTooLarge { .. }
+            | Self::XmlTooDeep { .. }
+            | Self::TooManyCells { .. } => {
+                "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
+            }
+            Self::XmlDocType { .. } => "kontorsprogram skriver aldrig så; filen har gjorts av något annat",
+            Self::Pdf { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
+                "exportera PDF-filen på nytt från källdokumentet, eller granska källdokumentet i stället"
+            }
+            Self::NoTextLayer { .. } => "kör OCR på PDF-filen först (till exempel ocrmypdf) och granska resultatet",
+        }
+    }
+
     /// What the user can do about it.
     #[must_use]
     pub fn help(&self) -> &'static str {

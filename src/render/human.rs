@@ -68,7 +68,7 @@ impl Diagnostic for Finding<'_> {
     }
 }
 
-fn status_word(status: Status, lang: Lang) -> &'static str {
+pub(crate) fn status_word(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {
         (Status::Met, Lang::Sv) => "uppfyllt",
         (Status::Weak, Lang::Sv) => "svagt",

@@ -9,11 +9,17 @@ mod excerpt;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod markdown;
+pub mod matrix;
 mod register;
 pub mod sarif;
+pub mod suggest;
+mod words;
+pub mod xlsx;
 
 use crate::lang::Lang;
 use crate::profile::Profile;
@@ -28,16 +34,24 @@ pub enum OutputFormat {
     Junit,
     Github,
     Gitlab,
+    Html,
+    Markdown,
+    Csv,
+    Xlsx,
 }
 
 impl OutputFormat {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 10] = [
         Self::Human,
         Self::Json,
         Self::Sarif,
         Self::Junit,
         Self::Github,
         Self::Gitlab,
+        Self::Html,
+        Self::Markdown,
+        Self::Csv,
+        Self::Xlsx,
     ];
 
     #[must_use]
@@ -49,6 +63,10 @@ impl OutputFormat {
             Self::Junit => "junit",
             Self::Github => "github",
             Self::Gitlab => "gitlab",
+            Self::Html => "html",
+            Self::Markdown => "markdown",
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
         }
     }
 
@@ -93,6 +111,18 @@ pub trait Renderer {
     ) -> std::io::Result<()> {
         out.write_all(self.document(doc).as_bytes())
     }
+
+    /// Writes the end. A binary format (xlsx) writes itself whole here.
+    ///
+    /// # Errors
+    /// Those of `out`, or of building the output.
+    fn write_tail(
+        &mut self,
+        summary: &Summary,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.tail(summary).as_bytes())
+    }
 }
 
 /// A renderer for `format`.
@@ -105,5 +135,9 @@ pub fn renderer<'p>(format: OutputFormat, ctx: Context<'p>) -> Box<dyn Renderer 
         OutputFormat::Junit => Box::new(junit::Junit::new(ctx)),
         OutputFormat::Github => Box::new(github::Github::new(ctx)),
         OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new(ctx)),
+        OutputFormat::Html => Box::new(html::Html::new(ctx)),
+        OutputFormat::Markdown => Box::new(markdown::Markdown::new(ctx)),
+        OutputFormat::Csv => Box::new(matrix::Csv::new(ctx)),
+        OutputFormat::Xlsx => Box::new(xlsx::Xlsx::new(ctx)),
     }
 }

@@ -59,7 +59,7 @@ impl<'a> Plan<'a> {
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
     let loaded = match load(input, plan.limits) {
         Ok(loaded) => loaded,
-        Err(error) => return failed(input, error),
+        Err(error) => return failed(input, error, plan.lang),
     };
     let sha256 = loaded.sha256;
     let format = loaded.format;
@@ -76,7 +76,7 @@ pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
                     help: problem.help(),
                     problem,
                 };
-                return failed(input, error);
+                return failed(input, error, plan.lang);
             }
         },
     };
@@ -96,9 +96,9 @@ pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
     }
 }
 
-fn failed(input: &Input, error: InputError) -> Outcome {
+fn failed(input: &Input, error: InputError, lang: Lang) -> Outcome {
     Outcome {
-        report: DocumentReport::unreadable(input.name(), error.to_string()),
+        report: DocumentReport::unreadable(input.name(), error.describe(lang)),
         error: Some(error),
     }
 }

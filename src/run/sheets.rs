@@ -48,7 +48,10 @@ pub fn check_workbook(
     let mut warnings: Vec<String> = book
         .hidden
         .iter()
-        .map(|s| format!("the hidden sheet \"{s}\" was not read"))
+        .map(|s| match plan.lang {
+            crate::lang::Lang::Sv => format!("det dolda bladet \"{s}\" lästes inte"),
+            crate::lang::Lang::En => format!("the hidden sheet \"{s}\" was not read"),
+        })
         .collect();
     let mut report = if !registers.is_empty() {
         register(input, &registers, plan)?
@@ -60,7 +63,7 @@ pub fn check_workbook(
         return Err(ReadError::NoHeader {
             found: headers
                 .iter()
-                .map(|(t, _)| format!("{}: {}", t.sheet, first_texts(t)))
+                .map(|(t, _)| format!("{}: {}", t.sheet, first_texts(t, plan.lang)))
                 .collect::<Vec<_>>()
                 .join("; "),
         });
@@ -137,7 +140,7 @@ fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<String> {
 }
 
 /// The text of a sheet's first rows, for the error that lists what was found.
-fn first_texts(t: &Table) -> String {
+fn first_texts(t: &Table, lang: crate::lang::Lang) -> String {
     let texts: Vec<String> = t
         .rows
         .iter()
@@ -147,7 +150,10 @@ fn first_texts(t: &Table) -> String {
         .take(12)
         .collect();
     if texts.is_empty() {
-        "empty".to_owned()
+        match lang {
+            crate::lang::Lang::Sv => "tomt".to_owned(),
+            crate::lang::Lang::En => "empty".to_owned(),
+        }
     } else {
         texts.join(", ")
     }

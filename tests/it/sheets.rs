@@ -144,7 +144,7 @@ fn reasons_name_the_requirement_and_the_cell() {
     assert_eq!(windows.status, RowStatus::Compliant);
     assert!(r
         .warnings
-        .contains(&"the hidden sheet \"Hjälptabell\" was not read".to_owned()));
+        .contains(&"det dolda bladet \"Hjälptabell\" lästes inte".to_owned()));
 }
 
 #[test]
@@ -301,7 +301,7 @@ fn broken_and_protected_workbooks_get_their_own_errors() {
     );
     assert_eq!(
         empty.report.error.as_deref(),
-        Some("fixtures/bad/empty-sheet.xlsx: no sheet has a header row klausul recognises (found Tomt: empty)")
+        Some("fixtures/bad/empty-sheet.xlsx: inget blad har en rubrikrad som klausul känner igen (hittade Tomt: tomt)")
     );
     let small = Limits { cells: 50, ..d };
     assert_eq!(
@@ -364,11 +364,9 @@ fn a_million_formatted_empty_rows_are_no_hang() {
     // Not a timing test: a generous bound only catches a hang.
     assert!(started.elapsed().as_secs() < 60);
     assert_eq!(
-        outcome
-            .report
-            .error
-            .map(|e| e
-                .ends_with("no sheet has a header row klausul recognises (found Avtal: empty)")),
+        outcome.report.error.map(|e| e.ends_with(
+            "inget blad har en rubrikrad som klausul känner igen (hittade Avtal: tomt)"
+        )),
         Some(true)
     );
     std::fs::remove_file(path).unwrap();

@@ -1,0 +1,156 @@
+//! A Markdown report for pull-request comments and e-mail: a status table
+//! per document, each weak or missing requirement with its excerpt (the
+//! words in bold), the reason and the suggested wording, and a summary.
+
+use std::fmt::Write as _;
+
+use super::human::status_word;
+use super::words::{icon, marked, say};
+use super::{Context, Renderer};
+use crate::report::{DocumentReport, RowStatus, Summary};
+
+pub struct Markdown<'p> {
+    ctx: Context<'p>,
+}
+
+impl<'p> Markdown<'p> {
+    #[must_use]
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self { ctx }
+    }
+}
+
+/// Text that Markdown must not read as markup.
+fn plain(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('<', "&lt;")
+}
+
+impl Renderer for Markdown<'_> {
+    fn head(&mut self) -> String {
+        let p = self.ctx.profile;
+        format!(
+            "# klausul — {}\n\n{} {} {}\n\n",
+            say(
+                self.ctx.lang(),
+                "antidiskrimineringsklausulen",
+                "the anti-discrimination clause"
+            ),
+            say(self.ctx.lang(), "Profil:", "Profile:"),
+            p.id,
+            p.version
+        )
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let lang = self.ctx.lang();
+        let mut out = format!("## {}\n\n", plain(&doc.path));
+        if let Some(e) = &doc.error {
+            let _ = writeln!(out, "✖ {}\n", plain(e));
+            return out;
+        }
+        if let Some(scope) = &doc.scope {
+            let _ = writeln!(out, "{}\n", plain(&scope.reason));
+        }
+        if let Some(summary) = &doc.register {
+            let c = &summary.total;
+            let _ = writeln!(
+                out,
+                "{}: {} / {} ({}), {} {}\n",
+                say(lang, "Täckning", "Coverage"),
+                c.compliant,
+                c.applicable,
+                c.coverage
+                    .map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0)),
+                c.needs_review,
+                say(lang, "att granska", "to review")
+            );
+            for row in doc
+                .rows
+                .iter()
+                .filter(|r| matches!(r.status, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            {
+                let _ = writeln!(
+                    out,
+                    "- **{}** {} ({}): {}",
+                    plain(row.contract.as_deref().unwrap_or("–")),
+                    row.place(),
+                    row.status.name(),
+                    plain(&row.problems())
+                );
+            }
+            out.push('\n');
+            return out;
+        }
+        let _ = writeln!(
+            out,
+            "| | {} | {} | {} |\n|---|---|---|---|",
+            say(lang, "Krav", "Requirement"),
+            say(lang, "Status", "Status"),
+            say(lang, "Allvar", "Severity")
+        );
+        for r in &doc.requirements {
+            let _ = writeln!(
+                out,
+                "| {} | {} {} | {}{} | {} |",
+                icon(r.status),
+                r.id,
+                r.name,
+                status_word(r.status, lang),
+                r.suppressed.as_ref().map_or(String::new(), |s| format!(
+                    " ({}: {})",
+                    say(lang, "undantaget", "suppressed"),
+                    plain(&s.reason)
+                )),
+                r.severity.name()
+            );
+        }
+        out.push('\n');
+        for r in doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding() && r.suppressed.is_none())
+        {
+            let _ = writeln!(
+                out,
+                "### {} {} {} — {}\n",
+                icon(r.status),
+                r.id,
+                r.name,
+                status_word(r.status, lang)
+            );
+            if let Some(l) = r.locations.first() {
+                if let Some((before, words, after)) = marked(l) {
+                    let quote = format!("{}**{}**{}", plain(before), plain(words), plain(after));
+                    for line in quote.lines() {
+                        let _ = writeln!(out, "> {line}");
+                    }
+                    let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
+                }
+            }
+            let _ = writeln!(out, "{}\n", plain(&r.message));
+            let _ = writeln!(
+                out,
+                "**{}** {}\n",
+                say(lang, "Förslag:", "Suggested wording:"),
+                plain(&r.help)
+            );
+        }
+        out
+    }
+
+    fn tail(&mut self, s: &Summary) -> String {
+        format!(
+            "---\n\n{}: {} · {}: {} · {}: {}\n",
+            say(self.ctx.lang(), "Dokument", "Documents"),
+            s.documents,
+            say(self.ctx.lang(), "underkända", "failed"),
+            s.failed,
+            say(self.ctx.lang(), "fel", "errors"),
+            s.errors
+        )
+    }
+}

@@ -1,0 +1,136 @@
+//! The requirement matrix for filing: one record per document and
+//! requirement (and per register row, as AD-00), shared by the CSV and xlsx
+//! outputs.
+
+use super::{Context, Renderer};
+use crate::report::{DocumentReport, Summary};
+
+pub const COLUMNS: [&str; 16] = [
+    "path",
+    "kind",
+    "format",
+    "verdict",
+    "requirement",
+    "name",
+    "status",
+    "severity",
+    "suppressed",
+    "message",
+    "line",
+    "section",
+    "page",
+    "place",
+    "contract",
+    "sha256",
+];
+
+/// One line of the matrix, in `COLUMNS` order.
+pub type Record = [String; 16];
+
+/// A document's records.
+#[must_use]
+pub fn records(doc: &DocumentReport) -> Vec<Record> {
+    let base = |requirement: &str, name: &str, status: &str, severity: &str| -> Record {
+        [
+            doc.path.clone(),
+            doc.kind.to_owned(),
+            doc.format.map(|f| f.name().to_owned()).unwrap_or_default(),
+            doc.verdict.name().to_owned(),
+            requirement.to_owned(),
+            name.to_owned(),
+            status.to_owned(),
+            severity.to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            doc.sha256.clone().unwrap_or_default(),
+        ]
+    };
+    if let Some(error) = &doc.error {
+        let mut r = base("", "", "error", "error");
+        r[9].clone_from(error);
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    for q in &doc.requirements {
+        let mut r = base(&q.id, &q.name, q.status.name(), q.severity.name());
+        r[8] = q
+            .suppressed
+            .as_ref()
+            .map(|s| s.reason.clone())
+            .unwrap_or_default();
+        r[9].clone_from(&q.message);
+        if let Some(l) = q.locations.first() {
+            r[10] = l.line.to_string();
+            r[11] = l.section.clone().unwrap_or_default();
+            r[12] = l.page.map(|p| p.to_string()).unwrap_or_default();
+            r[13] = match (&l.sheet, &l.cell) {
+                (Some(s), Some(c)) => format!("{s}!{c}"),
+                _ => String::new(),
+            };
+        }
+        out.push(r);
+    }
+    for row in &doc.rows {
+        let severity = row.status.severity().map_or("", |s| s.name());
+        let mut r = base("AD-00", "clause-in-contract", row.status.name(), severity);
+        r[8] = row
+            .suppressed
+            .as_ref()
+            .map(|s| s.reason.clone())
+            .unwrap_or_default();
+        r[9] = row.problems();
+        r[10] = row.row.to_string();
+        r[13] = row.place();
+        r[14] = row.contract.clone().unwrap_or_default();
+        out.push(r);
+    }
+    out
+}
+
+/// A CSV field, quoted when it must be.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn line(values: &[String]) -> String {
+    let mut out = values
+        .iter()
+        .map(|v| field(v))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// CSV: a header line, then a record per document and requirement.
+pub struct Csv;
+
+impl Csv {
+    #[must_use]
+    pub const fn new(_ctx: Context<'_>) -> Self {
+        Self
+    }
+}
+
+impl Renderer for Csv {
+    fn head(&mut self) -> String {
+        line(&COLUMNS.map(str::to_owned))
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        records(doc).iter().map(|r| line(r)).collect()
+    }
+
+    fn tail(&mut self, _summary: &Summary) -> String {
+        String::new()
+    }
+}
