@@ -9,6 +9,7 @@ mod gate;
 mod json;
 mod profiles;
 mod properties;
+mod reports;
 mod sheets;
 mod snapshots;
 

@@ -1,0 +1,324 @@
+//! Reports for people and for filing: Markdown, CSV, xlsx and HTML, the
+//! suggested section, and both languages for every message.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use klausul::document::error::ReadError;
+use klausul::lang::Lang;
+use klausul::profile::Profile;
+
+fn klausul(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("KLAUSUL_CONFIG")
+        .env("LANG", "sv_SE.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("klausul-reports-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// svag.md's statuses, written by hand.
+fn svag_statuses() -> Vec<(String, String)> {
+    std::fs::read_to_string(repo().join("fixtures/tune/svag.expect"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (id, status) = l.split_once(' ').unwrap();
+            (id.to_owned(), status.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn markdown_shows_the_table_the_words_and_the_wording() {
+    let out = klausul(
+        &repo(),
+        &["check", "--format", "markdown", "fixtures/tune/svag.md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let md = stdout(&out);
+    assert!(
+        md.contains("| ▲ | AD-07 report-on-request | svagt | error |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| ✖ | AD-03 equal-value | saknas | error |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "> Leverantören ska på begäran redovisa hur villkoren följs inom **skälig tid**."
+        ),
+        "{md}"
+    );
+    assert!(md.contains(
+        "**Förslag:** Leverantören ska på beställarens begäran, inom 30 dagar, skriftligen redovisa hur villkoren i detta avsnitt uppfylls."
+    ));
+}
+
+#[test]
+fn csv_has_a_row_per_document_and_requirement() {
+    let out = klausul(
+        &repo(),
+        &["check", "--format", "csv", "fixtures/tune/svag.md"],
+    );
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, klausul::render::matrix::COLUMNS);
+    let rows: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[4].to_owned(), r[6].to_owned())
+        })
+        .collect();
+    assert_eq!(rows, svag_statuses());
+}
+
+fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    range
+        .get_value((row, col))
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_xlsx_matrix_opens_with_calamine_and_holds_the_cells() {
+    let dir = scratch("xlsx");
+    let svag = repo().join("fixtures/tune/svag.md");
+    let register = repo().join("fixtures/sheets/avtalsregister.xlsx");
+    let out = klausul(
+        &dir,
+        &[
+            "check",
+            "--output",
+            "xlsx=matris.xlsx",
+            svag.to_str().unwrap(),
+            register.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let mut book: Xlsx<_> = open_workbook(dir.join("matris.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Kravmatris", "Fynd", "Avtalsregister", "Täckning"]
+    );
+    let matrix = book.worksheet_range("Kravmatris").unwrap();
+    assert_eq!(cell(&matrix, 0, 7), "AD-07");
+    assert_eq!(cell(&matrix, 1, 0), svag.to_str().unwrap());
+    let statuses: Vec<String> = (1..=13).map(|c| cell(&matrix, 1, c)).collect();
+    assert_eq!(
+        statuses,
+        svag_statuses()
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>()
+    );
+    let audit = book.worksheet_range("Avtalsregister").unwrap();
+    // Twelve agreements below the header; SF-2024-006 on the third.
+    assert_eq!(audit.height(), 13);
+    assert_eq!(
+        (cell(&audit, 3, 3), cell(&audit, 3, 5)),
+        ("SF-2024-006".to_owned(), "non-compliant".to_owned())
+    );
+    let cover = book.worksheet_range("Täckning").unwrap();
+    assert_eq!(
+        (cell(&cover, 1, 1), cell(&cover, 1, 3), cell(&cover, 1, 7)),
+        ("alla".into(), "4".into(), "11".into())
+    );
+}
+
+#[test]
+fn the_html_report_stands_alone() {
+    let out = klausul(
+        &repo(),
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "html",
+            "fixtures/tune/svag.md",
+            "fixtures/sheets/avtalsregister.xlsx",
+        ],
+    );
+    let html = stdout(&out);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(
+        html.contains("<main id=\"main\">") && html.contains("<a class=\"skip\" href=\"#main\">")
+    );
+    // Nothing is fetched: no scripts, links to style sheets or remote images.
+    for needle in ["<script", "<link", "src=\"http", "url(http"] {
+        assert!(!html.contains(needle), "{needle}");
+    }
+    assert!(
+        html.contains("inom <mark>skälig tid</mark>."),
+        "the words are marked"
+    );
+    assert!(
+        html.contains("<span aria-hidden=\"true\">▲</span> weak"),
+        "a word beside every icon"
+    );
+    assert!(html.contains("<svg role=\"img\""), "the coverage chart");
+    assert!(html.contains("@page { size: A4;"));
+}
+
+/// Renders the report in Debian's Chromium, takes a screenshot and an A4
+/// print, and runs axe-core; `.ci/run` installs Chromium and the npm packages.
+#[test]
+#[ignore = "needs /usr/bin/chromium and tests/browser/node_modules; .ci/run runs it"]
+fn the_html_report_renders_and_passes_axe() {
+    let dir = scratch("browser");
+    let report = dir.join("report.html");
+    let shot = repo().join("target/report-screenshot.png");
+    let svag = repo().join("fixtures/tune/svag.md");
+    let register = repo().join("fixtures/sheets/avtalsregister.xlsx");
+    let scan = repo().join("fixtures/bad/scan.pdf");
+    let out = klausul(
+        &dir,
+        &[
+            "check",
+            "--output",
+            "html=report.html",
+            svag.to_str().unwrap(),
+            register.to_str().unwrap(),
+            scan.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let check = Command::new("node")
+        .arg(repo().join("tests/browser/check.mjs"))
+        .arg(&report)
+        .arg(&shot)
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{summary}\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
+    assert_eq!(v["violations"], serde_json::json!([]));
+    assert_eq!(v["requests"], serde_json::json!([]));
+    assert_eq!(v["firstTab"], "skip");
+    assert!(v["pdfBytes"].as_u64().unwrap() > 10_000);
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "a screenshot was taken"
+    );
+}
+
+#[test]
+fn the_suggested_section_passes_its_own_check() {
+    let dir = scratch("suggest");
+    let svag = repo().join("fixtures/tune/svag.md");
+    for (format, file) in [("markdown", "forslag.md"), ("docx", "forslag.docx")] {
+        let out = klausul(
+            &dir,
+            &[
+                "suggest",
+                "--format",
+                format,
+                "--output",
+                file,
+                svag.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let md = std::fs::read_to_string(dir.join("forslag.md")).unwrap();
+    assert!(md.starts_with("## Antidiskriminering\n"));
+    // Every requirement svag.md fails has its paragraph, numbered in order.
+    let failing: Vec<String> = svag_statuses()
+        .into_iter()
+        .filter(|(_, s)| s != "met")
+        .map(|(id, _)| id)
+        .collect();
+    let cited: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|l| l.split("<!-- ").nth(1)?.strip_suffix(" -->"))
+        .collect();
+    assert_eq!(cited, failing);
+    // Checked as a Word document, the section meets everything.
+    let out = klausul(&dir, &["check", "--format", "json", "forslag.docx"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let statuses: Vec<&str> = report["documents"][0]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["met"; 13]);
+}
+
+#[test]
+fn every_message_exists_in_swedish_and_english() {
+    for (id, _) in klausul::profile::BUILTIN {
+        let p = Profile::load(id).unwrap();
+        for (key, text) in &p.messages {
+            assert!(
+                !text.sv.trim().is_empty() && !text.en.trim().is_empty(),
+                "{id}: {key}"
+            );
+            // A template of placeholders only ("{reason}: \"{words}\"") needs no translation.
+            let words = |t: &str| {
+                t.split('{')
+                    .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                    .any(|rest| rest.chars().any(char::is_alphabetic))
+            };
+            if words(&text.sv) {
+                assert_ne!(text.sv, text.en, "{id}: {key} is not translated");
+            }
+        }
+    }
+    let samples = [
+        ReadError::Unrecognised,
+        ReadError::Encrypted,
+        ReadError::NoTextLayer { pages: 2 },
+        ReadError::XmlTooDeep {
+            part: "p".into(),
+            limit: 9,
+        },
+        ReadError::TooManyCells {
+            sheet: "s".into(),
+            limit: 9,
+        },
+        ReadError::TimedOut { seconds: 9 },
+    ];
+    for e in samples {
+        assert_ne!(e.describe(Lang::Sv), e.describe(Lang::En), "{e:?}");
+        assert_ne!(e.advice(Lang::Sv), e.advice(Lang::En), "{e:?}");
+    }
+}
