@@ -17,6 +17,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
+use crate::lang::Lang;
 use crate::profile::error::Problem;
 use crate::report::{DocumentReport, Suppressed, SuppressionKind};
 
@@ -168,10 +169,16 @@ pub fn apply<'a>(
     doc: &mut DocumentReport,
     inline: &[Inline],
     entries: impl Iterator<Item = &'a Entry>,
+    lang: Lang,
 ) -> Vec<String> {
+    let sv = lang == Lang::Sv;
     let mut warnings = Vec::new();
     let written = inline.iter().map(|s| {
-        let place = format!("line {}", s.line);
+        let place = if sv {
+            format!("rad {}", s.line)
+        } else {
+            format!("line {}", s.line)
+        };
         (
             s.id.as_str(),
             s.reason.as_deref(),
@@ -180,7 +187,11 @@ pub fn apply<'a>(
         )
     });
     let filed = entries.map(|e| {
-        let place = format!("suppression file line {}", e.line);
+        let place = if sv {
+            format!("undantagsfilen rad {}", e.line)
+        } else {
+            format!("suppression file line {}", e.line)
+        };
         (
             e.requirement.as_str(),
             Some(e.reason.as_str()),
@@ -190,19 +201,30 @@ pub fn apply<'a>(
     });
     for (id, reason, kind, place) in written.chain(filed) {
         let Some(reason) = reason else {
-            warnings.push(format!(
-                "klausul-ignore {id} ({place}) has no reason, so it was not applied"
-            ));
+            warnings.push(if sv {
+                format!("klausul-ignore {id} ({place}) saknar skäl och tillämpades inte")
+            } else {
+                format!("klausul-ignore {id} ({place}) has no reason, so it was not applied")
+            });
             continue;
         };
         match doc.requirements.iter_mut().find(|r| r.id == id) {
-            None => warnings.push(format!(
-                "klausul-ignore {id} ({place}): the profile has no such requirement"
-            )),
-            Some(r) if !r.status.is_finding() => warnings.push(format!(
-                "klausul-ignore {id} ({place}) is unused: the requirement is {}",
-                r.status.name()
-            )),
+            None => warnings.push(if sv {
+                format!("klausul-ignore {id} ({place}): profilen har inget sådant krav")
+            } else {
+                format!("klausul-ignore {id} ({place}): the profile has no such requirement")
+            }),
+            Some(r) if !r.status.is_finding() => warnings.push(if sv {
+                format!(
+                    "klausul-ignore {id} ({place}) används inte: kravet är {}",
+                    r.status.name()
+                )
+            } else {
+                format!(
+                    "klausul-ignore {id} ({place}) is unused: the requirement is {}",
+                    r.status.name()
+                )
+            }),
             Some(r) => {
                 r.suppressed = Some(Suppressed {
                     reason: reason.to_owned(),

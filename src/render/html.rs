@@ -140,12 +140,14 @@ impl Html<'_> {
             );
             if let Some(l) = r.locations.first() {
                 if let Some((before, words, after)) = marked(l) {
-                    let belongs = (r.status == Status::Missing)
-                        .then(|| say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned());
+                    let belongs = (r.status == Status::Missing).then(|| {
+                        say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned()
+                    });
                     let place = [
                         belongs,
                         Some(format!("{} {}", say(lang, "rad", "line"), l.line)),
-                        l.paragraph.map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
+                        l.paragraph
+                            .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
                         l.section.as_ref().map(|s| format!("§ {}", esc(s))),
                         l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
                         l.cell.as_ref().map(|c| {

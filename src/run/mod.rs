@@ -87,7 +87,7 @@ pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
         .zip(report.sha256.clone())
         .map(|(file, hash)| file.for_document(&hash).cloned().collect::<Vec<_>>())
         .unwrap_or_default();
-    let warnings = suppress::apply(&mut report, &inline, filed.iter());
+    let warnings = suppress::apply(&mut report, &inline, filed.iter(), plan.lang);
     report.warnings.extend(warnings);
     report.judge(plan.fail_on);
     Outcome {

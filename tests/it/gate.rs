@@ -469,13 +469,13 @@ fn suppressions_need_reasons_and_unused_ones_are_reported() {
     let warnings = stderr(&out);
     assert!(
         warnings.contains(
-            "warning: b.md: klausul-ignore AD-07 (line 29) has no reason, so it was not applied"
+            "warning: b.md: klausul-ignore AD-07 (rad 29) saknar skäl och tillämpades inte"
         ),
         "{warnings}"
     );
     assert!(
         warnings.contains(
-            "warning: b.md: klausul-ignore AD-98 (line 37): the profile has no such requirement"
+            "warning: b.md: klausul-ignore AD-98 (rad 37): profilen har inget sådant krav"
         ),
         "{warnings}"
     );
