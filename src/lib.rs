@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod document;
+pub mod fuzzing;
 pub mod input;
 pub mod lang;
 pub mod limits;

@@ -115,6 +115,9 @@ pub struct Excerpt {
     pub first_line: usize,
     /// Byte offset of the excerpt in the document's text.
     pub offset: usize,
+    /// Characters of its first line left out before it (for a window into a
+    /// very long line).
+    pub column: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

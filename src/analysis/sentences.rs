@@ -33,16 +33,34 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Longest stretch read as one sentence. Legal sentences stay far below it;
+/// text without full stops (a long list, PDF debris) is cut at a space
+/// before it, so the work per sentence, and so per document, stays linear.
+const MAX_SENTENCE: usize = 2_000;
+
 fn push_trimmed(out: &mut Vec<Span>, block: &str, base: usize, start: usize, end: usize) {
     let piece = &block[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let body = piece.trim();
-    if !body.is_empty() {
-        out.push(Span::new(
-            base + start + lead,
-            base + start + lead + body.len(),
-        ));
+    let mut from = start + lead;
+    let to = from + body.len();
+    while to - from > MAX_SENTENCE {
+        let window = &block[from..floor_boundary(block, from + MAX_SENTENCE)];
+        let cut = window.rfind(' ').filter(|&c| c > 0).unwrap_or(window.len());
+        out.push(Span::new(base + from, base + from + cut));
+        from += cut;
+        from += block[from..to].len() - block[from..to].trim_start().len();
     }
+    if to > from {
+        out.push(Span::new(base + from, base + to));
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn starts_sentence(rest: &str) -> bool {
@@ -64,6 +82,22 @@ fn is_abbreviation(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_without_full_stops_is_cut_at_spaces() {
+        let block = "ord åäö ".repeat(1_000);
+        let spans = super::split(&block, super::Span::new(0, block.len()));
+        assert!(spans.len() > 1);
+        for s in &spans {
+            assert!(s.end - s.start <= super::MAX_SENTENCE);
+            assert!(block.is_char_boundary(s.start) && block.is_char_boundary(s.end));
+            assert!(
+                !block[s.start..s.end].starts_with(' ') && !block[s.start..s.end].ends_with(' ')
+            );
+        }
+        assert_eq!(spans.first().unwrap().start, 0);
+        assert_eq!(spans.last().unwrap().end, block.trim_end().len());
+    }
+
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {

@@ -3,10 +3,14 @@
 
 use crate::document::Document;
 use crate::report::{Excerpt, Location};
-use crate::span::{LineIndex, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
 
 /// Most lines an excerpt keeps.
 const EXCERPT_LINES: usize = 6;
+/// Longest excerpt kept whole, in bytes; a longer one keeps a window of
+/// `EXCERPT_CONTEXT` bytes on either side of the words.
+const MAX_EXCERPT: usize = 2_000;
+const EXCERPT_CONTEXT: usize = 300;
 
 pub struct Locator<'d> {
     doc: &'d Document,
@@ -147,12 +151,21 @@ impl<'d> Locator<'d> {
             .index
             .line_of(span.end.saturating_sub(1).max(span.start))
             .min(first + EXCERPT_LINES - 1);
-        let from = self.index.line_start(first);
-        let to = self.index.line_span(text, last).end.max(from);
+        let line_start = self.index.line_start(first);
+        let mut from = line_start;
+        let mut to = self.index.line_span(text, last).end.max(from);
+        // A line can be megabytes long (text without line breaks); the
+        // excerpt keeps a window around the words instead of the whole line.
+        if to - from > MAX_EXCERPT {
+            from = floor_char_boundary(text, span.start.saturating_sub(EXCERPT_CONTEXT).max(from));
+            to = ceil_char_boundary(text, (span.end.max(span.start) + EXCERPT_CONTEXT).min(to))
+                .max(from);
+        }
         Excerpt {
             text: text[from..to].to_owned(),
             first_line: first + 1,
             offset: from,
+            column: text[line_start..from].chars().count(),
         }
     }
 }

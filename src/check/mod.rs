@@ -89,7 +89,8 @@ fn result(
         let anchor = ctx
             .clause
             .anchor(ctx.a)
-            .or_else(|| ctx.a.doc.blocks.first().map(crate::document::Block::span));
+            .or_else(|| ctx.a.doc.blocks.first().map(crate::document::Block::span))
+            .map(|span| opening(&ctx.a.doc.text, span));
         spans.extend(anchor);
     }
     RequirementResult {
@@ -103,6 +104,20 @@ fn result(
         suppressed: None,
         baselined: false,
     }
+}
+
+/// Longest place a missing requirement points at: the start of a document
+/// with no clause heading can be one enormous line.
+const MAX_ANCHOR: usize = 120;
+
+/// The first words of `span`, up to `MAX_ANCHOR` bytes, ending at a space.
+fn opening(text: &str, span: crate::span::Span) -> crate::span::Span {
+    if span.end - span.start <= MAX_ANCHOR {
+        return span;
+    }
+    let window = &text[span.start..crate::span::floor_char_boundary(text, span.start + MAX_ANCHOR)];
+    let end = window.rfind(' ').filter(|&i| i > 0).unwrap_or(window.len());
+    crate::span::Span::new(span.start, span.start + end)
 }
 
 /// The requirement's suggested wording with the profile's parameters filled in.

@@ -270,6 +270,15 @@ impl Profile {
         validate::from_source(name_or_path, &text, path.parent())
     }
 
+    /// A profile from its TOML text; `file` names it in diagnostics, and an
+    /// `extends` of a path is read relative to the working directory.
+    ///
+    /// # Errors
+    /// A profile that does not validate.
+    pub fn from_toml(file: &str, text: &str) -> Result<Self, ProfileError> {
+        validate::from_source(file, text, None)
+    }
+
     /// The built-in default profile.
     ///
     /// # Panics

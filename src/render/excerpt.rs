@@ -32,8 +32,11 @@ impl SourceCode for ExcerptSource {
         let column = if context_lines_before == 0 {
             let at = (local.offset()).min(text.len());
             let before = text.get(..at).unwrap_or_default();
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            before[line_start..].chars().count()
+            match before.rfind('\n') {
+                Some(i) => before[i + 1..].chars().count(),
+                // Still on the excerpt's first line, which may start inside a line.
+                None => self.excerpt.column + before.chars().count(),
+            }
         } else {
             inner.column()
         };

@@ -5,6 +5,7 @@ mod bad_files;
 mod cli;
 mod examples;
 mod formats;
+mod fuzz_corpus;
 mod gate;
 mod json;
 mod profiles;

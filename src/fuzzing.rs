@@ -1,0 +1,120 @@
+//! Entry points for the fuzz targets in `fuzz/`, one per reader or parser.
+//! The ordinary tests replay the committed corpora through the same
+//! functions, so a crash found once stays fixed. Each must never panic, hang
+//! or break a span; the span checks here are assertions the fuzzer trips.
+#![doc(hidden)]
+
+use crate::analysis::{amount, duration, reference};
+use crate::check::{check, CheckOptions};
+use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::limits::Limits;
+use crate::profile::Profile;
+use crate::sheet::read_workbook;
+use crate::source::Format;
+
+/// Limits small enough for a fuzzer's memory, as a hostile file would meet.
+const LIMITS: Limits = Limits {
+    file_bytes: 1 << 22,
+    part_bytes: 1 << 22,
+    package_bytes: 1 << 23,
+    xml_depth: 200,
+    cells: 100_000,
+    seconds_per_file: 10,
+};
+
+fn spans_are_sound(doc: &Document) {
+    for b in &doc.blocks {
+        for l in &b.lines {
+            assert!(
+                l.start <= l.end && l.end <= doc.text.len(),
+                "span out of bounds"
+            );
+            assert!(
+                doc.text.is_char_boundary(l.start) && doc.text.is_char_boundary(l.end),
+                "span off a char boundary"
+            );
+        }
+    }
+}
+
+/// The text reader and the whole check on whatever text the bytes make.
+pub fn structure(data: &[u8]) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let doc = read_text(text, Format::Markdown);
+    spans_are_sound(&doc);
+    let checked = check(&doc, &Profile::stockholm(), &CheckOptions::default());
+    for r in &checked.requirements {
+        for l in &r.locations {
+            assert!(
+                doc.text.is_char_boundary(l.byte_start) && doc.text.is_char_boundary(l.byte_end)
+            );
+        }
+    }
+}
+
+/// The amount, duration and reference parsers at every character.
+pub fn parsers(data: &[u8]) {
+    let text = String::from_utf8_lossy(data).to_lowercase();
+    for (i, _) in text.char_indices() {
+        let rest = &text[i..];
+        for consumed in [
+            amount::amount(rest).ok().map(|(r, _)| r.len()),
+            duration::duration(rest).ok().map(|(r, _)| r.len()),
+            reference::reference(rest).ok().map(|(r, _)| r.len()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(consumed <= rest.len() && rest.is_char_boundary(rest.len() - consumed));
+        }
+    }
+}
+
+/// The profile loader on any TOML.
+pub fn profile(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = Profile::from_toml("fuzz.toml", text);
+    }
+}
+
+pub fn docx(data: &[u8]) {
+    if let Ok(doc) = read_docx(data, LIMITS) {
+        spans_are_sound(&doc);
+    }
+}
+
+pub fn odt(data: &[u8]) {
+    if let Ok(doc) = read_odt(data, LIMITS) {
+        spans_are_sound(&doc);
+    }
+}
+
+pub fn pdf(data: &[u8]) {
+    if let Ok(doc) = read_pdf(data, LIMITS) {
+        spans_are_sound(&doc);
+    }
+}
+
+/// The spreadsheet readers, each format on the same bytes.
+pub fn sheet(data: &[u8]) {
+    for format in [
+        Format::Xlsx,
+        Format::Ods,
+        Format::Xls,
+        Format::Xlsb,
+        Format::Csv,
+    ] {
+        let _ = read_workbook(data, format, LIMITS);
+    }
+}
+
+/// The targets by name, for the corpus replay.
+pub const TARGETS: [(&str, fn(&[u8])); 7] = [
+    ("structure", structure),
+    ("parsers", parsers),
+    ("profile", profile),
+    ("docx", docx),
+    ("odt", odt),
+    ("pdf", pdf),
+    ("sheet", sheet),
+];
