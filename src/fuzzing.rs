@@ -108,8 +108,11 @@ pub fn sheet(data: &[u8]) {
     }
 }
 
+/// A fuzz target: bytes in, nothing out, and no panic.
+pub type Target = fn(&[u8]);
+
 /// The targets by name, for the corpus replay.
-pub const TARGETS: [(&str, fn(&[u8])); 7] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("structure", structure),
     ("parsers", parsers),
     ("profile", profile),
