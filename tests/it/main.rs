@@ -7,6 +7,7 @@ mod examples;
 mod formats;
 mod fuzz_corpus;
 mod gate;
+mod hostile;
 mod json;
 mod profiles;
 mod properties;
