@@ -85,7 +85,7 @@ fn hostile(dir: &Path) -> Vec<String> {
     let mut x: u32 = 2026;
     for _ in 0..8192 {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        noise.push((x >> 16) as u8);
+        noise.push(x.to_le_bytes()[2]);
     }
     for ext in [
         "md", "txt", "docx", "odt", "pdf", "xlsx", "xlsm", "xls", "xlsb", "ods", "csv",
