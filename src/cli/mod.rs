@@ -148,10 +148,10 @@ fn parse_columns(s: &str) -> Result<Vec<(String, String)>, String> {
             .split_once('=')
             .ok_or_else(|| format!("expected ROLE=HEADER, got \"{part}\""))?;
         let role = role.trim();
-        if !klausul::config::COLUMN_ROLES.contains(&role) {
+        if klausul::sheet::columns::Role::from_key(role).is_none() {
             return Err(format!(
                 "unknown column role \"{role}\"; use {}",
-                klausul::config::COLUMN_ROLES.join(", ")
+                klausul::sheet::columns::Role::keys().join(", ")
             ));
         }
         out.push((role.to_owned(), header.trim().trim_matches('"').to_owned()));

@@ -16,37 +16,12 @@ use crate::limits::Limits;
 use crate::profile::error::Problem;
 use crate::render::OutputFormat;
 use crate::report::{ContractType, Severity};
+use crate::sheet::columns::Role;
 use spec::{ConfigSpec, LimitsSpec};
 
 pub const FILE_NAME: &str = "klausul.toml";
 pub const SUPPRESSIONS_FILE: &str = "klausul-suppressions.toml";
 pub const ENV_VAR: &str = "KLAUSUL_CONFIG";
-
-/// Spreadsheet columns a mapping may name (see the spreadsheet reader).
-pub const COLUMN_ROLES: &[&str] = &[
-    "id",
-    "text",
-    "obligation",
-    "area",
-    "contract",
-    "name",
-    "supplier",
-    "org_number",
-    "type",
-    "category",
-    "cpv",
-    "value",
-    "start",
-    "end",
-    "extension",
-    "board",
-    "clause",
-    "clause_version",
-    "penalty",
-    "report_days",
-    "flow_down",
-    "termination",
-];
 
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -331,7 +306,7 @@ impl Validator<'_> {
             }
         }
         for (role, header) in &spec.columns {
-            if COLUMN_ROLES.contains(&role.get_ref().as_str()) {
+            if Role::from_key(role.get_ref()).is_some() {
                 c.columns.push((
                     role.get_ref().clone(),
                     header.get_ref().clone(),
@@ -342,7 +317,7 @@ impl Validator<'_> {
                     format!(
                         "unknown column \"{}\"; known: {}",
                         role.get_ref(),
-                        COLUMN_ROLES.join(", ")
+                        Role::keys().join(", ")
                     ),
                     role.span(),
                 );

@@ -285,6 +285,12 @@ impl Role {
             .map_or("", |(_, k, _)| k)
     }
 
+    /// Every role's key, as a mapping names it.
+    #[must_use]
+    pub fn keys() -> Vec<&'static str> {
+        SYNONYMS.iter().map(|(_, k, _)| *k).collect()
+    }
+
     #[must_use]
     pub fn from_key(key: &str) -> Option<Self> {
         SYNONYMS

@@ -48,11 +48,7 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let mut table = Table::empty(name);
-                while let Some(c) = reader.next_cell().map_err(broken)? {
-                    counter.add(name)?;
-                    table.push(c.get_position(), cell_of_ref(c.get_value()));
-                }
+                let mut table = stream(name, &mut counter, || reader.next_cell().map_err(broken))?;
                 drop(reader);
                 table.finish(&book.merge_cells_by_sheet_name(name).unwrap_or_default());
                 Ok(table)
@@ -65,12 +61,7 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let mut table = Table::empty(name);
-                while let Some(c) = reader.next_cell().map_err(broken)? {
-                    counter.add(name)?;
-                    table.push(c.get_position(), cell_of_ref(c.get_value()));
-                }
-                Ok(table)
+                stream(name, &mut counter, || reader.next_cell().map_err(broken))
             })
         }
         Format::Xls => {
@@ -95,6 +86,21 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
         }
         _ => Err(ReadError::Unrecognised),
     }
+}
+
+/// A sheet from a reader that hands over its cells one at a time (xlsx and
+/// xlsb), counted against the workbook's limit as they come.
+fn stream<'d>(
+    name: &str,
+    counter: &mut Counter,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'d>>>, ReadError>,
+) -> Result<Table, ReadError> {
+    let mut table = Table::empty(name);
+    while let Some(c) = next()? {
+        counter.add(name)?;
+        table.push(c.get_position(), cell_of_ref(c.get_value()));
+    }
+    Ok(table)
 }
 
 fn each_visible(

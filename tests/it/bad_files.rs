@@ -1,14 +1,14 @@
 //! Broken, protected, oversized and hostile files each end in the error that
 //! says what is wrong with them, never in a panic, a hang or unbounded memory.
 
-use std::io::Write;
+use super::package;
+
 use std::path::PathBuf;
 
 use klausul::document::error::ReadError;
 use klausul::document::{read_docx, read_odt};
 use klausul::input::{load, Input, InputError};
 use klausul::limits::Limits;
-use zip::write::SimpleFileOptions;
 
 fn problem(path: &str) -> ReadError {
     match load(&Input::File(PathBuf::from(path)), Limits::default()) {
@@ -46,16 +46,6 @@ fn each_bad_fixture_gets_its_own_error() {
             ReadError::Unrecognised
         );
     }
-}
-
-/// A DOCX package of the given parts.
-fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
 }
 
 const SMALL: Limits = Limits {

@@ -2,29 +2,14 @@
 //! configuration discovery, suppressions and baselines, run through the
 //! binary as a pipeline would run it.
 
+use super::{klausul, repo, scratch};
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use klausul::profile::Profile;
 use klausul::report::Severity;
 use serde_json::Value;
-
-fn klausul(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klausul"))
-        .current_dir(dir)
-        .args(args)
-        .env_remove("KLAUSUL_CONFIG")
-        .env("LANG", "sv_SE.UTF-8")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .output()
-        .unwrap()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn code(o: &Output) -> i32 {
     o.status.code().unwrap()
@@ -36,14 +21,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-/// A fresh directory under the system's temporary one.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("klausul-gate-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// svag.md's findings at severity error, from its hand-written statuses and

@@ -3,24 +3,10 @@
 //! clear diagnostic naming it, the good file is still reported, and the run
 //! exits 2. Limits are set small in a `klausul.toml`, as a user may set them.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use super::{package, repo};
+
+use std::path::Path;
 use std::process::Command;
-
-use zip::write::SimpleFileOptions;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        zip.start_file(*name, SimpleFileOptions::default()).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
 
 fn word_document(body: &str) -> Vec<u8> {
     let xml = format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);

@@ -34,3 +34,46 @@ pub fn check_markdown(text: &str, profile: &Profile) -> Checked {
         },
     )
 }
+
+/// Runs the binary in `dir` as a pipeline would: Swedish, no colour, 80
+/// columns, and no configuration named by the environment.
+#[must_use]
+pub(crate) fn klausul(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("KLAUSUL_CONFIG")
+        .env("LANG", "sv_SE.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap()
+}
+
+/// The repository's root.
+#[must_use]
+pub(crate) fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh directory under the system's temporary one.
+#[must_use]
+pub(crate) fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("klausul-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A zip package of the given parts.
+#[must_use]
+pub(crate) fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}

@@ -1,35 +1,14 @@
 //! Reports for people and for filing: Markdown, CSV, xlsx and HTML, the
 //! suggested section, and both languages for every message.
 
-use std::path::{Path, PathBuf};
+use super::{klausul, repo, scratch};
+
 use std::process::{Command, Output};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use klausul::document::error::ReadError;
 use klausul::lang::Lang;
 use klausul::profile::Profile;
-
-fn klausul(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klausul"))
-        .current_dir(dir)
-        .args(args)
-        .env_remove("KLAUSUL_CONFIG")
-        .env("LANG", "sv_SE.UTF-8")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("klausul-reports-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
