@@ -37,12 +37,18 @@ fn spans_are_sound(doc: &Document) {
     }
 }
 
+/// The default profile, compiled once for all inputs.
+fn stockholm() -> &'static Profile {
+    static PROFILE: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+    PROFILE.get_or_init(Profile::stockholm)
+}
+
 /// The text reader and the whole check on whatever text the bytes make.
 pub fn structure(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     let doc = read_text(text, Format::Markdown);
     spans_are_sound(&doc);
-    let checked = check(&doc, &Profile::stockholm(), &CheckOptions::default());
+    let checked = check(&doc, stockholm(), &CheckOptions::default());
     for r in &checked.requirements {
         for l in &r.locations {
             assert!(
