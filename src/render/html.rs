@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::human::status_word;
-use super::words::{icon, marked, say};
+use super::words::{icon, marked, percent, say, share};
 use super::{Context, Renderer};
 use crate::lang::Lang;
 use crate::report::{Coverage, DocumentReport, RowStatus, Status, Summary, Tool, Verdict};
@@ -250,32 +250,6 @@ impl Html<'_> {
             out.push_str("</tbody></table>");
         }
     }
-}
-
-fn percent(c: &Coverage, lang: Lang) -> String {
-    c.coverage.map_or_else(
-        || "–".to_owned(),
-        |v| {
-            let t = format!("{:.1} %", v * 100.0);
-            if lang == Lang::Sv {
-                t.replace('.', ",")
-            } else {
-                t
-            }
-        },
-    )
-}
-
-fn share(c: &Coverage, lang: Lang) -> String {
-    format!(
-        "{} {} {} ({}), {} {}",
-        c.compliant,
-        say(lang, "av", "of"),
-        c.applicable,
-        percent(c, lang),
-        c.needs_review,
-        say(lang, "att granska", "to review")
-    )
 }
 
 /// Horizontal bars of coverage, labelled in text; the table after it holds

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::human::status_word;
-use super::words::{icon, marked, say};
+use super::words::{icon, marked, say, share};
 use super::{Context, Renderer};
 use crate::report::{DocumentReport, RowStatus, Summary};
 
@@ -56,17 +56,11 @@ impl Renderer for Markdown<'_> {
             let _ = writeln!(out, "{}\n", plain(&scope.reason));
         }
         if let Some(summary) = &doc.register {
-            let c = &summary.total;
             let _ = writeln!(
                 out,
-                "{}: {} / {} ({}), {} {}\n",
+                "{}: {}\n",
                 say(lang, "Täckning", "Coverage"),
-                c.compliant,
-                c.applicable,
-                c.coverage
-                    .map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0)),
-                c.needs_review,
-                say(lang, "att granska", "to review")
+                share(&summary.total, lang)
             );
             for row in doc
                 .rows

@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 
 use super::human::{verdict_word, Style};
+use super::words::share;
 use crate::lang::Lang;
-use crate::report::{Coverage, DocumentReport, RowStatus};
+use crate::report::{DocumentReport, RowStatus};
 
 fn status_word(status: RowStatus, lang: Lang) -> &'static str {
     match (status, lang) {
@@ -15,30 +16,6 @@ fn status_word(status: RowStatus, lang: Lang) -> &'static str {
         (RowStatus::NeedsReview, Lang::Sv) => "granskas",
         (RowStatus::NotApplicable, Lang::Sv) => "gäller inte",
         (s, Lang::En) => s.name(),
-    }
-}
-
-fn share(c: &Coverage, lang: Lang) -> String {
-    let percent = c.coverage.map_or_else(
-        || "–".to_owned(),
-        |v| {
-            let text = format!("{:.1} %", v * 100.0);
-            if lang == Lang::Sv {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        },
-    );
-    match lang {
-        Lang::Sv => format!(
-            "{} av {} ({percent}), {} att granska",
-            c.compliant, c.applicable, c.needs_review
-        ),
-        Lang::En => format!(
-            "{} of {} ({percent}), {} to review",
-            c.compliant, c.applicable, c.needs_review
-        ),
     }
 }
 

@@ -3,7 +3,7 @@
 //! excerpt with the words pointed at marked.
 
 use crate::lang::Lang;
-use crate::report::{Location, Status};
+use crate::report::{Coverage, Location, Status};
 
 /// An icon that reads in any font and prints in black and white.
 #[must_use]
@@ -36,4 +36,35 @@ pub fn marked(l: &Location) -> Option<(&str, &str, &str)> {
         return None;
     }
     Some((&e.text[..start], &e.text[start..end], &e.text[end..]))
+}
+
+/// A coverage share as people read it: "36,4 %" in Swedish, "36.4 %" in
+/// English, "–" when nothing applies.
+#[must_use]
+pub fn percent(c: &Coverage, lang: Lang) -> String {
+    c.coverage.map_or_else(
+        || "–".to_owned(),
+        |v| {
+            let text = format!("{:.1} %", v * 100.0);
+            if lang == Lang::Sv {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        },
+    )
+}
+
+/// "4 av 11 (36,4 %), 2 att granska".
+#[must_use]
+pub fn share(c: &Coverage, lang: Lang) -> String {
+    format!(
+        "{} {} {} ({}), {} {}",
+        c.compliant,
+        say(lang, "av", "of"),
+        c.applicable,
+        percent(c, lang),
+        c.needs_review,
+        say(lang, "att granska", "to review")
+    )
 }
