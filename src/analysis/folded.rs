@@ -52,16 +52,21 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// Folds the blocks marked in `relevant`; the others keep an empty span.
     #[must_use]
-    pub fn new(doc: &Document) -> Self {
+    pub fn new(doc: &Document, relevant: &[bool]) -> Self {
         let mut f = Self {
-            text: String::with_capacity(doc.text.len()),
+            text: String::new(),
             lower: String::new(),
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(doc.blocks.len()),
             anchors: Vec::new(),
         };
-        for block in &doc.blocks {
+        for (block, &read) in doc.blocks.iter().zip(relevant) {
             let start = f.text.len();
+            if !read {
+                f.blocks.push(Span::new(start, start));
+                continue;
+            }
             for (i, line) in block.lines.iter().enumerate() {
                 let raw = &doc.text[line.start..line.end];
                 if i > 0 {
@@ -199,8 +204,21 @@ pub fn lower_same_length(text: &str) -> String {
     let mut out = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(n) = bytes[i..].iter().position(|b| !b.is_ascii()) {
-        let at = i + n;
+    while let Some(at) = next_non_ascii(bytes, i) {
+        match (bytes[at], bytes.get(at + 1).copied().unwrap_or(0)) {
+            // Latin-1 letters: capitals are 0xC3 0x80 ..= 0xC3 0x9E (but ×),
+            // and their lower case is 0x20 further on, as in ASCII.
+            (0xC3, second) if !(0x80..=0x9E).contains(&second) || second == 0x97 => {
+                i = at + 2;
+                continue;
+            }
+            // General punctuation (dashes, quotes, bullets): never a capital.
+            (0xE2, 0x80 | 0x81) => {
+                i = at + 3;
+                continue;
+            }
+            _ => {}
+        }
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -218,6 +236,26 @@ pub fn lower_same_length(text: &str) -> String {
     out
 }
 
+/// The first byte at or after `from` that is not ASCII, looked for sixteen
+/// bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(CHUNK);
+    let mut base = from;
+    for chunk in chunks.by_ref() {
+        if chunk.iter().fold(0, |acc, b| acc | b) >= 0x80 {
+            return chunk.iter().position(|b| *b >= 0x80).map(|i| base + i);
+        }
+        base += CHUNK;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| *b >= 0x80)
+        .map(|i| base + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,7 +263,8 @@ mod tests {
     use crate::source::Format;
 
     fn fold(text: &str) -> Folded {
-        Folded::new(&read_text(text.to_owned(), Format::Text))
+        let doc = read_text(text.to_owned(), Format::Text);
+        Folded::new(&doc, &vec![true; doc.blocks.len()])
     }
 
     #[test]

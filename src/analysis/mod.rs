@@ -8,6 +8,7 @@ mod folded;
 pub mod modality;
 pub mod numbers;
 pub mod reference;
+pub mod relevance;
 pub mod sentences;
 
 pub use folded::{lower_same_length, Folded};
@@ -16,6 +17,7 @@ use nom::IResult;
 
 use crate::document::Document;
 use crate::profile::phrases::{Hit, Matcher, SetId};
+use crate::profile::{Found, Profile};
 use crate::span::Span;
 
 #[derive(Debug, Clone)]
@@ -28,6 +30,8 @@ pub struct Sentence {
 
 pub struct Analysis<'d> {
     pub doc: &'d Document,
+    /// How often the whole text names each kind of contract, by set.
+    pub contract_words: Vec<(SetId, usize)>,
     pub folded: Folded,
     pub hits: Vec<Hit>,
     pub sentences: Vec<Sentence>,
@@ -37,9 +41,31 @@ pub struct Analysis<'d> {
 }
 
 impl<'d> Analysis<'d> {
+    /// Analyses the blocks of `doc` the profile's pre-filter finds relevant.
     #[must_use]
-    pub fn new(doc: &'d Document, matcher: &'d Matcher) -> Self {
-        let folded = Folded::new(doc);
+    pub fn new(doc: &'d Document, profile: &'d Profile) -> Self {
+        Self::with(doc, profile, false)
+    }
+
+    /// Analyses every block, as if no pre-filter existed: slower, with the
+    /// same results, which the tests compare.
+    #[must_use]
+    pub fn everything(doc: &'d Document, profile: &'d Profile) -> Self {
+        Self::with(doc, profile, true)
+    }
+
+    fn with(doc: &'d Document, profile: &'d Profile, everything: bool) -> Self {
+        let matcher = &profile.matcher;
+        let prefilter = profile.prefilter();
+        let lower = lower_same_length(&doc.text);
+        let relevant = if everything {
+            vec![true; doc.blocks.len()]
+        } else {
+            relevance::relevant_blocks(doc, &lower, prefilter)
+        };
+        let contract_words = count_sets(prefilter.contract_words(&lower));
+        drop(lower);
+        let folded = Folded::new(doc, &relevant);
         let hits = matcher.find_all(&folded.lower);
         let mut sentences = Vec::new();
         let mut next_hit = 0;
@@ -81,6 +107,7 @@ impl<'d> Analysis<'d> {
         }
         Self {
             doc,
+            contract_words,
             folded,
             hits,
             sentences,
@@ -88,6 +115,15 @@ impl<'d> Analysis<'d> {
             words,
             bits,
         }
+    }
+
+    /// How often the whole text names `set`, one of the kinds of contract.
+    #[must_use]
+    pub fn occurrences(&self, set: SetId) -> usize {
+        self.contract_words
+            .iter()
+            .find(|(s, _)| *s == set)
+            .map_or(0, |&(_, n)| n)
     }
 
     /// Whether sentence `s` holds a phrase of `set`.
@@ -161,6 +197,23 @@ impl<'d> Analysis<'d> {
         }
         out
     }
+}
+
+/// Occurrences per set; two patterns of one set at the same place count once.
+fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)> {
+    let mut seen: Vec<(SetId, usize)> = found
+        .flat_map(|f| f.sets.iter().map(move |&s| (s, f.start)))
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let mut counts: Vec<(SetId, usize)> = Vec::new();
+    for (set, _) in seen {
+        match counts.last_mut() {
+            Some((s, n)) if *s == set => *n += 1,
+            _ => counts.push((set, 1)),
+        }
+    }
+    counts
 }
 
 fn to_u32(n: usize) -> u32 {

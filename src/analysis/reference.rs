@@ -79,36 +79,41 @@ fn dotted_number(input: &str) -> IResult<&str, &str> {
     recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)
 }
 
+/// The words a reference to a numbered part starts with, longest first.
+pub const SECTION_WORDS: &[&str] = &[
+    "punkterna",
+    "punkt",
+    "avsnitten",
+    "avsnitt",
+    "kapitel",
+    "paragraf",
+    "section",
+    "clause",
+    "point",
+    "§",
+];
+
 fn section(input: &str) -> IResult<&str, Reference> {
-    let word = alt((
-        tag("punkterna"),
-        tag("punkt"),
-        tag("avsnitten"),
-        tag("avsnitt"),
-        tag("kapitel"),
-        tag("paragraf"),
-        tag("section"),
-        tag("clause"),
-        tag("point"),
-        tag("§"),
-    ));
-    let (rest, (_, _, n)) = (word, space0, dotted_number).parse(input)?;
+    let (rest, (_, _, n)) = (first_word(SECTION_WORDS), space0, dotted_number).parse(input)?;
     Ok((rest, Reference::Section(n.to_owned())))
+}
+
+/// The first of `words` the input starts with.
+fn first_word(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input| {
+        words
+            .iter()
+            .find_map(|w| tag::<_, _, nom::error::Error<&str>>(*w).parse(input).ok())
+            .ok_or_else(|| fail(input))
+    }
 }
 
 /// The words an annex reference starts with, longest first.
 pub const ANNEX_WORDS: &[&str] = &["bilagorna", "bilaga", "annex", "appendix", "schedule"];
 
-fn annex_word(input: &str) -> IResult<&str, &str> {
-    ANNEX_WORDS
-        .iter()
-        .find_map(|w| tag::<_, _, nom::error::Error<&str>>(*w).parse(input).ok())
-        .ok_or_else(|| fail(input))
-}
-
 fn annex(input: &str) -> IResult<&str, Reference> {
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
-    let (rest, (_, _, id)) = (annex_word, space1, id).parse(input)?;
+    let (rest, (_, _, id)) = (first_word(ANNEX_WORDS), space1, id).parse(input)?;
     Ok((rest, Reference::Annex(id.to_owned())))
 }
 

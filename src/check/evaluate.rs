@@ -247,8 +247,7 @@ fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     outcome
 }
 
-/// Grounds listed in a sentence; three or more make a list.
-const LIST_MIN: usize = 3;
+use crate::profile::LIST_MIN;
 
 fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     let a = ctx.a;

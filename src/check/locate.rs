@@ -27,10 +27,8 @@ impl<'d> Locator<'d> {
     #[must_use]
     pub fn new(doc: &'d Document) -> Self {
         let index = LineIndex::new(&doc.text);
-        let page_starts = doc
-            .text
-            .match_indices('\u{c}')
-            .map(|(at, _)| index.line_of(at))
+        let page_starts = memchr::memchr_iter(0x0C, doc.text.as_bytes())
+            .map(|at| index.line_of(at))
             .collect::<Vec<_>>();
         let seen_before = if page_starts.is_empty() {
             Vec::new()

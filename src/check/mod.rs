@@ -22,6 +22,9 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// Overrides what the text says about the kind of contract.
     pub contract_type: Option<ContractType>,
+    /// Analyse every block, not only those the pre-filter finds relevant:
+    /// the same results, slower. For tests and benchmarks.
+    pub everything: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -32,7 +35,11 @@ pub struct Checked {
 
 #[must_use]
 pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Checked {
-    let a = Analysis::new(doc, &profile.matcher);
+    let a = if options.everything {
+        Analysis::everything(doc, profile)
+    } else {
+        Analysis::new(doc, profile)
+    };
     let clause = Clause::find(&a, profile);
     let facts = scope::decide(&a, profile, options.contract_type, options.lang);
     let ctx = Ctx {

@@ -53,12 +53,13 @@ pub fn decide(
     }
 }
 
+/// The kind of contract the text names most often; goods together with
+/// services or works make a mixed contract.
 fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
-    let count = |set: SetId| (0..a.sentences.len()).filter(|&s| a.has(s, set)).count();
     let (services, works, goods) = (
-        count(p.scope.services),
-        count(p.scope.works),
-        count(p.scope.goods),
+        a.occurrences(p.scope.services),
+        a.occurrences(p.scope.works),
+        a.occurrences(p.scope.goods),
     );
     match (services, works, goods) {
         (0, 0, 0) => ContractType::Unknown,

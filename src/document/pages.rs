@@ -16,6 +16,9 @@ use crate::span::Span;
 const EDGE_LINES: usize = 3;
 /// A running header is longer than nothing and shorter than a paragraph.
 const MAX_FURNITURE_LEN: usize = 120;
+/// Longest line that can be a page number ("Sida 1234 av 5678", padded); a
+/// longer one is not parsed at all.
+const MAX_PAGE_NUMBER_LINE: usize = 40;
 
 /// For each line: its 1-based page, and whether it is page furniture to drop.
 pub struct PageLayout {
@@ -28,17 +31,23 @@ pub struct PageLayout {
 pub fn layout(text: &str, lines: &[Span]) -> PageLayout {
     let numbered: Vec<bool> = lines
         .iter()
-        .map(|l| is_page_number(text[l.start..l.end].trim_matches(['\u{c}', ' ', '\t'])))
+        .map(|l| {
+            l.end - l.start <= MAX_PAGE_NUMBER_LINE
+                && is_page_number(text[l.start..l.end].trim_matches(['\u{c}', ' ', '\t']))
+        })
         .collect();
-    let has_form_feeds = text.contains('\u{c}');
+    let has_form_feeds = memchr::memchr(0x0C, text.as_bytes()).is_some();
     let paged = has_form_feeds || numbered.iter().filter(|&&n| n).count() >= 2;
     let mut page = Vec::with_capacity(lines.len());
     let mut current = 1u32;
     for (i, line) in lines.iter().enumerate() {
         // A form feed that opens a line is outside its span; count from where
         // the line before ended.
-        let from = i.checked_sub(1).map_or(0, |p| lines[p].end);
-        current += u32::try_from(text[from..line.end].matches('\u{c}').count()).unwrap_or(0);
+        if has_form_feeds {
+            let from = i.checked_sub(1).map_or(0, |p| lines[p].end);
+            let feeds = memchr::memchr_iter(0x0C, &text.as_bytes()[from..line.end]).count();
+            current += u32::try_from(feeds).unwrap_or(0);
+        }
         page.push(current);
         if !has_form_feeds && numbered[i] {
             current += 1;

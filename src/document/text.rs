@@ -3,6 +3,9 @@
 //! Text that came out of a PDF is handled here too: page furniture is left out,
 //! and a paragraph broken by a page break is joined again.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use super::lines::{classify, Heading, Line};
 use super::outline::{HeadingAt, Origin, Outline};
 use super::pages::{layout, PageLayout};
@@ -19,6 +22,7 @@ pub fn read_text(text: String, format: Format) -> Document {
         pages: &pages,
         outline: Outline::default(),
         open: None,
+        last_seen: OnceCell::new(),
     };
     builder.run(&lines);
     let Outline { blocks, sections } = builder.outline;
@@ -44,6 +48,9 @@ fn split_lines(text: &str) -> Vec<Span> {
     spans
 }
 
+/// Longest line that a contents entry's heading is looked for in.
+const MAX_CONTENTS_ENTRY: usize = 160;
+
 /// A paragraph or list item still taking lines.
 struct Open {
     block: Block,
@@ -57,6 +64,9 @@ struct Builder<'a> {
     pages: &'a PageLayout,
     outline: Outline,
     open: Option<Open>,
+    /// Each trimmed line's text and the index of its last occurrence, made
+    /// the first time a heading might be a contents entry.
+    last_seen: OnceCell<HashMap<&'a str, usize>>,
 }
 
 impl Builder<'_> {
@@ -71,7 +81,7 @@ impl Builder<'_> {
             match classify(raw) {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
-                Line::Heading(_) if self.is_contents_entry(line, &lines[i + 1..]) => self.flush(),
+                Line::Heading(_) if self.is_contents_entry(line, i, lines) => self.flush(),
                 Line::Heading(h) => self.heading(line, &h, page),
                 Line::ListItem { content } => {
                     self.start(
@@ -93,7 +103,7 @@ impl Builder<'_> {
     /// A table-of-contents line that lost its dot leaders (text from a PDF):
     /// a heading followed by a page number, whose heading stands again,
     /// without the number, further on.
-    fn is_contents_entry(&self, line: Span, later: &[Span]) -> bool {
+    fn is_contents_entry(&self, line: Span, index: usize, lines: &[Span]) -> bool {
         let raw = self.text[line.start..line.end].trim_end();
         let Some((heading, page)) = raw.rsplit_once(' ') else {
             return false;
@@ -102,9 +112,19 @@ impl Builder<'_> {
         !page.is_empty()
             && page.len() <= 4
             && page.bytes().all(|b| b.is_ascii_digit())
-            && later
-                .iter()
-                .any(|l| self.text[l.start..l.end].trim() == heading)
+            && self
+                .last_seen
+                .get_or_init(|| {
+                    let text = self.text;
+                    lines
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, l)| l.end - l.start <= MAX_CONTENTS_ENTRY)
+                        .map(|(i, l)| (text[l.start..l.end].trim(), i))
+                        .collect()
+                })
+                .get(heading)
+                .is_some_and(|&last| last > index)
     }
 
     fn interrupt(&mut self) {

@@ -7,7 +7,9 @@
 
 mod builtin;
 pub mod error;
+mod finder;
 pub mod phrases;
+mod prefilter;
 mod spec;
 mod validate;
 
@@ -15,10 +17,15 @@ use std::path::Path;
 
 pub use builtin::BUILTIN;
 pub use error::{Problem, ProfileError};
+pub use finder::Found;
 use phrases::{Matcher, MatcherBuilder, SetId};
+pub use prefilter::Prefilter;
 
 use crate::lang::Text;
 use crate::report::Severity;
+
+/// Grounds named in one sentence that make it a list of grounds.
+pub const LIST_MIN: usize = 3;
 
 /// How a requirement is judged once its evidence is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,9 +236,17 @@ pub struct Profile {
     requirements: Vec<Requirement>,
     builder: MatcherBuilder,
     pub matcher: Matcher,
+    /// Made the first time a document is checked.
+    prefilter: std::sync::OnceLock<Prefilter>,
 }
 
 impl Profile {
+    /// The literal pre-filter that decides which blocks of a document are
+    /// analysed.
+    pub fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| Prefilter::new(self))
+    }
+
     /// The requirements this profile checks, in the profile's order.
     pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
         self.requirements.iter().filter(|r| r.enabled)

@@ -25,9 +25,9 @@ pub struct Hit {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Shape {
-    open_start: bool,
-    open_end: bool,
+pub(super) struct Shape {
+    pub open_start: bool,
+    pub open_end: bool,
 }
 
 /// Why a pattern can never match.
@@ -118,6 +118,33 @@ impl MatcherBuilder {
             members: self.members.clone(),
             sets: self.sets,
         }
+    }
+
+    /// Every pattern of `sets`: its literal, its shape and its sets among `sets`.
+    pub(super) fn patterns_of<'a>(
+        &'a self,
+        sets: &'a [SetId],
+    ) -> impl Iterator<Item = (&'a str, Shape, Vec<SetId>)> + 'a {
+        self.members
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, members)| {
+                let kept: Vec<SetId> = members
+                    .iter()
+                    .copied()
+                    .filter(|s| sets.contains(s))
+                    .collect();
+                (!kept.is_empty()).then(|| (self.literals[i].as_str(), self.shapes[i], kept))
+            })
+    }
+
+    /// The literal text of every pattern of `set`, without its `*`s.
+    pub fn literals_of(&self, set: SetId) -> impl Iterator<Item = &str> + '_ {
+        self.members
+            .iter()
+            .zip(&self.literals)
+            .filter(move |(sets, _)| sets.contains(&set))
+            .map(|(_, literal)| literal.as_str())
     }
 }
 
@@ -229,22 +256,22 @@ fn to_u32(n: usize) -> u32 {
 
 /// Whether a pattern's edge byte is part of a word, so its boundary must be checked.
 /// Bytes of multi-byte characters are letters (å, ä, ö, é …).
-fn is_word_byte_at(b: u8) -> bool {
+pub(super) fn is_word_byte_at(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-fn word_char_before(text: &str, at: usize) -> bool {
+pub(super) fn word_char_before(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric)
 }
 
-fn word_char_at(text: &str, at: usize) -> bool {
+pub(super) fn word_char_at(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-fn word_start(text: &str, from: usize) -> usize {
+pub(super) fn word_start(text: &str, from: usize) -> usize {
     text[..from]
         .char_indices()
         .rev()

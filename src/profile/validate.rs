@@ -251,6 +251,7 @@ impl Validator {
             messages,
             matcher: self.builder.build(),
             builder: std::mem::take(&mut self.builder),
+            prefilter: std::sync::OnceLock::new(),
             requirements,
         })
     }
@@ -282,6 +283,7 @@ impl Validator {
         parent.requirements.extend(added);
         parent.matcher = self.builder.build();
         parent.builder = std::mem::take(&mut self.builder);
+        parent.prefilter = std::sync::OnceLock::new();
         Some(parent)
     }
 

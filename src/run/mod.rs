@@ -121,6 +121,7 @@ fn check_document(
     let options = CheckOptions {
         lang: plan.lang,
         contract_type: (plan.contract_type)(input),
+        everything: false,
     };
     let checked = check(doc, plan.profile, &options);
     DocumentReport {

@@ -36,6 +36,7 @@ fn agreement(dir: &str) -> (usize, usize, Vec<String>) {
             &CheckOptions {
                 lang: Lang::En,
                 contract_type: None,
+                everything: false,
             },
         );
         for line in std::fs::read_to_string(path).unwrap().lines() {

@@ -23,6 +23,7 @@ fn checked(path: &Path) -> (Document, Checked) {
     let options = CheckOptions {
         lang: Lang::En,
         contract_type: None,
+        everything: false,
     };
     let Content::Document(document) = loaded.content else {
         panic!("{} is not a document", path.display())

@@ -9,6 +9,7 @@ mod fuzz_corpus;
 mod gate;
 mod hostile;
 mod json;
+mod prefilter;
 mod profiles;
 mod properties;
 mod reports;
@@ -31,6 +32,7 @@ pub fn check_markdown(text: &str, profile: &Profile) -> Checked {
         &CheckOptions {
             lang: Lang::Sv,
             contract_type: None,
+            everything: false,
         },
     )
 }

@@ -2,8 +2,17 @@
 //! bounds and on char boundaries.
 
 use klausul::analysis::{amount, duration, numbers, reference};
+use klausul::check::{check, CheckOptions};
+use klausul::document::read_text;
+use klausul::lang::Lang;
 use klausul::profile::Profile;
+use klausul::source::Format;
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static STOCKHOLM: LazyLock<Profile> = LazyLock::new(Profile::stockholm);
+static FORORDNING: LazyLock<Profile> =
+    LazyLock::new(|| Profile::load("forordning-2006-260").expect("built-in profile"));
 use std::fmt::Write as _;
 
 /// Text built from the pieces tenders are made of, so the properties reach the
@@ -47,6 +56,32 @@ fn tenderish() -> impl Strategy<Value = String> {
         "\r\n",
         "İ",
         "ẞ",
+        "## 3 Allmänna villkor\n",
+        "### 7.4.1 Uppföljning\n",
+        "\n## 7.4 Antidiskriminering\n### 7.4.1 Påföljder\n",
+        "Leverantören ska betala vite med 50 000 kr per påbörjad vecka.\n",
+        "Vid brott mot punkt 7 ",
+        "enligt avsnitt 7.4 ",
+        "Bilaga 5\n",
+        "§ 7 ",
+        "The supplier shall ",
+        "material breach ",
+        "kön, ålder, religion, sexuell läggning ",
+        "lika värde ",
+        "underleverantörer ",
+        "redovisa ",
+        "på begäran ",
+        "uppskattat värde 2 000 000 kr ",
+        "avtalstiden är 12 månader ",
+        "option att förlänga ",
+        "tjänster ",
+        "entreprenad ",
+        "varor ",
+        "anti\u{2011}diskriminering ",
+        "diskrimi-\nnering ",
+        "Fakturering sker månadsvis. ",
+        "rätte\u{ad}lse ",
+        "brott\nmot\navtalet ",
     ]);
     (prop::collection::vec(pieces, 0..60), ".{0,20}").prop_map(|(p, tail)| p.concat() + &tail)
 }
@@ -66,6 +101,19 @@ proptest! {
                 prop_assert_eq!(&text[loc.byte_start..loc.byte_end], loc.text.as_str());
             }
         }
+    }
+
+    #[test]
+    fn the_prefilter_changes_no_result(text in tenderish(), thresholds in any::<bool>()) {
+        // Everything analysed, or only the blocks the pre-filter keeps: the
+        // same statuses, messages and places, for both built-in profiles.
+        let profile = if thresholds { &*FORORDNING } else { &*STOCKHOLM };
+        let doc = read_text(text, Format::Markdown);
+        let options = |everything| CheckOptions { lang: Lang::En, contract_type: None, everything };
+        let fast = check(&doc, profile, &options(false));
+        let full = check(&doc, profile, &options(true));
+        prop_assert_eq!(format!("{:?}", fast.scope), format!("{:?}", full.scope));
+        prop_assert_eq!(format!("{:#?}", fast.requirements), format!("{:#?}", full.requirements));
     }
 
     #[test]

@@ -32,6 +32,7 @@ fn findings_on_the_tuning_set() {
             &klausul::check::CheckOptions {
                 lang: Lang::Sv,
                 contract_type: None,
+                everything: false,
             },
         );
         let doc = DocumentReport {

@@ -1,0 +1,161 @@
+//! Which blocks the costly analysis reads. The profile's pre-filter finds its
+//! fragments in a lower-case copy of the whole text in one fast pass; a block
+//! is read when it
+//!
+//! - holds a root fragment (the clause's words, a general breach, the value,
+//!   an untied requirement's evidence, a repealed act, a ground);
+//! - stands in a section whose heading holds one (the clause's section, where
+//!   every sanction and duty is tied);
+//! - names such a section by its number or annex ("enligt punkt 7.4");
+//! - may hide a fragment the search cannot see: a word hyphenated at a line
+//!   end, or a soft hyphen, which folding removes;
+//! - or shares its section with any of those, since a requirement may look
+//!   for an element anywhere in the section of its evidence.
+//!
+//! Every other block holds no phrase that could change a status, so skipping
+//! it changes nothing; `tests/it/properties.rs` checks that on random text.
+
+use crate::analysis::reference::{reference, Reference};
+use crate::document::{BlockKind, Document};
+use crate::profile::Prefilter;
+use crate::span::floor_char_boundary;
+
+/// Longest text a reference is read from.
+const REFERENCE_WINDOW: usize = 64;
+
+/// Per block of `doc`: whether the analysis must read it. `lower` is the
+/// document's text in lower case, of the same length.
+#[must_use]
+pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Vec<bool> {
+    let Some(roots) = prefilter.roots(lower) else {
+        return vec![true; doc.blocks.len()];
+    };
+    let index = LineIndex::new(doc);
+    let mut marked = vec![false; doc.blocks.len()];
+    for at in roots {
+        if let Some(b) = index.block_at(at) {
+            marked[b] = true;
+        }
+    }
+    // The sections whose heading holds a root fragment: every clause section
+    // is among them.
+    let clause_sections: Vec<usize> = doc
+        .blocks
+        .iter()
+        .zip(&marked)
+        .filter(|(b, &m)| m && b.kind == BlockKind::Heading)
+        .filter_map(|(b, _)| b.section)
+        .collect();
+    if !clause_sections.is_empty() {
+        for at in prefilter.references(lower) {
+            if let Some(b) = index.block_at(at) {
+                if !marked[b] && names_section(doc, lower, at, &clause_sections) {
+                    marked[b] = true;
+                }
+            }
+        }
+    }
+    for (b, block) in doc.blocks.iter().enumerate() {
+        marked[b] = marked[b] || hyphenated(&doc.text, block);
+    }
+    for at in memchr::memmem::find_iter(doc.text.as_bytes(), SOFT_HYPHEN) {
+        if let Some(b) = index.block_at(at) {
+            marked[b] = true;
+        }
+    }
+    let mut touched = vec![false; doc.sections.len()];
+    for (block, _) in doc.blocks.iter().zip(&marked).filter(|(_, &m)| m) {
+        if let Some(s) = block.section {
+            touched[s] = true;
+        }
+    }
+    doc.blocks
+        .iter()
+        .zip(&marked)
+        .map(|(block, &m)| {
+            m || block.section.is_some_and(|s| {
+                touched[s] || clause_sections.iter().any(|&c| doc.section_within(s, c))
+            })
+        })
+        .collect()
+}
+
+/// Whether a reference starting at `at` names one of `sections` (or a part
+/// of it) by number or annex, read as the analysis would read it.
+fn names_section(doc: &Document, lower: &str, at: usize, sections: &[usize]) -> bool {
+    let word_start = lower[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if !word_start {
+        return false;
+    }
+    // Folding turns any run of white space into one space; the parser reads
+    // spaces and tabs, so only other white space needs folding here.
+    let end = floor_char_boundary(lower, (at + REFERENCE_WINDOW).min(lower.len()));
+    let raw = &lower[at..end];
+    let folded: String;
+    let window = if raw.contains(|c: char| c.is_whitespace() && c != ' ' && c != '\t') {
+        folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        folded.as_str()
+    } else {
+        raw
+    };
+    let Ok((_, found)) = reference(window) else {
+        return false;
+    };
+    sections.iter().any(|&c| {
+        let section = &doc.sections[c];
+        match &found {
+            Reference::Section(n) => section
+                .number
+                .as_deref()
+                .is_some_and(|num| num == n || num.starts_with(&format!("{n}."))),
+            Reference::Annex(id) => section
+                .annex
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(id)),
+            _ => false,
+        }
+    })
+}
+
+/// Folding drops a soft hyphen from inside a word, so the search may not see
+/// the word whole.
+const SOFT_HYPHEN: &[u8] = "\u{ad}".as_bytes();
+
+/// Whether a line of the block but the last ends in a hyphen, which folding
+/// may remove to join a word split across the lines.
+fn hyphenated(text: &str, block: &crate::document::Block) -> bool {
+    block.lines.iter().rev().skip(1).any(|l| {
+        let line = &text[l.start..l.end];
+        line.ends_with('-') || line.ends_with('\u{2011}')
+    })
+}
+
+/// The block each line of the text belongs to, by offset.
+struct LineIndex {
+    /// (start, end, block), by start.
+    lines: Vec<(usize, usize, usize)>,
+}
+
+impl LineIndex {
+    fn new(doc: &Document) -> Self {
+        let mut lines: Vec<(usize, usize, usize)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| block.lines.iter().map(move |l| (l.start, l.end, b)))
+            .collect();
+        if !lines.is_sorted() {
+            lines.sort_unstable();
+        }
+        Self { lines }
+    }
+
+    fn block_at(&self, at: usize) -> Option<usize> {
+        let i = self.lines.partition_point(|l| l.0 <= at).checked_sub(1)?;
+        let (_, end, block) = self.lines[i];
+        (at < end).then_some(block)
+    }
+}

@@ -1,0 +1,145 @@
+//! The literal pre-filter: the few words without which a block of a document
+//! cannot change any requirement's status, found with one fast literal search.
+//!
+//! Every rule reads sentences that hold a phrase of some list. Most lists only
+//! matter next to another: a binding verb, a time limit or a weak wording is
+//! read only in a sentence that already is evidence. The lists that make a
+//! sentence evidence on their own are the *roots*: the clause's headings and
+//! topic words, a general breach, the contract value, each untied
+//! requirement's most specific evidence list, repealed acts, grounds and
+//! notes. A sanction or a tied duty counts only inside the clause's section, or
+//! where it names the clause or its number, so for those the clause's
+//! headings and a reference to its number are what matter.
+//!
+//! Each root pattern gives one *fragment*: its longest run of letters, which
+//! every occurrence of the pattern contains. Fragments are searched in a lower
+//! case copy of the document's text, so a document with none of them is not
+//! analysed further at all.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::finder::{fragment, minimal, Finder, Found};
+use super::phrases::SetId;
+use super::{CheckKind, Profile, LIST_MIN};
+use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
+
+const PARAGRAPH_SIGN: &str = "§";
+
+#[derive(Clone, Debug)]
+pub struct Prefilter {
+    /// Finds root phrases; `None` when some requirement can be met by any
+    /// sentence at all, so every block must be analysed.
+    roots: Option<Finder>,
+    /// Finds the words a reference to a part of the document starts with.
+    references: AhoCorasick,
+    /// Finds the words that name a kind of contract (services, works,
+    /// goods), counted over the whole text.
+    contract_words: Finder,
+}
+
+impl Prefilter {
+    #[must_use]
+    pub(super) fn new(p: &Profile) -> Self {
+        let roots = root_sets(p).map(|sets| Finder::new(p.builder.patterns_of(&sets)));
+        let kinds = [p.scope.services, p.scope.works, p.scope.goods];
+        // "§" is two bytes long, too short for the literal search to be fast,
+        // and is looked for on its own.
+        let words = minimal(
+            SECTION_WORDS
+                .iter()
+                .chain(ANNEX_WORDS)
+                .filter(|w| **w != PARAGRAPH_SIGN)
+                .map(|w| (*w).to_owned())
+                .collect(),
+        );
+        Self {
+            roots,
+            references: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&words)
+                .expect("reference words fit an automaton"),
+            contract_words: Finder::new(p.builder.patterns_of(&kinds)),
+        }
+    }
+
+    /// Where root phrases start in the lower-case `text`; `None` means that
+    /// every block must be analysed.
+    #[must_use]
+    pub fn roots<'t>(&'t self, text: &'t str) -> Option<impl Iterator<Item = usize> + 't> {
+        self.roots
+            .as_ref()
+            .map(|finder| finder.find(text).map(|found| found.start))
+    }
+
+    /// Where words that may start a reference ("punkt", "bilaga") start.
+    pub fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.references
+            .find_iter(text)
+            .map(|m| m.start())
+            .chain(memchr::memmem::find_iter(text.as_bytes(), PARAGRAPH_SIGN))
+    }
+
+    /// Every word naming a kind of contract in the lower-case `text`.
+    pub fn contract_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found<'t>> + 't {
+        self.contract_words.find(text)
+    }
+
+    /// The fragments searched for, roots first: for the benchmarks.
+    #[must_use]
+    pub fn fragments(&self) -> Vec<&str> {
+        self.roots
+            .iter()
+            .chain([&self.contract_words])
+            .flat_map(|f| f.fragments.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// The lists whose phrases make a sentence matter by themselves, or `None`
+/// when an untied requirement has no evidence list, so any sentence may meet it.
+fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
+    let mut roots = vec![
+        p.clause.headings,
+        p.clause.topic,
+        p.clause.general,
+        p.scope.value,
+    ];
+    if p.scope.apply_thresholds {
+        roots.extend([p.scope.contract_period, p.scope.options]);
+    }
+    for r in p.all_requirements() {
+        match r.check {
+            CheckKind::CurrentLaw => roots.extend(r.outdated.iter().map(|o| o.set)),
+            CheckKind::Grounds => {
+                // A list names at least LIST_MIN grounds, so it names one of
+                // any grounds but LIST_MIN - 1: those with the shortest, most
+                // often found fragments ("age", "kön") are left out.
+                let mut grounds: Vec<SetId> = r.grounds.iter().map(|g| g.set).collect();
+                grounds.sort_by_key(|&set| std::cmp::Reverse(shortest_fragment(p, set)));
+                grounds.truncate((grounds.len() + 1).saturating_sub(LIST_MIN));
+                roots.extend(grounds);
+                roots.extend(r.notes.iter().map(|n| n.set));
+            }
+            // Counted only where tied to the clause, or (a sanction) as a
+            // general breach: the clause's words and references decide.
+            _ if r.tied || r.check.is_sanction() => {}
+            // Every evidence list must occur, so the most specific one will do.
+            _ => roots.push(
+                *r.evidence
+                    .iter()
+                    .max_by_key(|&&set| shortest_fragment(p, set))?,
+            ),
+        }
+    }
+    Some(roots)
+}
+
+/// The length of the shortest fragment of `set`: the longer, the more
+/// specific the list and the rarer its fragments in a text.
+fn shortest_fragment(p: &Profile, set: SetId) -> usize {
+    p.builder
+        .literals_of(set)
+        .map(|l| fragment(l).len())
+        .min()
+        .unwrap_or(0)
+}
