@@ -173,6 +173,14 @@ pub fn word_number(input: &str) -> IResult<&str, f64> {
 /// # Errors
 /// A nom error when the input does not start with one.
 pub fn word_number_prefix(input: &str) -> IResult<&str, f64> {
+    // Most words start no number word; they are turned away on their first
+    // two bytes before the tables are tried.
+    if !may_start_number_word(input.as_bytes()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let thousands = (
         opt(below_thousand),
         alt((tag("tusen"), tag(" thousand"))),
@@ -180,6 +188,33 @@ pub fn word_number_prefix(input: &str) -> IResult<&str, f64> {
     )
         .map(|(t, _, r)| t.unwrap_or(1.0) * 1000.0 + r.unwrap_or(0.0));
     alt((thousands, below_thousand)).parse(input)
+}
+
+/// The first two bytes of every word a number in words can start with.
+static NUMBER_WORD_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
+    let mut starts: Vec<[u8; 2]> = UNITS
+        .iter()
+        .chain(TENS)
+        .map(|(w, _)| w)
+        .chain(&["hundra", "tusen", " thousand"])
+        .filter_map(|w| w.as_bytes().get(..2).map(|b| [b[0], b[1]]))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
+
+fn may_start_number_word(input: &[u8]) -> bool {
+    match input {
+        // The English "a", as in "a thousand", is a word of one letter.
+        [b'a', next, ..] => {
+            !next.is_ascii_alphanumeric()
+                || NUMBER_WORD_STARTS.binary_search(&[b'a', *next]).is_ok()
+        }
+        [b'a'] => true,
+        [first, second, ..] => NUMBER_WORD_STARTS.binary_search(&[*first, *second]).is_ok(),
+        _ => false,
+    }
 }
 
 /// An ordinal in words, as in "var tolfte månad".

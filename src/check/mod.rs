@@ -106,7 +106,10 @@ fn result(
         status: outcome.status,
         severity: r.severity,
         message: outcome.message,
-        help: suggestion(ctx.p, r, ctx.lang),
+        help: ctx
+            .p
+            .suggestion(r, ctx.lang, |r| suggestion(ctx.p, r, ctx.lang))
+            .to_owned(),
         locations: spans.into_iter().map(|s| locator.locate(s)).collect(),
         suppressed: None,
         baselined: false,

@@ -238,6 +238,8 @@ pub struct Profile {
     pub matcher: Matcher,
     /// Made the first time a document is checked.
     prefilter: std::sync::OnceLock<Prefilter>,
+    /// Each requirement's suggested wording, per language, made once.
+    suggestions: [std::sync::OnceLock<Vec<String>>; 2],
 }
 
 impl Profile {
@@ -245,6 +247,27 @@ impl Profile {
     /// analysed.
     pub fn prefilter(&self) -> &Prefilter {
         self.prefilter.get_or_init(|| Prefilter::new(self))
+    }
+
+    /// The suggested wording of requirement `r` in `lang`, which `make` writes
+    /// the first time any is asked for; every document then shares it.
+    pub fn suggestion(
+        &self,
+        r: &Requirement,
+        lang: crate::lang::Lang,
+        make: impl Fn(&Requirement) -> String,
+    ) -> &str {
+        let slot = match lang {
+            crate::lang::Lang::Sv => 0,
+            crate::lang::Lang::En => 1,
+        };
+        let all =
+            self.suggestions[slot].get_or_init(|| self.requirements.iter().map(make).collect());
+        self.requirements
+            .iter()
+            .position(|x| std::ptr::eq(x, r))
+            .and_then(|i| all.get(i))
+            .map_or("", String::as_str)
     }
 
     /// The requirements this profile checks, in the profile's order.

@@ -252,6 +252,7 @@ impl Validator {
             matcher: self.builder.build(),
             builder: std::mem::take(&mut self.builder),
             prefilter: std::sync::OnceLock::new(),
+            suggestions: Default::default(),
             requirements,
         })
     }
@@ -284,6 +285,7 @@ impl Validator {
         parent.matcher = self.builder.build();
         parent.builder = std::mem::take(&mut self.builder);
         parent.prefilter = std::sync::OnceLock::new();
+        parent.suggestions = Default::default();
         Some(parent)
     }
 
