@@ -163,7 +163,9 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
             return (text.into_owned(), Encoding::Utf16);
         }
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // Validation with SIMD is several times faster than the standard
+    // library's on Swedish text, and this runs over every byte of every file.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return (text.to_owned(), Encoding::Utf8);
     }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);

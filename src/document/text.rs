@@ -38,8 +38,10 @@ pub fn read_text(text: String, format: Format) -> Document {
 fn split_lines(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    let last = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    for end in ends.chain(last) {
+        let line = &text[start..end];
         let body = line.trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start_matches('\u{c}').len();
         spans.push(Span::new(start + lead, start + body.len()));

@@ -144,13 +144,27 @@ fn check_document(
 /// core busy.
 const BATCH: usize = 64;
 
+/// Batches checked but not yet handed on: the next batch is checked while
+/// this thread hands on the last one, and memory stays bounded.
+const BATCHES_AHEAD: usize = 1;
+
 /// Checks every input in parallel and hands each outcome to `sink` in input
-/// order, one batch at a time.
+/// order, one batch at a time, on this thread.
 pub fn check_each(inputs: &[Input], plan: &Plan<'_>, mut sink: impl FnMut(Outcome)) {
-    for batch in inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch.par_iter().map(|i| check_one(i, plan)).collect();
-        outcomes.into_iter().for_each(&mut sink);
-    }
+    let (done, batches) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(BATCHES_AHEAD);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let outcomes = batch.par_iter().map(|i| check_one(i, plan)).collect();
+                if done.send(outcomes).is_err() {
+                    break;
+                }
+            }
+        });
+        for outcomes in batches {
+            outcomes.into_iter().for_each(&mut sink);
+        }
+    });
 }
 
 /// Checks every input and keeps the whole report; the documents keep the
