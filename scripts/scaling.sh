@@ -51,9 +51,15 @@ def plot(kind, title, path):
     line = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in pts)
     # The straight line through the origin and the largest point: linear cost.
     lx, ly = pts[-1]
-    marks = "".join(
-        f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="4" fill="#0b4a8b"/>'
-        f'<text x="{sx(x) + 6:.1f}" y="{sy(y) - 6:.1f}">{x:g} MB: {y:.3f} s</text>' for x, y in pts)
+    # Points unlabelled; their values are listed in the upper left, and
+    # both axes are marked at zero and at their largest value.
+    marks = "".join(f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="4" fill="#0b4a8b"/>' for x, y in pts)
+    marks += "".join(
+        f'<text x="{m + 12}" y="{m + 14 + 16 * i}">{x:.3g} MB: {y:.3f} s</text>' for i, (x, y) in enumerate(pts))
+    marks += (f'<text x="{m}" y="{h - m + 16}" text-anchor="middle">0</text>'
+              f'<text x="{w - m}" y="{h - m + 16}" text-anchor="middle">{xmax:.3g}</text>'
+              f'<text x="{m - 6}" y="{h - m + 4}" text-anchor="end">0</text>'
+              f'<text x="{m - 6}" y="{m + 4}" text-anchor="end">{ymax:.3g}</text>')
     svg = f'''<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-labelledby="t">
 <title id="t">{title}</title><style>text {{ font: 12px sans-serif; fill: #1a1a1a; }}</style>
 <rect width="{w}" height="{h}" fill="#fff"/>
