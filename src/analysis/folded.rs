@@ -4,7 +4,7 @@
 //! map leads every folded position back into the original text.
 
 use crate::document::Document;
-use crate::span::{ceil_char_boundary, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// Words after a line-end hyphen that mean the hyphen is a real one:
 /// "bygg- och anläggningsentreprenader".
@@ -199,61 +199,52 @@ impl Folded {
 /// lower case is longer or several characters stay as they are.
 #[must_use]
 pub fn lower_same_length(text: &str) -> String {
-    // ASCII is lowered in one pass; only the rare non-ASCII capitals
-    // (Å, Ä, Ö at a sentence start) are replaced one by one afterwards.
+    // ASCII is lowered in one pass. Outside ASCII, only a chunk holding a
+    // byte that may belong to a capital is looked at character by character:
+    // the Latin-1 capitals (Å, Ä, Ö, É) are 0xC3 0x80 ..= 0xC3 0x9E, and any
+    // other capital has a lead byte from 0xC4 up. The frequent å, ä, ö
+    // (0xC3 0xA0 ..) never make a chunk be looked at.
+    const CHUNK: usize = 32;
     let mut out = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(at) = next_non_ascii(bytes, i) {
-        match (bytes[at], bytes.get(at + 1).copied().unwrap_or(0)) {
-            // Latin-1 letters: capitals are 0xC3 0x80 ..= 0xC3 0x9E (but ×),
-            // and their lower case is 0x20 further on, as in ASCII.
-            (0xC3, second) if !(0x80..=0x9E).contains(&second) || second == 0x97 => {
-                i = at + 2;
-                continue;
-            }
-            // General punctuation (dashes, quotes, bullets): never a capital.
-            (0xE2, 0x80 | 0x81) => {
-                i = at + 3;
-                continue;
-            }
-            _ => {}
-        }
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        i = at + c.len_utf8();
-        if !c.is_uppercase() {
+    let mut next = 0;
+    for (n, chunk) in bytes.chunks(CHUNK).enumerate() {
+        // Without branches, so the compiler can compare a whole chunk at once.
+        let suspect = chunk.iter().fold(0u8, |acc, &b| {
+            acc | u8::from((0x80..=0x9E).contains(&b)) | u8::from(b >= 0xC4)
+        }) != 0;
+        if !suspect {
             continue;
         }
-        let mut lower = c.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next()) {
-            if l.len_utf8() == c.len_utf8() {
-                out.replace_range(at..i, l.encode_utf8(&mut [0; 4]));
-            }
-        }
+        // From the first character that starts in this chunk (or the one
+        // that overlaps it) to the end of the chunk.
+        let from = floor_char_boundary(text, (n * CHUNK).max(next));
+        let to = (n * CHUNK + chunk.len()).min(bytes.len());
+        next = lower_capitals(text, &mut out, from, to);
     }
     out
 }
 
-/// The first byte at or after `from` that is not ASCII, looked for sixteen
-/// bytes at a time.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const CHUNK: usize = 16;
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(CHUNK);
-    let mut base = from;
-    for chunk in chunks.by_ref() {
-        if chunk.iter().fold(0, |acc, b| acc | b) >= 0x80 {
-            return chunk.iter().position(|b| *b >= 0x80).map(|i| base + i);
+/// Lowers, in `out`, the non-ASCII capitals of `text` that start in
+/// `from..to` and keep their length; returns where the last one looked at ends.
+fn lower_capitals(text: &str, out: &mut String, from: usize, to: usize) -> usize {
+    let mut at = from;
+    while at < to {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let end = at + c.len_utf8();
+        if !c.is_ascii() && c.is_uppercase() {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if l.len_utf8() == c.len_utf8() {
+                    out.replace_range(at..end, l.encode_utf8(&mut [0; 4]));
+                }
+            }
         }
-        base += CHUNK;
+        at = end;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|b| *b >= 0x80)
-        .map(|i| base + i)
+    at
 }
 
 #[cfg(test)]

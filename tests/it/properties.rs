@@ -117,6 +117,25 @@ proptest! {
     }
 
     #[test]
+    fn lower_case_is_each_capital_lowered_in_place(
+        text in prop_oneof![tenderish(), "\\PC{0,120}", "[a-zåäöA-ZÅÄÖÉÜ–Ωω ]{0,200}"]
+    ) {
+        // What the fast, chunked lowering must equal: every capital whose lower
+        // case is one character of the same length, lowered; all else kept.
+        let expected: String = text
+            .chars()
+            .map(|c| {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if c.is_uppercase() && l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                }
+            })
+            .collect();
+        prop_assert_eq!(klausul::analysis::lower_same_length(&text), expected);
+    }
+
+    #[test]
     fn parsers_never_panic(text in "\\PC{0,40}") {
         let lower = text.to_lowercase();
         let _ = amount::amount(&lower);
