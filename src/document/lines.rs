@@ -156,6 +156,12 @@ fn section_number_label(input: &str) -> IResult<&str, &str> {
 
 /// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …".
 fn annex_label(input: &str) -> IResult<&str, &str> {
+    if !input.starts_with(['b', 'B', 'a', 'A']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let word = alt((
         tag_no_case("bilaga"),
         tag_no_case("annex"),

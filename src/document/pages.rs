@@ -105,7 +105,9 @@ fn mark_running_lines(text: &str, lines: &[Span], page: &[u32], furniture: &mut 
 
 #[must_use]
 pub fn is_page_number(line: &str) -> bool {
-    all_consuming(page_number).parse(line).is_ok()
+    // Every form starts with a digit, a dash, "sida", "s." or "page".
+    line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 's' | 'S' | 'p' | 'P'))
+        && all_consuming(page_number).parse(line).is_ok()
 }
 
 fn page_number(input: &str) -> IResult<&str, ()> {
