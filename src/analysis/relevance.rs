@@ -9,8 +9,11 @@
 //! - names such a section by its number or annex ("enligt punkt 7.4");
 //! - may hide a fragment the search cannot see: a word hyphenated at a line
 //!   end, or a soft hyphen, which folding removes;
-//! - or shares its section with any of those, since a requirement may look
-//!   for an element anywhere in the section of its evidence.
+//! - or shares its section with a block that may hold a duty's evidence (the
+//!   clause's words, an untied duty's evidence list, a reference to the
+//!   clause, a hidden word), since a duty may find an element anywhere in its
+//!   section. A value, a repealed act, a ground or a general breach is read in
+//!   its own sentence only.
 //!
 //! Every other block holds no phrase that could change a status, so skipping
 //! it changes nothing; `tests/it/properties.rs` checks that on random text.
@@ -31,10 +34,13 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         return vec![true; doc.blocks.len()];
     };
     let index = LineIndex::new(doc);
+    // Blocks to read, and among them those whose whole section is read too.
     let mut marked = vec![false; doc.blocks.len()];
-    for at in roots {
+    let mut spread = vec![false; doc.blocks.len()];
+    for (at, spreads) in roots {
         if let Some(b) = index.block_at(at) {
             marked[b] = true;
+            spread[b] |= spreads;
         }
     }
     // The sections whose heading holds a root fragment: every clause section
@@ -49,22 +55,27 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
     if !clause_sections.is_empty() {
         for at in prefilter.references(lower) {
             if let Some(b) = index.block_at(at) {
-                if !marked[b] && names_section(doc, lower, at, &clause_sections) {
+                if !spread[b] && names_section(doc, lower, at, &clause_sections) {
                     marked[b] = true;
+                    spread[b] = true;
                 }
             }
         }
     }
     for (b, block) in doc.blocks.iter().enumerate() {
-        marked[b] = marked[b] || hyphenated(&doc.text, block);
+        if hyphenated(&doc.text, block) {
+            marked[b] = true;
+            spread[b] = true;
+        }
     }
     for at in memchr::memmem::find_iter(doc.text.as_bytes(), SOFT_HYPHEN) {
         if let Some(b) = index.block_at(at) {
             marked[b] = true;
+            spread[b] = true;
         }
     }
     let mut touched = vec![false; doc.sections.len()];
-    for (block, _) in doc.blocks.iter().zip(&marked).filter(|(_, &m)| m) {
+    for (block, _) in doc.blocks.iter().zip(&spread).filter(|(_, &s)| s) {
         if let Some(s) = block.section {
             touched[s] = true;
         }

@@ -21,9 +21,14 @@ struct Phrase {
     sets: Vec<SetId>,
 }
 
+/// Most fragments one literal search takes and stays fast; more are searched
+/// for in several passes.
+const FRAGMENTS_PER_SEARCH: usize = 64;
+
 #[derive(Clone, Debug)]
 pub struct Finder {
-    searcher: AhoCorasick,
+    /// One search per group of fragments, with the index of its first.
+    searchers: Vec<(AhoCorasick, usize)>,
     /// Per fragment: the phrases that contain it, and where.
     readings: Vec<Vec<(usize, usize)>>,
     phrases: Vec<Phrase>,
@@ -66,48 +71,58 @@ impl Finder {
                     .collect()
             })
             .collect();
-        let searcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&fragments)
-            .expect("fragments fit an automaton");
+        let searchers = fragments
+            .chunks(FRAGMENTS_PER_SEARCH)
+            .enumerate()
+            .map(|(i, group)| {
+                let searcher = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(group)
+                    .expect("fragments fit an automaton");
+                (searcher, i * FRAGMENTS_PER_SEARCH)
+            })
+            .collect();
         Self {
-            searcher,
+            searchers,
             readings,
             phrases,
             fragments,
         }
     }
 
-    /// Every phrase in the lower-case `text`, by start; a phrase found twice
-    /// at one place (through two of its fragments) is reported twice.
+    /// Every phrase in the lower-case `text`, by start within each group of
+    /// fragments; a phrase found twice at one place (through two of its
+    /// fragments) is reported twice.
     pub fn find<'f>(&'f self, text: &'f str) -> impl Iterator<Item = Found<'f>> + 'f {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let m = self
-                .searcher
-                .find(Input::new(text).span(from..text.len()))?;
-            // Fragments never contain one another, so starting again one byte
-            // on finds every occurrence of every fragment.
-            from = m.start() + 1;
-            Some(m)
-        })
-        .flat_map(move |m| {
-            self.readings[m.pattern().as_usize()]
-                .iter()
-                .filter_map(move |&(phrase, offset)| {
-                    let p = &self.phrases[phrase];
-                    let start = read_around(text, m.start(), m.len(), offset, p)?;
-                    Some(Found {
-                        // An open start reaches back to where the word starts.
-                        start: if p.shape.open_start {
-                            word_start(text, start)
-                        } else {
-                            start
-                        },
-                        sets: &p.sets,
-                    })
+        self.searchers
+            .iter()
+            .flat_map(move |(searcher, first)| {
+                let mut from = 0;
+                std::iter::from_fn(move || {
+                    let m = searcher.find(Input::new(text).span(from..text.len()))?;
+                    // Fragments never contain one another, so starting again
+                    // one byte on finds every occurrence of every fragment.
+                    from = m.start() + 1;
+                    Some((m, first + m.pattern().as_usize()))
                 })
-        })
+            })
+            .flat_map(move |(m, fragment)| {
+                self.readings[fragment]
+                    .iter()
+                    .filter_map(move |&(phrase, offset)| {
+                        let p = &self.phrases[phrase];
+                        let start = read_around(text, m.start(), m.len(), offset, p)?;
+                        Some(Found {
+                            // An open start reaches back to where the word starts.
+                            start: if p.shape.open_start {
+                                word_start(text, start)
+                            } else {
+                                start
+                            },
+                            sets: &p.sets,
+                        })
+                    })
+            })
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Prefilter {
     /// Finds root phrases; `None` when some requirement can be met by any
     /// sentence at all, so every block must be analysed.
     roots: Option<Finder>,
+    /// The root lists whose phrases make the whole section be read.
+    spreading: Vec<SetId>,
     /// Finds the words a reference to a part of the document starts with.
     references: AhoCorasick,
     /// Finds the words that name a kind of contract (services, works,
@@ -54,6 +56,7 @@ impl Prefilter {
         );
         Self {
             roots,
+            spreading: spreading_sets(p).unwrap_or_default(),
             references: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(&words)
@@ -65,10 +68,16 @@ impl Prefilter {
     /// Where root phrases start in the lower-case `text`; `None` means that
     /// every block must be analysed.
     #[must_use]
-    pub fn roots<'t>(&'t self, text: &'t str) -> Option<impl Iterator<Item = usize> + 't> {
-        self.roots
-            .as_ref()
-            .map(|finder| finder.find(text).map(|found| found.start))
+    ///
+    /// Each start comes with whether the phrase may be a duty's evidence, so
+    /// that the rest of its section must be read too.
+    pub fn roots<'t>(&'t self, text: &'t str) -> Option<impl Iterator<Item = (usize, bool)> + 't> {
+        self.roots.as_ref().map(|finder| {
+            finder.find(text).map(|found| {
+                let spreads = found.sets.iter().any(|s| self.spreading.contains(s));
+                (found.start, spreads)
+            })
+        })
     }
 
     /// Where words that may start a reference ("punkt", "bilaga") start.
@@ -98,12 +107,8 @@ impl Prefilter {
 /// The lists whose phrases make a sentence matter by themselves, or `None`
 /// when an untied requirement has no evidence list, so any sentence may meet it.
 fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
-    let mut roots = vec![
-        p.clause.headings,
-        p.clause.topic,
-        p.clause.general,
-        p.scope.value,
-    ];
+    let mut roots = vec![p.clause.general, p.scope.value];
+    roots.extend(spreading_sets(p)?);
     if p.scope.apply_thresholds {
         roots.extend([p.scope.contract_period, p.scope.options]);
     }
@@ -120,18 +125,33 @@ fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
                 roots.extend(grounds);
                 roots.extend(r.notes.iter().map(|n| n.set));
             }
+            _ => {}
+        }
+    }
+    Some(roots)
+}
+
+/// The root lists whose sentences may be evidence of a duty, which may find
+/// an element anywhere in its section: the clause's headings and topic (a tied
+/// duty) and each untied duty's most specific evidence list. `None` when an
+/// untied duty has no evidence list.
+fn spreading_sets(p: &Profile) -> Option<Vec<SetId>> {
+    let mut sets = vec![p.clause.headings, p.clause.topic];
+    for r in p.all_requirements() {
+        match r.check {
+            CheckKind::CurrentLaw | CheckKind::Grounds => {}
             // Counted only where tied to the clause, or (a sanction) as a
             // general breach: the clause's words and references decide.
             _ if r.tied || r.check.is_sanction() => {}
             // Every evidence list must occur, so the most specific one will do.
-            _ => roots.push(
+            _ => sets.push(
                 *r.evidence
                     .iter()
                     .max_by_key(|&&set| shortest_fragment(p, set))?,
             ),
         }
     }
-    Some(roots)
+    Some(sets)
 }
 
 /// The length of the shortest fragment of `set`: the longer, the more

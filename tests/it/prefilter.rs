@@ -82,3 +82,16 @@ fn a_list_of_grounds_is_found_by_its_rarer_grounds() {
     );
     assert_eq!(status(&text, "AD-04"), Status::Weak);
 }
+
+#[test]
+fn a_duty_finds_its_elements_elsewhere_in_its_section() {
+    // The paragraph with the elements holds no root phrase of its own; it is
+    // read because its section holds the duty's evidence.
+    let text = format!(
+        "{FILLER}## 10 Personal\n\nLeverantören ska arbeta med aktiva åtgärder.\n\n\
+         Arbetet ska dokumenteras och visas på beställarens begäran.\n"
+    );
+    assert_eq!(status(&text, "AD-06"), Status::Met);
+    let elsewhere = text.replace("\n\nArbetet", "\n\n## 11 Övrigt\n\nArbetet");
+    assert_eq!(status(&elsewhere, "AD-06"), Status::Weak);
+}
