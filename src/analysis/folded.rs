@@ -97,6 +97,12 @@ impl Folded {
                     before.chars().count() <= 2 || before.chars().all(|c| !c.is_lowercase());
                 if !before.is_empty() && !prefix_like {
                     self.text.pop();
+                    // A non-breaking hyphen left an anchor after the hyphen,
+                    // which is gone; the next line's run anchors afresh.
+                    let end = self.text.len();
+                    while self.anchors.last().is_some_and(|&(f, _)| f > end) {
+                        self.anchors.pop();
+                    }
                 }
                 return;
             }
@@ -256,6 +262,16 @@ mod tests {
     fn fold(text: &str) -> Folded {
         let doc = read_text(text.to_owned(), Format::Text);
         Folded::new(&doc, &vec![true; doc.blocks.len()])
+    }
+
+    #[test]
+    fn a_word_split_at_a_non_breaking_hyphen_maps_back() {
+        let text = "Leverantör\u{2011}\nnamnet står här.";
+        let f = fold(text);
+        assert_eq!(f.text, "Leverantörnamnet står här.\n");
+        let at = f.text.find("står").unwrap();
+        let span = f.to_original(Span::new(at, at + "står".len()), text);
+        assert_eq!(&text[span.start..span.end], "står");
     }
 
     #[test]
