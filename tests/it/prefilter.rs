@@ -36,62 +36,51 @@ fn status(text: &str, id: &str) -> Status {
         .expect("the requirement is checked")
 }
 
-#[test]
-fn a_sanction_in_a_subsection_of_the_clause_is_tied() {
-    let text = format!(
-        "{CLAUSE}### 7.4.1 Påföljder\n\nLeverantören ska betala vite med 50 000 kr per påbörjad vecka.\n\n{FILLER}"
-    );
-    assert_eq!(status(&text, "AD-10"), Status::Met);
-}
-
-#[test]
-fn a_sanction_in_the_general_terms_that_names_the_clause_is_tied() {
-    let text = format!(
+/// Each case: what it shows, the document, the requirement and its status.
+fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
+    let general_terms = format!(
         "{CLAUSE}{FILLER}## 12 Påföljder\n\nVid brott mot punkt\n7.4 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n"
     );
-    assert_eq!(status(&text, "AD-10"), Status::Met);
-    let parent = text.replace("punkt\n7.4", "avsnitt 7");
-    assert_eq!(status(&parent, "AD-10"), Status::Met);
-    let elsewhere = text.replace("punkt\n7.4", "punkt 9");
-    assert_eq!(status(&elsewhere, "AD-10"), Status::Missing);
-}
-
-#[test]
-fn a_general_breach_elsewhere_makes_termination_weak() {
-    let text = format!(
-        "{CLAUSE}{FILLER}## 12 Hävning\n\nVid väsentligt avtalsbrott får beställaren häva avtalet.\n"
-    );
-    assert_eq!(status(&text, "AD-12"), Status::Weak);
-}
-
-#[test]
-fn words_split_by_a_line_end_hyphen_or_a_soft_hyphen_are_seen() {
-    let hyphen = format!("{FILLER}Leverantören ska följa diskrimi-\nneringslagen.\n");
-    assert_eq!(status(&hyphen, "AD-01"), Status::Met);
-    let soft = format!("{FILLER}Leverantören ska följa diskrimi\u{ad}neringslagen.\n");
-    assert_eq!(status(&soft, "AD-01"), Status::Met);
-    let neither = format!("{FILLER}Leverantören ska följa lagen.\n");
-    assert_eq!(status(&neither, "AD-01"), Status::Missing);
-}
-
-#[test]
-fn a_list_of_grounds_is_found_by_its_rarer_grounds() {
-    // "kön" and "ålder" are not searched for; a list names a third ground.
-    let text = format!(
-        "{FILLER}Leverantören får inte missgynna någon på grund av kön, ålder eller religion.\n"
-    );
-    assert_eq!(status(&text, "AD-04"), Status::Weak);
-}
-
-#[test]
-fn a_duty_finds_its_elements_elsewhere_in_its_section() {
-    // The paragraph with the elements holds no root phrase of its own; it is
-    // read because its section holds the duty's evidence.
-    let text = format!(
+    let duty = format!(
         "{FILLER}## 10 Personal\n\nLeverantören ska arbeta med aktiva åtgärder.\n\n\
          Arbetet ska dokumenteras och visas på beställarens begäran.\n"
     );
-    assert_eq!(status(&text, "AD-06"), Status::Met);
-    let elsewhere = text.replace("\n\nArbetet", "\n\n## 11 Övrigt\n\nArbetet");
-    assert_eq!(status(&elsewhere, "AD-06"), Status::Weak);
+    vec![
+        (
+            "a sanction in a subsection of the clause is tied",
+            format!("{CLAUSE}### 7.4.1 Påföljder\n\nLeverantören ska betala vite med 50 000 kr per påbörjad vecka.\n\n{FILLER}"),
+            "AD-10",
+            Status::Met,
+        ),
+        ("a sanction in the general terms that names the clause (across a line break) is tied", general_terms.clone(), "AD-10", Status::Met),
+        ("naming a parent section ties it too", general_terms.replace("punkt\n7.4", "avsnitt 7"), "AD-10", Status::Met),
+        ("naming another section does not", general_terms.replace("punkt\n7.4", "punkt 9"), "AD-10", Status::Missing),
+        (
+            "a general breach elsewhere makes termination weak",
+            format!("{CLAUSE}{FILLER}## 12 Hävning\n\nVid väsentligt avtalsbrott får beställaren häva avtalet.\n"),
+            "AD-12",
+            Status::Weak,
+        ),
+        ("a word split by a line-end hyphen is seen", format!("{FILLER}Leverantören ska följa diskrimi-\nneringslagen.\n"), "AD-01", Status::Met),
+        ("a word split by a soft hyphen is seen", format!("{FILLER}Leverantören ska följa diskrimi\u{ad}neringslagen.\n"), "AD-01", Status::Met),
+        ("no law named, none found", format!("{FILLER}Leverantören ska följa lagen.\n"), "AD-01", Status::Missing),
+        (
+            // "kön" and "ålder" are not searched for; a list names a third ground.
+            "a list of grounds is found by its rarer grounds",
+            format!("{FILLER}Leverantören får inte missgynna någon på grund av kön, ålder eller religion.\n"),
+            "AD-04",
+            Status::Weak,
+        ),
+        // The paragraph with the elements holds no root phrase of its own; it
+        // is read because its section holds the duty's evidence.
+        ("a duty finds its elements elsewhere in its section", duty.clone(), "AD-06", Status::Met),
+        ("but not in another section", duty.replace("\n\nArbetet", "\n\n## 11 Övrigt\n\nArbetet"), "AD-06", Status::Weak),
+    ]
+}
+
+#[test]
+fn every_way_a_block_is_kept_keeps_the_status() {
+    for (what, text, id, expected) in cases() {
+        assert_eq!(status(&text, id), expected, "{what}:\n{text}");
+    }
 }
