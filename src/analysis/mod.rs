@@ -199,18 +199,27 @@ impl<'d> Analysis<'d> {
     }
 }
 
-/// Occurrences per set; two patterns of one set at the same place count once.
+/// How many recent finds are remembered to count a place once.
+const RECENT: usize = 32;
+
+/// Occurrences per set; two patterns of one set at the same place count
+/// once. The finder reports those close together, so only the last few finds
+/// are remembered and memory stays flat however often a word occurs.
 fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)> {
-    let mut seen: Vec<(SetId, usize)> = found
-        .flat_map(|f| f.sets.iter().map(move |&s| (s, f.start)))
-        .collect();
-    seen.sort_unstable();
-    seen.dedup();
+    let mut recent: std::collections::VecDeque<(SetId, usize)> =
+        std::collections::VecDeque::with_capacity(RECENT);
     let mut counts: Vec<(SetId, usize)> = Vec::new();
-    for (set, _) in seen {
-        match counts.last_mut() {
-            Some((s, n)) if *s == set => *n += 1,
-            _ => counts.push((set, 1)),
+    for place in found.flat_map(|f| f.sets.iter().map(move |&s| (s, f.start))) {
+        if recent.contains(&place) {
+            continue;
+        }
+        if recent.len() == RECENT {
+            recent.pop_front();
+        }
+        recent.push_back(place);
+        match counts.iter_mut().find(|(s, _)| *s == place.0) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((place.0, 1)),
         }
     }
     counts
