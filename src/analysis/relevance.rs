@@ -43,8 +43,22 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
             spread[b] |= spreads;
         }
     }
-    // The sections whose heading holds a root fragment: every clause section
-    // is among them.
+    // A word split by a hyphen at a line end or a soft hyphen may be any
+    // phrase, in a heading too.
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if hyphenated(&doc.text, block) {
+            marked[b] = true;
+            spread[b] = true;
+        }
+    }
+    for at in memchr::memmem::find_iter(doc.text.as_bytes(), SOFT_HYPHEN) {
+        if let Some(b) = index.block_at(at) {
+            marked[b] = true;
+            spread[b] = true;
+        }
+    }
+    // The sections whose heading holds a root fragment, or may hide one:
+    // every clause section is among them.
     let clause_sections: Vec<usize> = doc
         .blocks
         .iter()
@@ -60,18 +74,6 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
                     spread[b] = true;
                 }
             }
-        }
-    }
-    for (b, block) in doc.blocks.iter().enumerate() {
-        if hyphenated(&doc.text, block) {
-            marked[b] = true;
-            spread[b] = true;
-        }
-    }
-    for at in memchr::memmem::find_iter(doc.text.as_bytes(), SOFT_HYPHEN) {
-        if let Some(b) = index.block_at(at) {
-            marked[b] = true;
-            spread[b] = true;
         }
     }
     let mut touched = vec![false; doc.sections.len()];

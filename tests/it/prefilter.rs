@@ -61,6 +61,15 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
             "AD-12",
             Status::Weak,
         ),
+        (
+            "a clause heading with a soft hyphen still ties its subsections",
+            format!(
+                "## 7.4 Antidiskrimi\u{ad}nering\n\nLeverantören ska följa lagen.\n\n\
+                 ### 7.4.1 Påföljder\n\nLeverantören ska betala vite med 50 000 kr per påbörjad vecka.\n\n{FILLER}"
+            ),
+            "AD-10",
+            Status::Met,
+        ),
         ("a word split by a line-end hyphen is seen", format!("{FILLER}Leverantören ska följa diskrimi-\nneringslagen.\n"), "AD-01", Status::Met),
         ("a word split by a soft hyphen is seen", format!("{FILLER}Leverantören ska följa diskrimi\u{ad}neringslagen.\n"), "AD-01", Status::Met),
         ("no law named, none found", format!("{FILLER}Leverantören ska följa lagen.\n"), "AD-01", Status::Missing),
