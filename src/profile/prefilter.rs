@@ -11,10 +11,12 @@
 //! where it names the clause or its number, so for those the clause's
 //! headings and a reference to its number are what matter.
 //!
-//! Each root pattern gives one *fragment*: its longest run of letters, which
-//! every occurrence of the pattern contains. Fragments are searched in a lower
-//! case copy of the document's text, so a document with none of them is not
-//! analysed further at all.
+//! Each root pattern is searched for by a fragment of it (see `finder`) in a
+//! lower-case copy of the document's text, and read whole where one stands; a
+//! document with none of them is not analysed further at all. The words that
+//! name a kind of contract are counted over the whole text in the same way,
+//! and the words a reference starts with ("punkt", "bilaga", "§") are found so
+//! that a block naming the clause's number is read.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
