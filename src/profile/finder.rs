@@ -10,7 +10,7 @@
 //! a hyphen for a hyphen or a non-breaking hyphen. What folding alone can do —
 //! join a word hyphenated at a line end, drop a soft hyphen — callers handle.
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::phrases::{is_word_byte_at, word_char_at, word_char_before, word_start, SetId, Shape};
 
@@ -57,26 +57,22 @@ impl Finder {
                 .map(|p| fragment(&p.literal).to_owned())
                 .collect(),
         );
-        let readings = fragments
-            .iter()
-            .map(|f| {
-                phrases
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, p)| {
-                        p.literal
-                            .match_indices(f.as_str())
-                            .map(move |(at, _)| (i, at))
-                    })
-                    .collect()
-            })
-            .collect();
+        // Every place each fragment stands in each phrase, found with one
+        // automaton over the fragments rather than one search per pair.
+        let mut readings = vec![Vec::new(); fragments.len()];
+        let within = every_occurrence(&fragments);
+        for (i, p) in phrases.iter().enumerate() {
+            for m in within.find_overlapping_iter(p.literal.as_str()) {
+                readings[m.pattern().as_usize()].push((i, m.start()));
+            }
+        }
         let searchers = fragments
             .chunks(FRAGMENTS_PER_SEARCH)
             .enumerate()
             .map(|(i, group)| {
                 let searcher = AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(group)
                     .expect("fragments fit an automaton");
                 (searcher, i * FRAGMENTS_PER_SEARCH)
@@ -238,13 +234,33 @@ pub(super) fn fragment(literal: &str) -> &str {
 pub(super) fn minimal(mut words: Vec<String>) -> Vec<String> {
     words.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
     words.dedup();
-    let mut kept: Vec<String> = Vec::new();
-    for w in words {
-        if !kept.iter().any(|k| w.contains(k.as_str())) {
-            kept.push(w);
-        }
-    }
-    kept
+    // A word is dropped when another occurs in it; containment is
+    // transitive, so the shorter word is kept either way.
+    let within = every_occurrence(&words);
+    let contains_another = |(i, w): &(usize, &String)| {
+        within
+            .find_overlapping_iter(w.as_str())
+            .any(|m| m.pattern().as_usize() != *i)
+    };
+    let keep: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|pair| !contains_another(&pair))
+        .collect();
+    words
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(w, k)| k.then_some(w))
+        .collect()
+}
+
+/// An automaton that reports every occurrence of every word, overlapping.
+fn every_occurrence(words: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .expect("words fit an automaton")
 }
 
 #[cfg(test)]
@@ -291,6 +307,7 @@ mod tests {
         .map(str::to_owned)
         .to_vec();
         assert_eq!(minimal(words), ["discriminat", "diskriminer"]);
+        assert!(minimal(Vec::new()).is_empty());
     }
 
     #[test]
