@@ -139,7 +139,7 @@ impl MatcherBuilder {
     }
 
     /// The literal text of every pattern of `set`, without its `*`s.
-    pub fn literals_of(&self, set: SetId) -> impl Iterator<Item = &str> + '_ {
+    pub(super) fn literals_of(&self, set: SetId) -> impl Iterator<Item = &str> + '_ {
         self.members
             .iter()
             .zip(&self.literals)
