@@ -11,14 +11,8 @@ corpus=target/bench-corpus-$files-$kb
 cargo build --release -q
 bin=target/release/klausul
 bytes=$(du -sb "$corpus" | cut -f1)
-# The machine is shared, so the best of five runs is reported.
-best=
-for _ in 1 2 3 4 5; do
-  start=$(date +%s.%N)
-  "$bin" check --format json "$corpus" > /dev/null || true
-  end=$(date +%s.%N)
-  best=$(python3 -c "print(min(x for x in [$end - $start, ${best:-1e9}]))")
-done
+. scripts/best_of.sh
+best=$(best_of 5 "$bin" check --format json "$corpus")
 python3 - "$bytes" "$best" <<'PY'
 import sys
 b, t = int(sys.argv[1]), float(sys.argv[2])
@@ -26,13 +20,7 @@ print(f"throughput: {b/1e6:.1f} MB in {t:.3f} s = {b/1e6/t:.0f} MB/s (best of 5)
 PY
 # The floor: one ripgrep pass with 30 clause-vocabulary patterns.
 if command -v rg > /dev/null; then
-  rg_best=
-  for _ in 1 2 3 4 5; do
-    start=$(date +%s.%N)
-    rg -i -c -j2 -f scripts/clause-patterns.txt "$corpus" > /dev/null || true
-    end=$(date +%s.%N)
-    rg_best=$(python3 -c "print(min(x for x in [$end - $start, ${rg_best:-1e9}]))")
-  done
+  rg_best=$(best_of 5 rg -i -c -j2 -f scripts/clause-patterns.txt "$corpus")
   python3 -c "print(f'ripgrep, 30 patterns: {$rg_best:.3f} s; klausul takes {$best / $rg_best:.1f}x as long')"
 fi
 one=$(ls "$corpus" | sed -n 1p)

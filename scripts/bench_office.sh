@@ -11,23 +11,13 @@ dir=target/bench-office
 cargo build --release -q
 bin=target/release/klausul
 
-best_of_5() {
-  local best=1e9
-  for _ in 1 2 3 4 5; do
-    local start end
-    start=$(date +%s.%N)
-    "$bin" check --format json "$1" > /dev/null || true
-    end=$(date +%s.%N)
-    best=$(python3 -c "print(min($end - $start, $best))")
-  done
-  echo "$best"
-}
+. scripts/best_of.sh
 
 for f in $dir/big-305.docx $dir/big-510.pdf; do
   [ -f "$f" ] || { echo "$f missing (install LibreOffice to make PDFs)"; continue; }
   pdf=${f%.*}.pdf
   pages=$( [ -f "$pdf" ] && command -v pdfinfo > /dev/null && pdfinfo "$pdf" | awk '/^Pages:/ {print $2}' || echo "?")
-  t=$(best_of_5 "$f")
+  t=$(best_of 5 "$bin" check --format json "$f")
   python3 -c "print(f'$f: {$pages} pages (as laid out by LibreOffice), {$t * 1000:.0f} ms end to end (best of 5)')"
 done
 

@@ -10,32 +10,21 @@ cargo build --release -q
 bin=target/release/klausul
 out=target/scaling.csv
 echo "kind,bytes,seconds" > "$out"
-
-best_of_3() {
-  local best=1e9
-  for _ in 1 2 3; do
-    local start end
-    start=$(date +%s.%N)
-    "$bin" check --format json "$1" > /dev/null || true
-    end=$(date +%s.%N)
-    best=$(python3 -c "print(min($end - $start, $best))")
-  done
-  echo "$best"
-}
+. scripts/best_of.sh
 
 for mb in 10 50 100 500; do
   files=$((mb * 10))
   corpus=target/bench-corpus-$files-100
   [ -d "$corpus" ] || python3 scripts/gen_corpus.py "$corpus" "$files" 100
   bytes=$(du -sb "$corpus" | cut -f1)
-  echo "corpus,$bytes,$(best_of_3 "$corpus")" >> "$out"
+  echo "corpus,$bytes,$(best_of 3 "$bin" check --format json "$corpus")" >> "$out"
 done
 
 for kb in 10 100 1000 10000; do
   corpus=target/bench-corpus-1-$kb
   [ -d "$corpus" ] || python3 scripts/gen_corpus.py "$corpus" 1 "$kb"
   file=$(ls "$corpus"/* | sed -n 1p)
-  echo "document,$(stat -c %s "$file"),$(best_of_3 "$file")" >> "$out"
+  echo "document,$(stat -c %s "$file"),$(best_of 3 "$bin" check --format json "$file")" >> "$out"
 done
 
 python3 - "$out" <<'PY'
