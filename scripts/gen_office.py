@@ -17,6 +17,8 @@ import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
+import soffice
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "office")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -381,16 +383,7 @@ ENGLISH_IDS = {"normal": "Normal", "title": "Title", 1: "Heading1", 2: "Heading2
 def convert(path, fmt, name, ext=None):
     """Converts with LibreOffice and stores the result as NAME.EXT in OUT."""
     ext = ext or fmt
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        print(f"soffice not found: {name}.{fmt} not made", file=sys.stderr)
-        return
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                        "--convert-to", fmt, "--outdir", work, path],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        made = os.path.join(work, os.path.splitext(os.path.basename(path))[0] + "." + ext)
-        shutil.move(made, os.path.join(OUT, f"{name}.{ext}"))
+    soffice.convert(path, fmt, os.path.join(OUT, f"{name}.{ext}"), ext)
 
 
 def minimal_pdf(content):
@@ -457,15 +450,9 @@ def bad_files():
                         os.path.join(bad, "password.docx")], check=True)
     else:
         print("msoffcrypto-tool not found: password.docx not made", file=sys.stderr)
-    soffice = shutil.which("soffice")
-    if soffice:
-        with tempfile.TemporaryDirectory() as work:
-            options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-                       '"DocumentOpenPassword":{"type":"string","value":"hemligt"}}')
-            subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                            "--convert-to", options, "--outdir", work, os.path.join(OUT, "consulting.docx")],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            shutil.move(os.path.join(work, "consulting.pdf"), os.path.join(bad, "password.pdf"))
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"hemligt"}}')
+    soffice.convert(os.path.join(OUT, "consulting.docx"), options, os.path.join(bad, "password.pdf"), "pdf")
 
 
 def big(directory, pages):

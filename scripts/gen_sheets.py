@@ -21,6 +21,8 @@ import tempfile
 
 import openpyxl
 
+import soffice
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "sheets")
 
 HEADER = ["Avtalsnummer", "Avtalsnamn", "Leverantör", "Org.nr", "Avtalstyp", "CPV",
@@ -212,16 +214,7 @@ def english_workbook(path):
 
 
 def convert(path, fmt, name):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        print(f"soffice not found: {name} not made", file=sys.stderr)
-        return
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                        "--convert-to", fmt, "--outdir", work, path],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        made = os.path.join(work, os.path.splitext(os.path.basename(path))[0] + "." + fmt.split(":")[0])
-        shutil.move(made, os.path.join(OUT, name))
+    soffice.convert(path, fmt, os.path.join(OUT, name), fmt.split(":")[0])
 
 
 def big(directory, rows):
