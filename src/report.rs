@@ -312,6 +312,13 @@ pub enum RowStatus {
 }
 
 impl RowStatus {
+    /// Whether someone must act on a row with this status: it breaks the
+    /// clause, or it needs a person to look.
+    #[must_use]
+    pub const fn needs_action(self) -> bool {
+        matches!(self, Self::NonCompliant | Self::NeedsReview)
+    }
+
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -369,7 +376,7 @@ impl RegisterRow {
     pub fn problems(&self) -> String {
         self.reasons
             .iter()
-            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .filter(|r| r.effect.needs_action())
             .map(|r| r.message.as_str())
             .collect::<Vec<_>>()
             .join("; ")
@@ -382,7 +389,7 @@ impl RegisterRow {
         let problem = self
             .reasons
             .iter()
-            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .filter(|r| r.effect.needs_action())
             .find_map(|r| r.cell.as_ref());
         problem.or_else(|| self.cells.first()).map_or_else(
             || format!("{} row {}", self.sheet, self.row),

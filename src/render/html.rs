@@ -181,7 +181,7 @@ impl Html<'_> {
         let flagged: Vec<_> = doc
             .rows
             .iter()
-            .filter(|r| matches!(r.status, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .filter(|r| r.status.needs_action())
             .collect();
         let _ = write!(
             out,

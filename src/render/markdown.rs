@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::human::status_word;
 use super::words::{icon, marked, say, share};
 use super::{Context, Renderer};
-use crate::report::{DocumentReport, RowStatus, Summary};
+use crate::report::{DocumentReport, Summary};
 
 pub struct Markdown<'p> {
     ctx: Context<'p>,
@@ -62,11 +62,7 @@ impl Renderer for Markdown<'_> {
                 say(lang, "Täckning", "Coverage"),
                 share(&summary.total, lang)
             );
-            for row in doc
-                .rows
-                .iter()
-                .filter(|r| matches!(r.status, RowStatus::NonCompliant | RowStatus::NeedsReview))
-            {
+            for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
                 let _ = writeln!(
                     out,
                     "- **{}** {} ({}): {}",

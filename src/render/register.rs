@@ -37,11 +37,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
             Lang::En => format!("agreement register, {} agreements", doc.rows.len()),
         }
     );
-    for row in doc
-        .rows
-        .iter()
-        .filter(|r| matches!(r.status, RowStatus::NonCompliant | RowStatus::NeedsReview))
-    {
+    for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
         let _ = writeln!(
             out,
             "  {} {} {}  {}  {}{}",
@@ -55,11 +51,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
                 .map_or(String::new(), |s| format!(" ({})", s.reason))
         );
         // Why the clause applies is routine; what is wrong is not.
-        for reason in row
-            .reasons
-            .iter()
-            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
-        {
+        for reason in row.reasons.iter().filter(|r| r.effect.needs_action()) {
             let _ = writeln!(out, "      {}", reason.message);
         }
     }

@@ -11,8 +11,7 @@ use serde_json::{json, Value};
 use super::json::nested;
 use super::{fingerprint, Context, Renderer};
 use crate::report::{
-    DocumentReport, Location, ProfileRef, RegisterRow, RequirementResult, RowStatus, Severity,
-    Summary, Tool,
+    DocumentReport, Location, ProfileRef, RegisterRow, RequirementResult, Severity, Summary, Tool,
 };
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -85,7 +84,7 @@ impl<'p> Sarif<'p> {
         let reasons: Vec<&str> = row
             .reasons
             .iter()
-            .filter(|r| matches!(r.effect, RowStatus::NonCompliant | RowStatus::NeedsReview))
+            .filter(|r| r.effect.needs_action())
             .map(|r| r.message.as_str())
             .collect();
         let mut result = json!({
