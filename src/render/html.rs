@@ -25,6 +25,15 @@ impl<'p> Html<'p> {
 }
 
 /// Escapes text for HTML.
+/// Opens a table with its caption and a header row of column headings.
+fn table_head(out: &mut String, caption: &str, columns: &[&str]) {
+    let _ = write!(out, "<table><caption>{caption}</caption><thead><tr>");
+    for c in columns {
+        let _ = write!(out, "<th scope=\"col\">{c}</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+}
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -91,14 +100,19 @@ fn verdict(v: Verdict, lang: Lang) -> &'static str {
 impl Html<'_> {
     fn requirements(&self, doc: &DocumentReport, id: &str, out: &mut String) {
         let lang = self.ctx.lang();
-        let _ = write!(
+        table_head(
             out,
-            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            say(lang, "Kraven och deras status", "The requirements and their status"),
-            say(lang, "Krav", "Requirement"),
-            say(lang, "Namn", "Name"),
-            say(lang, "Status", "Status"),
-            say(lang, "Allvar", "Severity")
+            say(
+                lang,
+                "Kraven och deras status",
+                "The requirements and their status",
+            ),
+            &[
+                say(lang, "Krav", "Requirement"),
+                say(lang, "Namn", "Name"),
+                say(lang, "Status", "Status"),
+                say(lang, "Allvar", "Severity"),
+            ],
         );
         for r in &doc.requirements {
             let link = if r.status.is_finding() && r.suppressed.is_none() {
@@ -183,14 +197,19 @@ impl Html<'_> {
             .iter()
             .filter(|r| r.status.needs_action())
             .collect();
-        let _ = write!(
+        table_head(
             out,
-            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            say(lang, "Avtal att åtgärda eller granska", "Agreements to act on or review"),
-            say(lang, "Avtal", "Agreement"),
-            say(lang, "Plats", "Place"),
-            say(lang, "Status", "Status"),
-            say(lang, "Skäl", "Reasons")
+            say(
+                lang,
+                "Avtal att åtgärda eller granska",
+                "Agreements to act on or review",
+            ),
+            &[
+                say(lang, "Avtal", "Agreement"),
+                say(lang, "Plats", "Place"),
+                say(lang, "Status", "Status"),
+                say(lang, "Skäl", "Reasons"),
+            ],
         );
         for r in flagged {
             let (mark, word) = match r.status {
@@ -227,14 +246,16 @@ impl Html<'_> {
         for (title, rows, key) in groups {
             let _ = write!(out, "<h3>{title}</h3>");
             out.push_str(&chart(&format!("{id}-{key}"), title, rows, lang));
-            let _ = write!(
+            table_head(
                 out,
-                "<table><caption>{title}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                say(lang, "Grupp", "Group"),
-                say(lang, "Uppfyller", "Compliant"),
-                say(lang, "Gäller", "Applicable"),
-                say(lang, "Att granska", "To review"),
-                say(lang, "Täckning", "Coverage")
+                title,
+                &[
+                    say(lang, "Grupp", "Group"),
+                    say(lang, "Uppfyller", "Compliant"),
+                    say(lang, "Gäller", "Applicable"),
+                    say(lang, "Att granska", "To review"),
+                    say(lang, "Täckning", "Coverage"),
+                ],
             );
             for c in rows {
                 let _ = write!(
