@@ -30,10 +30,12 @@ pub struct Inline {
     pub line: usize,
 }
 
+const DIRECTIVE: &str = "klausul-ignore";
+
 /// `klausul-ignore AD-05: reason`, optionally inside an HTML comment.
 fn directive(input: &str) -> IResult<&str, (&str, Option<&str>)> {
     let (rest, _) = (space0, opt((tag("<!--"), space0))).parse(input)?;
-    let (rest, _) = (tag_no_case("klausul-ignore"), space1).parse(rest)?;
+    let (rest, _) = (tag_no_case(DIRECTIVE), space1).parse(rest)?;
     let (rest, id) = recognize((
         take_while1(|c: char| c.is_ascii_alphabetic()),
         char('-'),
@@ -47,23 +49,39 @@ fn directive(input: &str) -> IResult<&str, (&str, Option<&str>)> {
 /// Every suppression directive in `text`, one per line.
 #[must_use]
 pub fn inline(text: &str) -> Vec<Inline> {
-    text.lines()
-        .enumerate()
-        // A directive starts with "klausul-ignore" or "<!--"; most lines are
-        // turned away on their first letter.
-        .filter(|(_, line)| line.trim_start().starts_with(['k', 'K', '<']))
-        .filter_map(|(i, line)| {
-            let (_, (id, reason)) = directive(line).ok()?;
-            let reason = reason
-                .map(|r| r.trim().trim_end_matches("-->").trim().to_owned())
-                .filter(|r| !r.is_empty());
-            Some(Inline {
-                id: id.to_ascii_uppercase(),
-                reason,
-                line: i + 1,
-            })
-        })
-        .collect()
+    // Only a line holding the directive's keyword can be one: the text is
+    // searched for the keyword's hyphen, and just those lines are read.
+    let bytes = text.as_bytes();
+    let hyphen = DIRECTIVE.find('-').unwrap_or_default();
+    let keywords = memchr::memchr_iter(b'-', bytes).filter_map(|i| {
+        let start = i.checked_sub(hyphen)?;
+        let word = bytes.get(start..start + DIRECTIVE.len())?;
+        word.eq_ignore_ascii_case(DIRECTIVE.as_bytes())
+            .then_some(start)
+    });
+    let (mut counted, mut line) = (0, 1);
+    let mut directives: Vec<Inline> = Vec::new();
+    for at in keywords {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        line += memchr::memchr_iter(b'\n', &bytes[counted..start]).count();
+        counted = start;
+        if directives.last().is_some_and(|d| d.line == line) {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+        let Ok((_, (id, reason))) = directive(text[start..end].trim_end_matches('\r')) else {
+            continue;
+        };
+        let reason = reason
+            .map(|r| r.trim().trim_end_matches("-->").trim().to_owned())
+            .filter(|r| !r.is_empty());
+        directives.push(Inline {
+            id: id.to_ascii_uppercase(),
+            reason,
+            line,
+        });
+    }
+    directives
 }
 
 #[derive(Debug, Deserialize)]
@@ -264,6 +282,26 @@ mod tests {
                     reason: None,
                     line: 4
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn directives_are_found_only_at_the_start_of_their_line() {
+        let text = "Rad ett\r\nSe klausul-ignore AD-01: inte i början\r\n\r\n  KLAUSUL-IGNORE ad-02: versaler, klausul-ignore AD-03: två\r\n<!--klausul-ignore AD-04:-->\nklausul-ignoreAD-05: inget mellanrum";
+        let found: Vec<(String, Option<String>, usize)> = inline(text)
+            .into_iter()
+            .map(|d| (d.id, d.reason, d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "AD-02".into(),
+                    Some("versaler, klausul-ignore AD-03: två".into()),
+                    4
+                ),
+                ("AD-04".into(), None, 5),
             ]
         );
     }

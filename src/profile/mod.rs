@@ -10,6 +10,7 @@ pub mod error;
 mod finder;
 pub mod phrases;
 mod prefilter;
+mod sample;
 mod spec;
 mod validate;
 
@@ -236,6 +237,9 @@ pub struct Profile {
     requirements: Vec<Requirement>,
     builder: MatcherBuilder,
     pub matcher: Matcher,
+    /// The profile's own text (and its parent's): a sample of the language
+    /// its patterns are searched for in, for the pre-filter.
+    sample: String,
     /// Made the first time a document is checked.
     prefilter: std::sync::OnceLock<Prefilter>,
     /// Each requirement's suggested wording, per language, made once.

@@ -251,6 +251,7 @@ impl Validator {
             messages,
             matcher: self.builder.build(),
             builder: std::mem::take(&mut self.builder),
+            sample: source_text.to_owned(),
             prefilter: std::sync::OnceLock::new(),
             suggestions: Default::default(),
             requirements,
@@ -284,6 +285,8 @@ impl Validator {
         parent.requirements.extend(added);
         parent.matcher = self.builder.build();
         parent.builder = std::mem::take(&mut self.builder);
+        parent.sample.push('\n');
+        parent.sample.push_str(source_text);
         parent.prefilter = std::sync::OnceLock::new();
         parent.suggestions = Default::default();
         Some(parent)
