@@ -67,7 +67,24 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         .filter_map(|(b, _)| b.section)
         .collect();
     if !clause_sections.is_empty() {
-        for at in prefilter.references(lower) {
+        // What a reference to a clause section may go on with: the first
+        // character of its number or annex.
+        let firsts: Vec<char> = clause_sections
+            .iter()
+            .flat_map(|&c| [&doc.sections[c].number, &doc.sections[c].annex])
+            .filter_map(|id| id.as_deref()?.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        for (at, word_end) in prefilter.references(lower) {
+            // The parser reads the whole word ("punkterna"), then the number.
+            let next = lower[word_end..]
+                .trim_start_matches(char::is_alphabetic)
+                .trim_start()
+                .chars()
+                .next();
+            if !next.is_some_and(|c| firsts.contains(&c)) {
+                continue;
+            }
             if let Some(b) = index.block_at(at) {
                 if !spread[b] && names_section(doc, lower, at, &clause_sections) {
                     marked[b] = true;
@@ -120,10 +137,10 @@ fn names_section(doc: &Document, lower: &str, at: usize, sections: &[usize]) -> 
     sections.iter().any(|&c| {
         let section = &doc.sections[c];
         match &found {
-            Reference::Section(n) => section
-                .number
-                .as_deref()
-                .is_some_and(|num| num == n || num.starts_with(&format!("{n}."))),
+            Reference::Section(n) => section.number.as_deref().is_some_and(|num| {
+                num.strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            }),
             Reference::Annex(id) => section
                 .annex
                 .as_deref()

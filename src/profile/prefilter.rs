@@ -84,12 +84,16 @@ impl Prefilter {
         })
     }
 
-    /// Where words that may start a reference ("punkt", "bilaga") start.
-    pub fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+    /// Where words that may start a reference ("punkt", "bilaga") start and
+    /// end.
+    pub fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
         self.references
             .find_iter(text)
-            .map(|m| m.start())
-            .chain(memchr::memmem::find_iter(text.as_bytes(), PARAGRAPH_SIGN))
+            .map(|m| (m.start(), m.end()))
+            .chain(
+                memchr::memmem::find_iter(text.as_bytes(), PARAGRAPH_SIGN)
+                    .map(|at| (at, at + PARAGRAPH_SIGN.len())),
+            )
     }
 
     /// Every word naming a kind of contract in the lower-case `text`.

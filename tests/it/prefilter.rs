@@ -55,6 +55,8 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
         ("a sanction in the general terms that names the clause (across a line break) is tied", general_terms.clone(), "AD-10", Status::Met),
         ("naming a parent section ties it too", general_terms.replace("punkt\n7.4", "avsnitt 7"), "AD-10", Status::Met),
         ("naming another section does not", general_terms.replace("punkt\n7.4", "punkt 9"), "AD-10", Status::Missing),
+        ("a plural reference word is read whole", general_terms.replace("punkt\n7.4", "punkterna 7.4 och 9"), "AD-10", Status::Met),
+        ("a number glued to the reference word is read", general_terms.replace("punkt\n7.4", "§7.4"), "AD-10", Status::Met),
         (
             "a general breach elsewhere makes termination weak",
             format!("{CLAUSE}{FILLER}## 12 Hävning\n\nVid väsentligt avtalsbrott får beställaren häva avtalet.\n"),
