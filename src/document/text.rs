@@ -117,12 +117,14 @@ impl Builder<'_> {
             && self
                 .last_seen
                 .get_or_init(|| {
+                    // Blank lines are half of most texts and never a heading.
                     let text = self.text;
                     lines
                         .iter()
                         .enumerate()
                         .filter(|(_, l)| l.end - l.start <= MAX_CONTENTS_ENTRY)
                         .map(|(i, l)| (text[l.start..l.end].trim(), i))
+                        .filter(|(line, _)| !line.is_empty())
                         .collect()
                 })
                 .get(heading)
