@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::limits::Limits;
 use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
-    decode_text, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
+    decode_text_owned, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
 };
 
 #[derive(Debug, Clone)]
@@ -207,12 +207,13 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
         help: problem.help(),
         problem,
     };
+    let sha256 = sha256_hex(&[&bytes]);
     let document = |d: Document| Content::Document(d);
     let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
             return Err(failed(ReadError::Unrecognised))
         }
-        Format::Text | Format::Markdown => document(read_text(decode_text(&bytes).0, format)),
+        Format::Text | Format::Markdown => document(read_text(decode_text_owned(bytes).0, format)),
         Format::Docx => document(read_docx(&bytes, limits).map_err(failed)?),
         Format::Odt => document(read_odt(&bytes, limits).map_err(failed)?),
         Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
@@ -224,7 +225,7 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     Ok(Loaded {
         content,
         format,
-        sha256: sha256_hex(&[&bytes]),
+        sha256,
     })
 }
 

@@ -150,6 +150,20 @@ pub enum Encoding {
     Windows1252,
 }
 
+/// Like `decode_text`, keeping the bytes when they are UTF-8 already (most
+/// files), so that the text is not copied.
+#[must_use]
+pub fn decode_text_owned(bytes: Vec<u8>) -> (String, Encoding) {
+    if !bytes.starts_with(&[0xEF, 0xBB, 0xBF]) && simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just checked that these very bytes are UTF-8.
+        return (
+            unsafe { String::from_utf8_unchecked(bytes) },
+            Encoding::Utf8,
+        );
+    }
+    decode_text(&bytes)
+}
+
 /// Decodes text bytes. Valid UTF-8 is always read as UTF-8; only bytes that are
 /// not valid UTF-8 fall back to Windows-1252, which maps every byte.
 #[must_use]
@@ -175,6 +189,19 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        for bytes in [
+            "Leverantören".as_bytes(),
+            b"\xEF\xBB\xBFbom",
+            b"Leverant\xf6ren",
+            &[0xFF, 0xFE, b'a', 0],
+            b"",
+        ] {
+            assert_eq!(decode_text_owned(bytes.to_vec()), decode_text(bytes));
+        }
+    }
 
     #[test]
     fn valid_utf8_is_never_read_as_cp1252() {

@@ -36,7 +36,8 @@ pub fn read_text(text: String, format: Format) -> Document {
 
 /// Line spans without line endings, and without the form feed that opens a page.
 fn split_lines(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
+    // Room for lines of a typical length, so the list seldom grows.
+    let mut spans = Vec::with_capacity(text.len() / 48 + 8);
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
     let last = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
