@@ -211,21 +211,29 @@ pub fn lower_same_length(text: &str) -> String {
     // other capital has a lead byte from 0xC4 up. The frequent å, ä, ö
     // (0xC3 0xA0 ..) never make a chunk be looked at.
     const CHUNK: usize = 32;
-    let mut out = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
-    let mut next = 0;
+    let mut lowered = Vec::with_capacity(bytes.len());
+    let mut suspects = Vec::new();
     for (n, chunk) in bytes.chunks(CHUNK).enumerate() {
-        // Without branches, so the compiler can compare a whole chunk at once.
+        // Copied, lowered and looked at while the chunk is at hand; without
+        // branches, so the compiler can treat a whole chunk at once.
+        lowered.extend(chunk.iter().map(u8::to_ascii_lowercase));
         let suspect = chunk.iter().fold(0u8, |acc, &b| {
             acc | u8::from((0x80..=0x9E).contains(&b)) | u8::from(b >= 0xC4)
         }) != 0;
-        if !suspect {
-            continue;
+        if suspect {
+            suspects.push(n);
         }
+    }
+    // SAFETY: the bytes are those of `text` with only ASCII capitals turned
+    // into ASCII lower case, so they are still valid UTF-8.
+    let mut out = unsafe { String::from_utf8_unchecked(lowered) };
+    let mut next = 0;
+    for n in suspects {
         // From the first character that starts in this chunk (or the one
         // that overlaps it) to the end of the chunk.
         let from = floor_char_boundary(text, (n * CHUNK).max(next));
-        let to = (n * CHUNK + chunk.len()).min(bytes.len());
+        let to = (n * CHUNK + CHUNK).min(bytes.len());
         next = lower_capitals(text, &mut out, from, to);
     }
     out
