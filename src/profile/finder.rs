@@ -56,7 +56,7 @@ impl Finder {
     /// often their bytes occur in `sample`, a text in the language searched.
     pub(super) fn new<'a>(
         patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>,
-        sample: &Sample,
+        sample: &str,
     ) -> Self {
         let phrases: Vec<Phrase> = patterns
             .map(|(literal, shape, sets)| Phrase {
@@ -67,10 +67,10 @@ impl Finder {
             .collect();
         let literals: Vec<&str> = phrases.iter().map(|p| p.literal.as_str()).collect();
         let candidates = Candidates::of(&literals);
-        let covering = candidates.cover(sample);
-        let mut fragments = minimal(covering);
+        let sample = Sample::new(sample, candidates.holders.keys().map(|c| c.as_bytes()));
+        let mut fragments = minimal(candidates.cover(&sample));
         for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
-            order_for_teddy(group, sample);
+            order_for_teddy(group, &sample);
         }
         // Every place each fragment stands in each phrase, found with one
         // automaton over the fragments rather than one search per pair.
@@ -490,7 +490,7 @@ mod tests {
                     vec![SetId(0)],
                 )
             }),
-            &Sample::new(""),
+            "",
         )
     }
 
@@ -533,7 +533,7 @@ mod tests {
                 };
                 (l, shape, vec![SetId(0)])
             }),
-            &Sample::new(sample),
+            sample,
         );
         f.fragments
     }
@@ -568,7 +568,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        order_for_teddy(&mut order, &Sample::new(""));
+        order_for_teddy(&mut order, &Sample::new("", std::iter::empty()));
         let slot = |f: &str| order.iter().position(|x| x == f).unwrap();
         assert_eq!(slot("wwww") % 8, slot("wwwv") % 8);
         let mut sorted = order.clone();

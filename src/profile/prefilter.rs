@@ -22,7 +22,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::finder::{fragment, minimal, Finder, Found};
 use super::phrases::SetId;
-use super::sample::Sample;
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
 
@@ -45,8 +44,8 @@ pub struct Prefilter {
 impl Prefilter {
     #[must_use]
     pub(super) fn new(p: &Profile) -> Self {
-        let sample = Sample::new(&p.sample);
-        let roots = root_sets(p).map(|sets| Finder::new(p.builder.patterns_of(&sets), &sample));
+        let sample = p.sample.as_str();
+        let roots = root_sets(p).map(|sets| Finder::new(p.builder.patterns_of(&sets), sample));
         let kinds = [p.scope.services, p.scope.works, p.scope.goods];
         // "§" is two bytes long, too short for the literal search to be fast,
         // and is looked for on its own.
@@ -65,7 +64,7 @@ impl Prefilter {
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(&words)
                 .expect("reference words fit an automaton"),
-            contract_words: Finder::new(p.builder.patterns_of(&kinds), &sample),
+            contract_words: Finder::new(p.builder.patterns_of(&kinds), sample),
         }
     }
 
