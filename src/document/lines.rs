@@ -39,6 +39,12 @@ const MAX_HEADING_WORDS: usize = 10;
 
 #[must_use]
 pub fn classify(line: &str) -> Line<'_> {
+    // Most lines of a text are long lines of a paragraph that start with a
+    // capital: no heading, markup, table row or list marker starts so, and a
+    // plain heading is never that long.
+    if line.len() > MAX_PLAIN_HEADING && line.as_bytes()[0].is_ascii_uppercase() {
+        return Line::Text { content: 0 };
+    }
     if line.trim().is_empty() {
         return Line::Blank;
     }
@@ -250,6 +256,17 @@ mod tests {
             Line::Heading(h) => Some((h.level, h.number, h.annex, &line[h.content..])),
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_long_line_that_starts_with_a_capital_is_text() {
+        let line = format!("Leverantören ska {} | # - 1. a) slut", "x".repeat(80));
+        assert!(matches!(classify(&line), Line::Text { content: 0 }));
+        // Shorter, the same words may be a heading.
+        assert!(matches!(
+            classify("Bilaga 5 Antidiskriminering"),
+            Line::Heading(_)
+        ));
     }
 
     #[test]
