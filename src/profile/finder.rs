@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::phrases::{is_word_byte_at, word_char_at, word_char_before, word_start, SetId, Shape};
 use super::sample::Sample;
@@ -37,12 +37,51 @@ const FRAGMENTS_PER_SEARCH: usize = 64;
 #[derive(Clone, Debug)]
 pub struct Finder {
     /// One search per group of fragments, with the index of its first.
-    searchers: Vec<(AhoCorasick, usize)>,
+    searchers: Vec<(Search, usize)>,
     /// Per fragment: the phrases that contain it, and where.
     readings: Vec<Vec<(usize, usize)>>,
     phrases: Vec<Phrase>,
     /// The fragments, for the tests and benchmarks.
     pub fragments: Vec<String>,
+}
+
+/// The literal search over one group of fragments: Teddy itself where the
+/// processor has it, which returns a match without the automaton's extra
+/// step, else the automaton (with Teddy as its own pre-filter where it can).
+#[derive(Clone, Debug)]
+enum Search {
+    Teddy(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Search {
+    fn new(fragments: &[String]) -> Self {
+        let teddy = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostLongest)
+            .builder()
+            .extend(fragments)
+            .build();
+        teddy.map_or_else(
+            || {
+                Self::Automaton(
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .kind(Some(AhoCorasickKind::ContiguousNFA))
+                        .build(fragments)
+                        .expect("fragments fit an automaton"),
+                )
+            },
+            Self::Teddy,
+        )
+    }
+
+    /// The leftmost-longest fragment found in `text` from `from` on.
+    fn find(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
+        match self {
+            Self::Teddy(s) => s.find_in(text, aho_corasick::Span::from(from..text.len())),
+            Self::Automaton(a) => a.find(Input::new(text).span(from..text.len())),
+        }
+    }
 }
 
 /// One phrase found: where it starts, and its sets.
@@ -85,12 +124,7 @@ impl Finder {
             .chunks(FRAGMENTS_PER_SEARCH)
             .enumerate()
             .map(|(i, group)| {
-                let searcher = AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(group)
-                    .expect("fragments fit an automaton");
-                (searcher, i * FRAGMENTS_PER_SEARCH)
+                (Search::new(group), i * FRAGMENTS_PER_SEARCH)
             })
             .collect();
         Self {
@@ -110,7 +144,7 @@ impl Finder {
             .flat_map(move |(searcher, first)| {
                 let mut from = 0;
                 std::iter::from_fn(move || {
-                    let m = searcher.find(Input::new(text).span(from..text.len()))?;
+                    let m = searcher.find(text, from)?;
                     // Fragments never contain one another, so starting again
                     // one byte on finds every occurrence of every fragment.
                     from = m.start() + 1;
