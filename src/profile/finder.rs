@@ -49,13 +49,13 @@ pub struct Finder {
 /// processor has it, which returns a match without the automaton's extra
 /// step, else the automaton (with Teddy as its own pre-filter where it can).
 #[derive(Clone, Debug)]
-enum Search {
+pub(super) enum Search {
     Teddy(packed::Searcher),
     Automaton(AhoCorasick),
 }
 
 impl Search {
-    fn new(fragments: &[String]) -> Self {
+    pub(super) fn new(fragments: &[String]) -> Self {
         let teddy = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostLongest)
             .builder()
@@ -76,11 +76,26 @@ impl Search {
     }
 
     /// The leftmost-longest fragment found in `text` from `from` on.
-    fn find(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
+    pub(super) fn find(&self, text: &str, from: usize) -> Option<aho_corasick::Match> {
         match self {
             Self::Teddy(s) => s.find_in(text, aho_corasick::Span::from(from..text.len())),
             Self::Automaton(a) => a.find(Input::new(text).span(from..text.len())),
         }
+    }
+}
+
+impl Search {
+    /// Every fragment found in `text`, none overlapping another.
+    pub(super) fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let m = self.find(text, from)?;
+            from = m.end();
+            Some(m)
+        })
     }
 }
 
@@ -123,9 +138,7 @@ impl Finder {
         let searchers = fragments
             .chunks(FRAGMENTS_PER_SEARCH)
             .enumerate()
-            .map(|(i, group)| {
-                (Search::new(group), i * FRAGMENTS_PER_SEARCH)
-            })
+            .map(|(i, group)| (Search::new(group), i * FRAGMENTS_PER_SEARCH))
             .collect();
         Self {
             searchers,

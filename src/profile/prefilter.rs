@@ -18,9 +18,7 @@
 //! and the words a reference starts with ("punkt", "bilaga", "§") are found so
 //! that a block naming the clause's number is read.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use super::finder::{fragment, minimal, Finder, Found};
+use super::finder::{fragment, minimal, Finder, Found, Search};
 use super::phrases::SetId;
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
@@ -35,7 +33,7 @@ pub struct Prefilter {
     /// The root lists whose phrases make the whole section be read.
     spreading: Vec<SetId>,
     /// Finds the words a reference to a part of the document starts with.
-    references: AhoCorasick,
+    references: Search,
     /// Finds the words that name a kind of contract (services, works,
     /// goods), counted over the whole text.
     contract_words: Finder,
@@ -60,10 +58,7 @@ impl Prefilter {
         Self {
             roots,
             spreading: spreading_sets(p).unwrap_or_default(),
-            references: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(&words)
-                .expect("reference words fit an automaton"),
+            references: Search::new(&words),
             contract_words: Finder::new(p.builder.patterns_of(&kinds), sample),
         }
     }
