@@ -161,6 +161,10 @@ pub fn check_each(inputs: &[Input], plan: &Plan<'_>, mut sink: impl FnMut(Outcom
                 }
             }
         });
+        // This thread would only wait for the first batch: it builds the
+        // profile's pre-filter meanwhile, while the workers read the first
+        // files, so a run of one file does not pay for it before its analysis.
+        let _ = plan.profile.prefilter();
         for outcomes in batches {
             outcomes.into_iter().for_each(&mut sink);
         }
