@@ -43,12 +43,22 @@ fn stockholm() -> &'static Profile {
     PROFILE.get_or_init(Profile::stockholm)
 }
 
-/// The text reader and the whole check on whatever text the bytes make.
+/// The text reader and the whole check on whatever text the bytes make; the
+/// pre-filter must not change any result from analysing every block.
 pub fn structure(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     let doc = read_text(text, Format::Markdown);
     spans_are_sound(&doc);
     let checked = check(&doc, stockholm(), &CheckOptions::default());
+    let everything = CheckOptions {
+        everything: true,
+        ..CheckOptions::default()
+    };
+    assert_eq!(
+        format!("{:?}", checked.requirements),
+        format!("{:?}", check(&doc, stockholm(), &everything).requirements),
+        "the pre-filter changed a result"
+    );
     for r in &checked.requirements {
         for l in &r.locations {
             assert!(
