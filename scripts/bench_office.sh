@@ -21,7 +21,7 @@ for f in $dir/big-305.docx $dir/big-510.pdf; do
   python3 -c "print(f'$f: {$pages} pages (as laid out by LibreOffice), {$t * 1000:.0f} ms end to end (best of 5)')"
 done
 
-for n in 10 1500; do
+for n in 10 1500 3000; do
   many=target/bench-many-$n
   if [ ! -d "$many" ]; then
     mkdir -p "$many"
