@@ -110,11 +110,16 @@ struct Deep {
 
 impl Deep {
     fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        w.write_all(if comma { b",\n" } else { b"\n" })?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
+        // One write for the line break and the indent, as deep as a report goes.
+        const BREAK: &[u8; 66] =
+            b",\n                                                                ";
+        let indent = 2 * self.depth;
+        let from = usize::from(!comma);
+        if let Some(line) = BREAK.get(from..2 + indent) {
+            return w.write_all(line);
         }
-        Ok(())
+        w.write_all(&BREAK[from..2])?;
+        (0..self.depth).try_for_each(|_| w.write_all(b"  "))
     }
 }
 
@@ -225,5 +230,26 @@ mod tests {
             whole.push('\n');
             assert_eq!(render(&report).unwrap(), whole);
         }
+    }
+
+    #[test]
+    fn any_depth_is_laid_out_as_serde_json_pretty_prints_it() {
+        // Forty levels: deeper than the one write of a line break covers.
+        let mut value = serde_json::json!({"ord": "värde", "tom": [], "lista": [1, 2]});
+        for i in 0..40 {
+            value = serde_json::json!([i, value]);
+        }
+        let mut out = Vec::new();
+        let deep = Deep {
+            depth: 0,
+            has_value: false,
+        };
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(&mut out, deep))
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
     }
 }
