@@ -31,6 +31,7 @@ impl Modality {
 }
 
 /// Conjunctions that, after a comma, open a new clause.
+/// Each starts with a comma and has no other.
 const CLAUSE_OPENERS: &[&str] = &[
     ", och ",
     ", men ",
@@ -51,10 +52,13 @@ const PARTY_OPENERS: &[&str] = &[
 pub fn clauses(a: &Analysis<'_>, s: usize, language: &Language) -> Vec<Span> {
     let span = a.sentences[s].span;
     let lower = a.lower(span);
-    let mut cuts: Vec<usize> = lower.match_indices(';').map(|(i, _)| i).collect();
-    for opener in CLAUSE_OPENERS {
-        cuts.extend(lower.match_indices(opener).map(|(i, _)| i));
-    }
+    let mut cuts: Vec<usize> = memchr::memchr_iter(b';', lower.as_bytes()).collect();
+    // Every opener starts with its only comma, so it stands at a comma and
+    // two of its occurrences never overlap.
+    cuts.extend(
+        memchr::memchr_iter(b',', lower.as_bytes())
+            .filter(|&i| CLAUSE_OPENERS.iter().any(|o| lower[i..].starts_with(o))),
+    );
     for party in a
         .hits_in(s, language.other_party)
         .chain(a.hits_in(s, language.supplier))
@@ -121,4 +125,16 @@ pub fn of_sentence(
         .map(|c| of_clause(a, s, c, language))
         .min_by_key(|m| 3 - m.rank())
         .unwrap_or(Modality::Unstated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CLAUSE_OPENERS;
+
+    #[test]
+    fn clause_openers_are_found_at_their_only_comma() {
+        for o in CLAUSE_OPENERS {
+            assert!(o.starts_with(", ") && o.matches(',').count() == 1, "{o:?}");
+        }
+    }
 }
