@@ -14,7 +14,7 @@ const EXCERPT_CONTEXT: usize = 300;
 
 pub struct Locator<'d> {
     doc: &'d Document,
-    index: LineIndex,
+    index: LineIndex<'d>,
     /// The first line (0-based) of each page after the first, where pages are
     /// separated by form feeds.
     page_starts: Vec<usize>,
