@@ -20,7 +20,7 @@
 
 use crate::analysis::reference::{reference, Reference};
 use crate::document::{BlockKind, Document};
-use crate::profile::Prefilter;
+use crate::profile::{find_char, Prefilter};
 use crate::span::floor_char_boundary;
 
 /// Longest text a reference is read from.
@@ -51,7 +51,7 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
             spread[b] = true;
         }
     }
-    for at in memchr::memmem::find_iter(doc.text.as_bytes(), SOFT_HYPHEN) {
+    for at in find_char(&doc.text, SOFT_HYPHEN) {
         if let Some(b) = index.block_at(at) {
             marked[b] = true;
             spread[b] = true;
@@ -152,7 +152,7 @@ fn names_section(doc: &Document, lower: &str, at: usize, sections: &[usize]) -> 
 
 /// Folding drops a soft hyphen from inside a word, so the search may not see
 /// the word whole.
-const SOFT_HYPHEN: &[u8] = "\u{ad}".as_bytes();
+const SOFT_HYPHEN: char = '\u{ad}';
 
 /// Whether a line of the block but the last ends in a hyphen, which folding
 /// may remove to join a word split across the lines.

@@ -99,6 +99,19 @@ impl Search {
     }
 }
 
+/// Where `c` stands in `text`. A character outside ASCII is looked for by its
+/// last byte, which Swedish letters do not share with "§" or a soft hyphen
+/// (their first byte, 0xC2, is far more common), and checked whole.
+pub fn find_char(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut buf = [0; 4];
+    let bytes: Vec<u8> = c.encode_utf8(&mut buf).as_bytes().to_vec();
+    let last = bytes.len() - 1;
+    memchr::memchr_iter(bytes[last], text.as_bytes()).filter_map(move |end| {
+        let start = end.checked_sub(last)?;
+        (text.as_bytes()[start..=end] == bytes[..]).then_some(start)
+    })
+}
+
 /// One phrase found: where it starts, and its sets.
 pub struct Found<'f> {
     pub start: usize,
@@ -624,6 +637,16 @@ mod tests {
             sorted,
             ["eeee", "iiii", "qqqq", "rrrr", "tttt", "uuuu", "wwwv", "wwww", "yyyy"]
         );
+    }
+
+    #[test]
+    fn characters_are_found_by_their_last_byte_and_checked_whole() {
+        // "ç" ends like "§" (0xA7), "í" like a soft hyphen (0xAD).
+        let text = "§ 7, ç, av\u{ad}tal, í, §§";
+        let at = |c| find_char(text, c).collect::<Vec<_>>();
+        assert_eq!(at('§'), [0, 23, 25]);
+        assert_eq!(at('\u{ad}'), [12]);
+        assert_eq!(at('a'), [10, 15]);
     }
 
     #[test]

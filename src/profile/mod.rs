@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use builtin::BUILTIN;
 pub use error::{Problem, ProfileError};
-pub use finder::Found;
+pub use finder::{find_char, Found};
 use phrases::{Matcher, MatcherBuilder, SetId};
 pub use prefilter::Prefilter;
 

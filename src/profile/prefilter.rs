@@ -18,7 +18,7 @@
 //! and the words a reference starts with ("punkt", "bilaga", "§") are found so
 //! that a block naming the clause's number is read.
 
-use super::finder::{fragment, minimal, Finder, Found, Search};
+use super::finder::{find_char, fragment, minimal, Finder, Found, Search};
 use super::phrases::SetId;
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
@@ -84,10 +84,7 @@ impl Prefilter {
         self.references
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
-            .chain(
-                memchr::memmem::find_iter(text.as_bytes(), PARAGRAPH_SIGN)
-                    .map(|at| (at, at + PARAGRAPH_SIGN.len())),
-            )
+            .chain(find_char(text, '§').map(|at| (at, at + PARAGRAPH_SIGN.len())))
     }
 
     /// Every word naming a kind of contract in the lower-case `text`.
