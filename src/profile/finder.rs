@@ -82,9 +82,7 @@ impl Search {
             Self::Automaton(a) => a.find(Input::new(text).span(from..text.len())),
         }
     }
-}
 
-impl Search {
     /// Every fragment found in `text`, none overlapping another.
     pub(super) fn find_iter<'t>(
         &'t self,
@@ -103,12 +101,11 @@ impl Search {
 /// last byte, which Swedish letters do not share with "§" or a soft hyphen
 /// (their first byte, 0xC2, is far more common), and checked whole.
 pub fn find_char(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
-    let mut buf = [0; 4];
-    let bytes: Vec<u8> = c.encode_utf8(&mut buf).as_bytes().to_vec();
-    let last = bytes.len() - 1;
+    let mut bytes = [0; 4];
+    let last = c.encode_utf8(&mut bytes).len() - 1;
     memchr::memchr_iter(bytes[last], text.as_bytes()).filter_map(move |end| {
         let start = end.checked_sub(last)?;
-        (text.as_bytes()[start..=end] == bytes[..]).then_some(start)
+        (text.as_bytes()[start..=end] == bytes[..=last]).then_some(start)
     })
 }
 
@@ -489,7 +486,7 @@ const COMMON_STEMS: &[&str] = &[
 /// The telling word of a literal, by which the pre-filter judges how specific
 /// a list is: the longest run without spaces or hyphens and without a common
 /// stem, else the longest.
-pub(super) fn fragment(literal: &str) -> &str {
+pub(super) fn telling_word(literal: &str) -> &str {
     literal
         .split([' ', '-'])
         .filter(|piece| !piece.is_empty())
@@ -561,13 +558,13 @@ mod tests {
     #[test]
     fn telling_words_are_the_longest_runs_between_spaces_and_hyphens() {
         assert_eq!(
-            fragment("bygg- och anläggningsentreprenad"),
+            telling_word("bygg- och anläggningsentreprenad"),
             "anläggningsentreprenad"
         );
-        assert_eq!(fragment("2008:567"), "2008:567");
-        assert_eq!(fragment("anti-diskriminering"), "diskriminering");
-        assert_eq!(fragment("-"), "-");
-        assert_eq!(fragment("brott mot avtalet"), "brott");
+        assert_eq!(telling_word("2008:567"), "2008:567");
+        assert_eq!(telling_word("anti-diskriminering"), "diskriminering");
+        assert_eq!(telling_word("-"), "-");
+        assert_eq!(telling_word("brott mot avtalet"), "brott");
     }
 
     #[test]

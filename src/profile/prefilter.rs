@@ -18,7 +18,7 @@
 //! and the words a reference starts with ("punkt", "bilaga", "§") are found so
 //! that a block naming the clause's number is read.
 
-use super::finder::{find_char, fragment, minimal, Finder, Found, Search};
+use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
 use super::phrases::SetId;
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
@@ -116,10 +116,10 @@ fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
             CheckKind::CurrentLaw => roots.extend(r.outdated.iter().map(|o| o.set)),
             CheckKind::Grounds => {
                 // A list names at least LIST_MIN grounds, so it names one of
-                // any grounds but LIST_MIN - 1: those with the shortest, most
-                // often found fragments ("age", "kön") are left out.
+                // any grounds but LIST_MIN - 1: those with the shortest words,
+                // most often found ("age", "kön"), are left out.
                 let mut grounds: Vec<SetId> = r.grounds.iter().map(|g| g.set).collect();
-                grounds.sort_by_key(|&set| std::cmp::Reverse(shortest_fragment(p, set)));
+                grounds.sort_by_key(|&set| std::cmp::Reverse(shortest_telling_word(p, set)));
                 grounds.truncate((grounds.len() + 1).saturating_sub(LIST_MIN));
                 roots.extend(grounds);
                 roots.extend(r.notes.iter().map(|n| n.set));
@@ -146,19 +146,19 @@ fn spreading_sets(p: &Profile) -> Option<Vec<SetId>> {
             _ => sets.push(
                 *r.evidence
                     .iter()
-                    .max_by_key(|&&set| shortest_fragment(p, set))?,
+                    .max_by_key(|&&set| shortest_telling_word(p, set))?,
             ),
         }
     }
     Some(sets)
 }
 
-/// The length of the shortest fragment of `set`: the longer, the more
-/// specific the list and the rarer its fragments in a text.
-fn shortest_fragment(p: &Profile, set: SetId) -> usize {
+/// The length of the shortest telling word of `set`'s phrases: the longer,
+/// the more specific the list and the rarer its phrases in a text.
+fn shortest_telling_word(p: &Profile, set: SetId) -> usize {
     p.builder
         .literals_of(set)
-        .map(|l| fragment(l).len())
+        .map(|l| telling_word(l).len())
         .min()
         .unwrap_or(0)
 }
