@@ -75,7 +75,13 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
             .filter_map(|id| id.as_deref()?.chars().next())
             .flat_map(char::to_lowercase)
             .collect();
-        for (at, word_end) in prefilter.references(lower) {
+        let numbered = clause_sections
+            .iter()
+            .any(|&c| doc.sections[c].number.is_some());
+        let annexed = clause_sections
+            .iter()
+            .any(|&c| doc.sections[c].annex.is_some());
+        for (at, word_end) in prefilter.references(lower, numbered, annexed) {
             // The parser reads the whole word ("punkterna"), then the number.
             let next = lower[word_end..]
                 .trim_start_matches(char::is_alphabetic)

@@ -32,8 +32,10 @@ pub struct Prefilter {
     roots: Option<Finder>,
     /// The root lists whose phrases make the whole section be read.
     spreading: Vec<SetId>,
-    /// Finds the words a reference to a part of the document starts with.
-    references: Search,
+    /// Find the words a reference to a numbered part of the document starts
+    /// with, and those a reference to an annex starts with.
+    section_words: Search,
+    annex_words: Search,
     /// Finds the words that name a kind of contract (services, works,
     /// goods), counted over the whole text.
     contract_words: Finder,
@@ -47,18 +49,15 @@ impl Prefilter {
         let kinds = [p.scope.services, p.scope.works, p.scope.goods];
         // "§" is two bytes long, too short for the literal search to be fast,
         // and is looked for on its own.
-        let words = minimal(
-            SECTION_WORDS
-                .iter()
-                .chain(ANNEX_WORDS)
-                .filter(|w| **w != PARAGRAPH_SIGN)
-                .map(|w| (*w).to_owned())
-                .collect(),
-        );
+        let search = |words: &[&str]| {
+            let words = words.iter().filter(|w| **w != PARAGRAPH_SIGN);
+            Search::new(&minimal(words.map(|w| (*w).to_owned()).collect()))
+        };
         Self {
             roots,
             spreading: spreading_sets(p).unwrap_or_default(),
-            references: Search::new(&words),
+            section_words: search(SECTION_WORDS),
+            annex_words: search(ANNEX_WORDS),
             contract_words: Finder::new(p.builder.patterns_of(&kinds), sample),
         }
     }
@@ -78,13 +77,26 @@ impl Prefilter {
         })
     }
 
-    /// Where words that may start a reference ("punkt", "bilaga") start and
-    /// end.
-    pub fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
-        self.references
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .chain(find_char(text, '§').map(|at| (at, at + PARAGRAPH_SIGN.len())))
+    /// Where words that may start a reference start and end: to a numbered
+    /// part ("punkt", "§") when `sections` is set, to an annex ("bilaga")
+    /// when `annexes` is. Each kind names only its own.
+    pub fn references<'t>(
+        &'t self,
+        text: &'t str,
+        sections: bool,
+        annexes: bool,
+    ) -> impl Iterator<Item = (usize, usize)> + 't {
+        let words = |search: &'t Search, wanted: bool| {
+            wanted
+                .then(|| search.find_iter(text).map(|m| (m.start(), m.end())))
+                .into_iter()
+                .flatten()
+        };
+        let signs =
+            sections.then(|| find_char(text, '§').map(|at| (at, at + PARAGRAPH_SIGN.len())));
+        words(&self.section_words, sections)
+            .chain(words(&self.annex_words, annexes))
+            .chain(signs.into_iter().flatten())
     }
 
     /// Every word naming a kind of contract in the lower-case `text`.

@@ -58,6 +58,24 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
         ("a plural reference word is read whole", general_terms.replace("punkt\n7.4", "punkterna 7.4 och 9"), "AD-10", Status::Met),
         ("a number glued to the reference word is read", general_terms.replace("punkt\n7.4", "§7.4"), "AD-10", Status::Met),
         (
+            "a clause in an annex is named by the annex's word and id",
+            format!(
+                "{FILLER}## 12 Påföljder\n\nVid brott mot bilaga 3 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n\n\
+                 ## Bilaga 3 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n"
+            ),
+            "AD-10",
+            Status::Met,
+        ),
+        (
+            "another annex is not the clause's",
+            format!(
+                "{FILLER}## 12 Påföljder\n\nVid brott mot bilaga 4 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n\n\
+                 ## Bilaga 3 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n"
+            ),
+            "AD-10",
+            Status::Missing,
+        ),
+        (
             "a general breach elsewhere makes termination weak",
             format!("{CLAUSE}{FILLER}## 12 Hävning\n\nVid väsentligt avtalsbrott får beställaren häva avtalet.\n"),
             "AD-12",
