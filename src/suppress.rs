@@ -313,4 +313,35 @@ mod tests {
         assert_eq!(e.problems[0].message, "a suppression needs a reason");
         assert_eq!(e.problems[0].span.map(|s| s.offset()), Some(41));
     }
+
+    /// The plain reading: every line parsed as a directive.
+    fn every_line(text: &str) -> Vec<Inline> {
+        text.lines()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let (_, (id, reason)) = directive(line).ok()?;
+                let reason = reason
+                    .map(|r| r.trim().trim_end_matches("-->").trim().to_owned())
+                    .filter(|r| !r.is_empty());
+                Some(Inline {
+                    id: id.to_ascii_uppercase(),
+                    reason,
+                    line: i + 1,
+                })
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_keyword_search_finds_what_reading_every_line_does(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "klausul-ignore", "KLAUSUL-Ignore", "klausul-ignor", "AD-05", "ad-1", ":", " ", "  ",
+                "\n", "\r\n", "\r", "<!--", "-->", "skäl", "-", "x", "å",
+            ]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(inline(&text), every_line(&text));
+        }
+    }
 }
