@@ -89,7 +89,11 @@ pub fn parsers(data: &[u8]) {
 /// The profile loader on any TOML.
 pub fn profile(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = Profile::from_toml("fuzz.toml", text);
+        // A profile that loads also gets its pre-filter, whose fragments are
+        // cut from the profile's own words.
+        if let Ok(p) = Profile::from_toml("fuzz.toml", text) {
+            let _ = p.prefilter();
+        }
     }
 }
 
