@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::phrases::{is_word_byte_at, word_char_at, word_char_before, word_start, SetId, Shape};
-use super::sample::Sample;
+use super::sample::{Runs, Sample};
 
 #[derive(Clone, Debug)]
 struct Phrase {
@@ -120,7 +120,7 @@ impl Finder {
     /// often their bytes occur in `sample`, a text in the language searched.
     pub(super) fn new<'a>(
         patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>,
-        sample: &str,
+        sample: &Sample,
     ) -> Self {
         let phrases: Vec<Phrase> = patterns
             .map(|(literal, shape, sets)| Phrase {
@@ -131,10 +131,10 @@ impl Finder {
             .collect();
         let literals: Vec<&str> = phrases.iter().map(|p| p.literal.as_str()).collect();
         let candidates = Candidates::of(&literals);
-        let sample = Sample::new(sample, candidates.holders.keys().map(|c| c.as_bytes()));
-        let mut fragments = minimal(candidates.cover(&sample));
+        let runs = sample.runs(candidates.holders.keys().map(|c| c.as_bytes()));
+        let mut fragments = minimal(candidates.cover(&runs));
         for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
-            order_for_teddy(group, &sample);
+            order_for_teddy(group, sample);
         }
         // Every place each fragment stands in each phrase, found with one
         // automaton over the fragments rather than one search per pair.
@@ -329,9 +329,8 @@ impl<'a> Candidates<'a> {
 
     /// Fragments such that every phrase holds one, chosen greedily: the most
     /// phrases covered for the least often their first four bytes occur.
-    fn cover(&self, sample: &Sample) -> Vec<String> {
-        let cost =
-            |c: &str| sample.quad(c.as_bytes()).map_or(SHORT_COST, f64::from) + FRAGMENT_COST;
+    fn cover(&self, runs: &Runs) -> Vec<String> {
+        let cost = |c: &str| runs.of(c.as_bytes()).map_or(SHORT_COST, f64::from) + FRAGMENT_COST;
         let mut ranked: Vec<(&str, &Vec<usize>)> =
             self.holders.iter().map(|(c, h)| (*c, h)).collect();
         // A fixed order, so that ties go the same way on every run.
@@ -547,7 +546,7 @@ mod tests {
                     vec![SetId(0)],
                 )
             }),
-            "",
+            &Sample::new(""),
         )
     }
 
@@ -590,7 +589,7 @@ mod tests {
                 };
                 (l, shape, vec![SetId(0)])
             }),
-            sample,
+            &Sample::new(sample),
         );
         f.fragments
     }
@@ -625,7 +624,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        order_for_teddy(&mut order, &Sample::new("", std::iter::empty()));
+        order_for_teddy(&mut order, &Sample::new(""));
         let slot = |f: &str| order.iter().position(|x| x == f).unwrap();
         assert_eq!(slot("wwww") % 8, slot("wwwv") % 8);
         let mut sorted = order.clone();

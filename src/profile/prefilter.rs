@@ -20,6 +20,7 @@
 
 use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
 use super::phrases::SetId;
+use super::sample::Sample;
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
 
@@ -44,8 +45,9 @@ pub struct Prefilter {
 impl Prefilter {
     #[must_use]
     pub(super) fn new(p: &Profile) -> Self {
-        let sample = p.sample.as_str();
-        let roots = root_sets(p).map(|sets| Finder::new(p.builder.patterns_of(&sets), sample));
+        // One sample of the profile's language serves both finders.
+        let sample = Sample::new(&p.sample);
+        let roots = root_sets(p).map(|sets| Finder::new(p.builder.patterns_of(&sets), &sample));
         let kinds = [p.scope.services, p.scope.works, p.scope.goods];
         // "§" is two bytes long, too short for the literal search to be fast,
         // and is looked for on its own.
@@ -58,7 +60,7 @@ impl Prefilter {
             spreading: spreading_sets(p).unwrap_or_default(),
             section_words: search(SECTION_WORDS),
             annex_words: search(ANNEX_WORDS),
-            contract_words: Finder::new(p.builder.patterns_of(&kinds), sample),
+            contract_words: Finder::new(p.builder.patterns_of(&kinds), &sample),
         }
     }
 
