@@ -41,6 +41,13 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
     let general_terms = format!(
         "{CLAUSE}{FILLER}## 12 Påföljder\n\nVid brott mot punkt\n7.4 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n"
     );
+    // A sanction naming annex `n`, before the clause in annex 3.
+    let annex = |n: u32| {
+        format!(
+            "{FILLER}## 12 Påföljder\n\nVid brott mot bilaga {n} ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n\n\
+             ## Bilaga 3 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n"
+        )
+    };
     let duty = format!(
         "{FILLER}## 10 Personal\n\nLeverantören ska arbeta med aktiva åtgärder.\n\n\
          Arbetet ska dokumenteras och visas på beställarens begäran.\n"
@@ -57,24 +64,8 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
         ("naming another section does not", general_terms.replace("punkt\n7.4", "punkt 9"), "AD-10", Status::Missing),
         ("a plural reference word is read whole", general_terms.replace("punkt\n7.4", "punkterna 7.4 och 9"), "AD-10", Status::Met),
         ("a number glued to the reference word is read", general_terms.replace("punkt\n7.4", "§7.4"), "AD-10", Status::Met),
-        (
-            "a clause in an annex is named by the annex's word and id",
-            format!(
-                "{FILLER}## 12 Påföljder\n\nVid brott mot bilaga 3 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n\n\
-                 ## Bilaga 3 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n"
-            ),
-            "AD-10",
-            Status::Met,
-        ),
-        (
-            "another annex is not the clause's",
-            format!(
-                "{FILLER}## 12 Påföljder\n\nVid brott mot bilaga 4 ska leverantören betala vite med 50 000 kr per påbörjad vecka.\n\n\
-                 ## Bilaga 3 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n"
-            ),
-            "AD-10",
-            Status::Missing,
-        ),
+        ("a clause in an annex is named by the annex's word and id", annex(3), "AD-10", Status::Met),
+        ("another annex is not the clause's", annex(4), "AD-10", Status::Missing),
         (
             "a general breach elsewhere makes termination weak",
             format!("{CLAUSE}{FILLER}## 12 Hävning\n\nVid väsentligt avtalsbrott får beställaren häva avtalet.\n"),
