@@ -4,7 +4,6 @@
 //! and a paragraph broken by a page break is joined again.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use super::lines::{classify, Heading, Line};
 use super::outline::{HeadingAt, Origin, Outline};
@@ -67,9 +66,9 @@ struct Builder<'a> {
     pages: &'a PageLayout,
     outline: Outline,
     open: Option<Open>,
-    /// Each trimmed line's text and the index of its last occurrence, made
-    /// the first time a heading might be a contents entry.
-    last_seen: OnceCell<HashMap<&'a str, usize>>,
+    /// Each trimmed line's text and index, sorted, made the first time a
+    /// heading might be a contents entry.
+    last_seen: OnceCell<Vec<(&'a str, usize)>>,
 }
 
 impl Builder<'_> {
@@ -112,24 +111,25 @@ impl Builder<'_> {
             return false;
         };
         let heading = heading.trim_end();
-        !page.is_empty()
-            && page.len() <= 4
-            && page.bytes().all(|b| b.is_ascii_digit())
-            && self
-                .last_seen
-                .get_or_init(|| {
-                    // Blank lines are half of most texts and never a heading.
-                    let text = self.text;
-                    lines
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, l)| l.end - l.start <= MAX_CONTENTS_ENTRY)
-                        .map(|(i, l)| (text[l.start..l.end].trim(), i))
-                        .filter(|(line, _)| !line.is_empty())
-                        .collect()
-                })
-                .get(heading)
-                .is_some_and(|&last| last > index)
+        if page.is_empty() || page.len() > 4 || !page.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let seen = self.last_seen.get_or_init(|| {
+            // Blank lines are half of most texts and never a heading.
+            let text = self.text;
+            let mut seen: Vec<(&str, usize)> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.end - l.start <= MAX_CONTENTS_ENTRY)
+                .map(|(i, l)| (text[l.start..l.end].trim(), i))
+                .filter(|(line, _)| !line.is_empty())
+                .collect();
+            seen.sort_unstable();
+            seen
+        });
+        // The last line with the heading's text comes after this one.
+        let after = seen.partition_point(|&(line, _)| line <= heading);
+        after > 0 && seen[after - 1].0 == heading && seen[after - 1].1 > index
     }
 
     fn interrupt(&mut self) {
