@@ -58,6 +58,9 @@ pub fn tail(summary: &Summary, any_documents: bool) -> serde_json::Result<String
 pub struct Json {
     profile: ProfileRef,
     first: bool,
+    /// A document's JSON, made here and written out in one piece: writing
+    /// each of its small parts through `dyn Write` cost more than making it.
+    buffer: Vec<u8>,
 }
 
 impl Json {
@@ -66,6 +69,7 @@ impl Json {
         Self {
             profile: ProfileRef::of(ctx.profile),
             first: true,
+            buffer: Vec::new(),
         }
     }
 }
@@ -90,13 +94,16 @@ impl super::Renderer for Json {
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         let first = std::mem::replace(&mut self.first, false);
-        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        self.buffer.clear();
+        self.buffer
+            .extend_from_slice(if first { b"\n    " } else { b",\n    " });
         let deep = Deep {
             depth: 2,
             has_value: false,
         };
-        let mut ser = serde_json::Serializer::with_formatter(out, deep);
-        doc.serialize(&mut ser).map_err(std::io::Error::other)
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.buffer, deep);
+        doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+        out.write_all(&self.buffer)
     }
 }
 
@@ -208,6 +215,7 @@ mod tests {
         let mut json = Json {
             profile,
             first: true,
+            buffer: Vec::new(),
         };
         let mut out = super::super::Renderer::head(&mut json).into_bytes();
         for d in &report.documents {
