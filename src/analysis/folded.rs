@@ -214,16 +214,28 @@ pub fn lower_same_length(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut lowered = Vec::with_capacity(bytes.len());
     let mut suspects = Vec::new();
-    for (n, chunk) in bytes.chunks(CHUNK).enumerate() {
-        // Copied, lowered and looked at while the chunk is at hand; without
-        // branches, so the compiler can treat a whole chunk at once.
-        lowered.extend(chunk.iter().map(u8::to_ascii_lowercase));
-        let suspect = chunk.iter().fold(0u8, |acc, &b| {
+    let suspect = |chunk: &[u8]| {
+        chunk.iter().fold(0u8, |acc, &b| {
             acc | u8::from((0x80..=0x9E).contains(&b)) | u8::from(b >= 0xC4)
-        }) != 0;
-        if suspect {
+        }) != 0
+    };
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        // Copied, lowered and looked at while the chunk is at hand; a whole
+        // chunk of known length, without branches, is a few vector steps.
+        let mut lower = [0u8; CHUNK];
+        for (l, b) in lower.iter_mut().zip(chunk) {
+            *l = b.to_ascii_lowercase();
+        }
+        lowered.extend_from_slice(&lower);
+        if suspect(chunk) {
             suspects.push(n);
         }
+    }
+    let rest = chunks.remainder();
+    lowered.extend(rest.iter().map(u8::to_ascii_lowercase));
+    if suspect(rest) {
+        suspects.push(bytes.len() / CHUNK);
     }
     // SAFETY: the bytes are those of `text` with only ASCII capitals turned
     // into ASCII lower case, so they are still valid UTF-8.
