@@ -409,6 +409,52 @@ fn the_nearest_configuration_applies_and_the_named_one_wins() {
 }
 
 #[test]
+fn globs_are_read_from_the_configurations_directory_wherever_the_run_starts() {
+    let dir = scratch("globs");
+    for place in ["anbud", "anbud/utkast", "varor"] {
+        std::fs::create_dir_all(dir.join(place)).unwrap();
+        std::fs::copy(
+            repo().join("fixtures/tune/svag.md"),
+            dir.join(place).join("svag.md"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("klausul.toml"),
+        "exclude = [\"**/utkast/**\"]\n[contract_types]\n\"varor/**\" = \"goods\"\n",
+    )
+    .unwrap();
+    let checked = |cwd: &std::path::Path, path: &str| -> Vec<(String, String)> {
+        let out = klausul(cwd, &["check", "--format", "json", path]);
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_owned(),
+                    d["scope"]["contract_type"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected = |prefix: &str| {
+        vec![
+            (format!("{prefix}anbud/svag.md"), "services".to_owned()),
+            (format!("{prefix}varor/svag.md"), "goods".to_owned()),
+        ]
+    };
+    assert_eq!(checked(&dir, "."), expected(""));
+    assert_eq!(checked(&dir.join("anbud"), ".."), expected("../"));
+    let absolute = format!("{}/", dir.display());
+    assert_eq!(
+        checked(&dir.join("varor"), dir.to_str().unwrap()),
+        expected(&absolute)
+    );
+}
+
+#[test]
 fn suppressions_need_reasons_and_unused_ones_are_reported() {
     let dir = scratch("suppress");
     let mut text = std::fs::read_to_string(repo().join("fixtures/tune/svag.md")).unwrap();
