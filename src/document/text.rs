@@ -104,9 +104,13 @@ impl Builder<'_> {
 
     /// A table-of-contents line that lost its dot leaders (text from a PDF):
     /// a heading followed by a page number, whose heading stands again,
-    /// without the number, further on.
+    /// without the number, further on. A Markdown heading ("## 7 Avsnitt 7")
+    /// was marked as one by its writer and is never taken for an entry.
     fn is_contents_entry(&self, line: Span, index: usize, lines: &[Span]) -> bool {
         let raw = self.text[line.start..line.end].trim_end();
+        if raw.trim_start().starts_with('#') {
+            return false;
+        }
         let Some((heading, page)) = raw.rsplit_once(' ') else {
             return false;
         };
@@ -232,4 +236,43 @@ pub(super) fn trim(text: &str, start: usize, end: usize) -> Span {
     let lead = slice.len() - slice.trim_start().len();
     let body = slice.trim();
     Span::new(start + lead, start + lead + body.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str, format: Format) -> Vec<(Option<String>, String)> {
+        read_text(text.to_owned(), format)
+            .sections
+            .into_iter()
+            .map(|s| (s.number, s.title))
+            .collect()
+    }
+
+    #[test]
+    fn contents_entries_from_a_pdf_are_no_headings() {
+        let text = "Innehåll\n1 Inledning 3\n2 Antidiskriminering 7\n\n\
+                    1 Inledning\nBeställaren upphandlar städning.\n\n\
+                    2 Antidiskriminering\nLeverantören ska följa lagen.\n";
+        assert_eq!(
+            titles(text, Format::Text),
+            [
+                (Some("1".to_owned()), "Inledning".to_owned()),
+                (Some("2".to_owned()), "Antidiskriminering".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_markdown_heading_ending_in_a_number_is_a_heading() {
+        let text = "## 7 Avsnitt 7\nVillkor.\n\n## 7 Avsnitt\nMer villkor.\n";
+        assert_eq!(
+            titles(text, Format::Markdown),
+            [
+                (Some("7".to_owned()), "Avsnitt 7".to_owned()),
+                (Some("7".to_owned()), "Avsnitt".to_owned()),
+            ]
+        );
+    }
 }
