@@ -63,10 +63,21 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    // Counted a chunk at a time in bytes, with no branch, so the compiler
+    // counts many bytes at once.
+    let control: usize = head
+        .chunks(64)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let allowed = u8::from(b == b'\t')
+                    + u8::from(b == b'\n')
+                    + u8::from(b == b'\r')
+                    + u8::from(b == 0x0C);
+                n + u8::from(b < 0x20) - allowed
+            });
+            usize::from(n)
+        })
+        .sum();
     head.contains(&0) || control * 100 > head.len()
 }
 
@@ -189,6 +200,45 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_than_one_control_character_in_a_hundred_is_binary() {
+        // 8 192 bytes looked at: 81 control characters are text, 82 are not.
+        let with = |controls: usize, filler: u8| {
+            let mut bytes = vec![filler; 8192];
+            bytes[..controls].fill(0x07);
+            bytes
+        };
+        assert!(!looks_binary(&with(81, b'a')));
+        assert!(looks_binary(&with(82, b'a')));
+        // Tabs, line breaks and form feeds are text, however many.
+        for allowed in [b'\t', b'\n', b'\r', 0x0C] {
+            assert!(!looks_binary(&with(0, allowed)));
+        }
+        assert!(looks_binary(b"text\0more"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn control_characters_are_counted_as_one_by_one(
+            // About one byte in a hundred a control character: either side
+            // of the line.
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    99 => proptest::sample::select(vec![b'a', 0xC3, 0xA5, b'\t', b'\n', b'\r', 0x0C, 0x20]),
+                    1 => proptest::sample::select(vec![0x01, 0x1B, 0x1F]),
+                ],
+                0..9000,
+            )
+        ) {
+            let head = &bytes[..bytes.len().min(8192)];
+            let control = head
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+                .count();
+            proptest::prop_assert_eq!(looks_binary(&bytes), control * 100 > head.len());
+        }
+    }
 
     #[test]
     fn owned_bytes_decode_as_borrowed_ones() {
