@@ -203,23 +203,28 @@ impl<'d> Analysis<'d> {
 const RECENT: usize = 32;
 
 /// Occurrences per set; two patterns of one set at the same place count
-/// once. The finder reports those close together, so only the last few finds
-/// are remembered and memory stays flat however often a word occurs.
+/// once. The finder reports those close together, so only the last `RECENT`
+/// places are remembered and memory stays flat however often a word occurs.
 fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)> {
-    let mut recent: std::collections::VecDeque<(SetId, usize)> =
-        std::collections::VecDeque::with_capacity(RECENT);
+    // The places in a ring: looking through all of it is a few vector
+    // compares.
+    let mut starts = [usize::MAX; RECENT];
+    let mut sets = [SetId(0); RECENT];
+    let mut next = 0;
     let mut counts: Vec<(SetId, usize)> = Vec::new();
-    for place in found.flat_map(|f| f.sets.iter().map(move |&s| (s, f.start))) {
-        if recent.contains(&place) {
+    for (set, start) in found.flat_map(|f| f.sets.iter().map(move |&s| (s, f.start))) {
+        let seen = starts.iter().zip(&sets).fold(0u8, |seen, (&a, &s)| {
+            seen | u8::from(a == start && s == set)
+        });
+        if seen != 0 {
             continue;
         }
-        if recent.len() == RECENT {
-            recent.pop_front();
-        }
-        recent.push_back(place);
-        match counts.iter_mut().find(|(s, _)| *s == place.0) {
+        starts[next] = start;
+        sets[next] = set;
+        next = (next + 1) % RECENT;
+        match counts.iter_mut().find(|(s, _)| *s == set) {
             Some((_, n)) => *n += 1,
-            None => counts.push((place.0, 1)),
+            None => counts.push((set, 1)),
         }
     }
     counts
@@ -227,4 +232,38 @@ fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)>
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_found_twice_is_counted_once_per_set() {
+        let (a, b) = (SetId(3), SetId(7));
+        let both = [a, b];
+        let found = |start, sets| Found { start, sets };
+        let finds = vec![
+            found(10, &both[..1]),
+            found(10, &both[..]),
+            found(12, &both[1..]),
+            found(10, &both[..1]),
+            found(40, &both[..1]),
+        ];
+        assert_eq!(count_sets(finds.into_iter()), [(a, 2), (b, 2)]);
+    }
+
+    #[test]
+    fn only_recent_places_are_remembered() {
+        let a = [SetId(1)];
+        let mut finds: Vec<Found<'_>> =
+            (0..=RECENT).map(|i| Found { start: i, sets: &a }).collect();
+        // The first place again: forgotten once RECENT others came after it.
+        finds.push(Found { start: 0, sets: &a });
+        finds.push(Found {
+            start: RECENT,
+            sets: &a,
+        });
+        assert_eq!(count_sets(finds.into_iter()), [(SetId(1), RECENT + 2)]);
+    }
 }
