@@ -27,9 +27,17 @@ impl<'d> Locator<'d> {
     #[must_use]
     pub fn new(doc: &'d Document) -> Self {
         let index = LineIndex::new(&doc.text);
-        let page_starts = memchr::memchr_iter(0x0C, doc.text.as_bytes())
-            .map(|at| index.line_of(at))
-            .collect::<Vec<_>>();
+        // Only a text with pages has blocks on pages (form feeds make the
+        // pages of text and of a PDF; Word, OpenDocument and sheets have
+        // none), so other texts are not searched for form feeds at all.
+        let paged = doc.blocks.iter().any(|b| b.page.is_some());
+        let page_starts = if paged {
+            memchr::memchr_iter(0x0C, doc.text.as_bytes())
+                .map(|at| index.line_of(at))
+                .collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        };
         let seen_before = if page_starts.is_empty() {
             Vec::new()
         } else {
