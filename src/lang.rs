@@ -48,12 +48,49 @@ impl Text {
     }
 }
 
-/// Fills `{name}` placeholders in a template.
+/// Fills `{name}` placeholders in a template, in one pass: a value is put in
+/// as it is, even if it holds braces (a cell's text can). A placeholder with
+/// no value, or a brace that opens none, stays.
 #[must_use]
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        if let Some((value, close)) = filled {
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
     }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_the_rest_stays() {
+        let values = [("value", "25 000"), ("min", "{max}"), ("max", "30")];
+        assert_eq!(
+            fill("vitet {value} kr är lägre än {min} kr", &values),
+            "vitet 25 000 kr är lägre än {max} kr"
+        );
+        assert_eq!(
+            fill("{value}{value} {okänd} {", &values),
+            "25 00025 000 {okänd} {"
+        );
+        assert_eq!(fill("{ {max}} {}", &values), "{ 30} {}");
+        assert_eq!(fill("åäö {max}", &[]), "åäö {max}");
+    }
 }
