@@ -40,11 +40,18 @@ fn split_lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
     let last = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    let bytes = text.as_bytes();
     for end in ends.chain(last) {
-        let line = &text[start..end];
-        let body = line.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start_matches('\u{c}').len();
-        spans.push(Span::new(start + lead, start + body.len()));
+        // Trimmed byte by byte: line breaks and form feeds are ASCII.
+        let mut body_end = end;
+        while body_end > start && matches!(bytes[body_end - 1], b'\n' | b'\r') {
+            body_end -= 1;
+        }
+        let mut body_start = start;
+        while body_start < body_end && bytes[body_start] == 0x0C {
+            body_start += 1;
+        }
+        spans.push(Span::new(body_start, body_end));
         start = end;
     }
     spans
@@ -248,6 +255,18 @@ mod tests {
             .into_iter()
             .map(|s| (s.number, s.title))
             .collect()
+    }
+
+    #[test]
+    fn lines_lose_their_breaks_and_the_form_feeds_that_open_them() {
+        let text = "a\r\n\u{c}\u{c}sida\n\nå\r\r\nsist";
+        let lines: Vec<&str> = split_lines(text)
+            .iter()
+            .map(|l| &text[l.start..l.end])
+            .collect();
+        assert_eq!(lines, ["a", "sida", "", "å", "sist"]);
+        assert_eq!(split_lines("\u{c}\n"), [Span::new(1, 1)]);
+        assert!(split_lines("").is_empty());
     }
 
     #[test]
