@@ -94,13 +94,20 @@ impl super::Renderer for Json {
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         let first = std::mem::replace(&mut self.first, false);
-        self.buffer.clear();
-        self.buffer
-            .extend_from_slice(if first { b"\n    " } else { b",\n    " });
+        let opening: &[u8] = if first { b"\n    " } else { b",\n    " };
         let deep = Deep {
             depth: 2,
             has_value: false,
         };
+        // A register's rows are written straight out, so its JSON is never
+        // held whole; a document's is small.
+        if !doc.rows.is_empty() {
+            out.write_all(opening)?;
+            let mut ser = serde_json::Serializer::with_formatter(out, deep);
+            return doc.serialize(&mut ser).map_err(std::io::Error::other);
+        }
+        self.buffer.clear();
+        self.buffer.extend_from_slice(opening);
         let mut ser = serde_json::Serializer::with_formatter(&mut self.buffer, deep);
         doc.serialize(&mut ser).map_err(std::io::Error::other)?;
         out.write_all(&self.buffer)
