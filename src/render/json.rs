@@ -5,6 +5,8 @@
 //! each, then `tail`. The pieces make exactly the text that pretty-printing
 //! the whole `Report` makes.
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use crate::report::{DocumentReport, ProfileRef, Report, Summary, Tool, SCHEMA};
@@ -58,9 +60,6 @@ pub fn tail(summary: &Summary, any_documents: bool) -> serde_json::Result<String
 pub struct Json {
     profile: ProfileRef,
     first: bool,
-    /// A document's JSON, made here and written out in one piece: writing
-    /// each of its small parts through `dyn Write` cost more than making it.
-    buffer: Vec<u8>,
 }
 
 impl Json {
@@ -69,7 +68,6 @@ impl Json {
         Self {
             profile: ProfileRef::of(ctx.profile),
             first: true,
-            buffer: Vec::new(),
         }
     }
 }
@@ -94,23 +92,19 @@ impl super::Renderer for Json {
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         let first = std::mem::replace(&mut self.first, false);
-        let opening: &[u8] = if first { b"\n    " } else { b",\n    " };
+        // Each key, quote and indent is a small write: into a buffer of a
+        // known type they are plain stores, where through `dyn Write` each was
+        // a call. The buffer is bounded, so a register's rows still go out as
+        // they are made.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
         let deep = Deep {
             depth: 2,
             has_value: false,
         };
-        // A register's rows are written straight out, so its JSON is never
-        // held whole; a document's is small.
-        if !doc.rows.is_empty() {
-            out.write_all(opening)?;
-            let mut ser = serde_json::Serializer::with_formatter(out, deep);
-            return doc.serialize(&mut ser).map_err(std::io::Error::other);
-        }
-        self.buffer.clear();
-        self.buffer.extend_from_slice(opening);
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.buffer, deep);
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, deep);
         doc.serialize(&mut ser).map_err(std::io::Error::other)?;
-        out.write_all(&self.buffer)
+        out.flush()
     }
 }
 
@@ -222,7 +216,6 @@ mod tests {
         let mut json = Json {
             profile,
             first: true,
-            buffer: Vec::new(),
         };
         let mut out = super::super::Renderer::head(&mut json).into_bytes();
         for d in &report.documents {
