@@ -183,6 +183,16 @@ impl Loaded {
 /// # Errors
 /// An unreadable, empty, oversized or not yet supported file.
 pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
+    let bytes = read(input, limits)?;
+    let sha256 = sha256_hex(&[&bytes]);
+    understand(input, bytes, sha256, limits)
+}
+
+/// The bytes of one input, not yet understood.
+///
+/// # Errors
+/// An unreadable, empty or oversized file.
+pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin(bytes) => bytes.clone(),
@@ -197,6 +207,20 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { path: name });
     }
+    Ok(bytes)
+}
+
+/// Reads an input's bytes, given their SHA-256, into a document or workbook.
+///
+/// # Errors
+/// A file that is broken or not yet supported.
+pub fn understand(
+    input: &Input,
+    bytes: Vec<u8>,
+    sha256: String,
+    limits: Limits,
+) -> Result<Loaded, InputError> {
+    let name = input.name();
     let path = match input {
         Input::Stdin(_) => Path::new("stdin.md"),
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
@@ -207,7 +231,6 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
         help: problem.help(),
         problem,
     };
-    let sha256 = sha256_hex(&[&bytes]);
     let document = |d: Document| Content::Document(d);
     let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {

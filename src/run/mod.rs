@@ -7,13 +7,13 @@ use rayon::prelude::*;
 
 use crate::check::{check, CheckOptions};
 use crate::document::Document;
-use crate::input::{load, Content, Input, InputError};
+use crate::input::{load, read, understand, Content, Input, InputError, Loaded};
 use crate::lang::Lang;
 use crate::limits::Limits;
 use crate::profile::Profile;
 use crate::report::{ContractType, DocumentReport, ProfileRef, Report, Severity, Verdict};
 use crate::sheet::columns::SheetKind;
-use crate::source::Format;
+use crate::source::{sha256_each, Format};
 use crate::suppress::{self, SuppressionFile};
 
 /// One checked input: its report entry, and its error for the diagnostics.
@@ -55,9 +55,56 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// Checks one input.
 #[must_use]
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
-    let loaded = match load(input, plan.limits) {
+    let loaded = load(input, plan.limits);
+    checked(input, loaded, plan)
+}
+
+/// Inputs read together, so their bytes can be hashed side by side (see
+/// [`sha256_each`]).
+const GROUP: usize = 16;
+
+/// Bytes a group may hold before its inputs are checked: a group stops
+/// reading at this much, whatever the size of its files.
+const GROUP_BYTES: usize = 16 << 20;
+
+/// Checks some inputs in order: reads a group of them, hashes the group's
+/// bytes together, then checks each, letting its bytes go.
+fn check_group(inputs: &[Input], plan: &Plan<'_>) -> Vec<Outcome> {
+    let mut outcomes = Vec::with_capacity(inputs.len());
+    let mut rest = inputs;
+    while !rest.is_empty() {
+        let mut group = Vec::with_capacity(GROUP.min(rest.len()));
+        let mut held = 0;
+        while let Some((input, after)) = rest.split_first() {
+            if group.len() == GROUP || held >= GROUP_BYTES {
+                break;
+            }
+            let bytes = read(input, plan.limits);
+            held += bytes.as_ref().map_or(0, Vec::len);
+            group.push((input, bytes));
+            rest = after;
+        }
+        let read: Vec<&[u8]> = group
+            .iter()
+            .filter_map(|(_, bytes)| bytes.as_deref().ok())
+            .collect();
+        let mut hashes = sha256_each(&read).into_iter();
+        for (input, bytes) in group {
+            let loaded = bytes.and_then(|bytes| {
+                let sha256 = hashes.next().unwrap_or_default();
+                understand(input, bytes, sha256, plan.limits)
+            });
+            outcomes.push(checked(input, loaded, plan));
+        }
+    }
+    outcomes
+}
+
+fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -> Outcome {
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(error) => return failed(input, error, plan.lang),
     };
@@ -155,8 +202,11 @@ pub fn check_each(inputs: &[Input], plan: &Plan<'_>, mut sink: impl FnMut(Outcom
     std::thread::scope(|scope| {
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let outcomes = batch.par_iter().map(|i| check_one(i, plan)).collect();
-                if done.send(outcomes).is_err() {
+                let groups: Vec<Vec<Outcome>> = batch
+                    .par_chunks(GROUP)
+                    .map(|group| check_group(group, plan))
+                    .collect();
+                if done.send(groups.into_iter().flatten().collect()).is_err() {
                     break;
                 }
             }
@@ -182,4 +232,37 @@ pub fn check_all(inputs: &[Input], plan: &Plan<'_>) -> (Report, Vec<InputError>)
         documents.push(o.report);
     });
     (Report::new(ProfileRef::of(plan.profile), documents), errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::sha256_hex;
+
+    #[test]
+    fn each_input_of_a_group_keeps_its_own_hash_and_error() {
+        // More inputs than a group, of one length, so they are hashed side
+        // by side, with a broken and an empty input among them.
+        let texts: Vec<Vec<u8>> = (0..20)
+            .map(|i| format!("Leverantören ska följa avsnitt {i:02}.\n").into_bytes())
+            .collect();
+        let mut inputs: Vec<Input> = texts.iter().cloned().map(Input::Stdin).collect();
+        inputs[5] = Input::Broken("trasig.md".into(), "permission denied".into());
+        inputs[17] = Input::Stdin(b"  \n".to_vec());
+        let profile = Profile::stockholm();
+        let (report, errors) = check_all(&inputs, &Plan::new(&profile, Lang::Sv, None));
+        assert_eq!(report.documents.len(), 20);
+        assert_eq!(errors.len(), 2);
+        for (i, doc) in report.documents.iter().enumerate() {
+            match i {
+                5 => assert_eq!(doc.path, "trasig.md"),
+                17 => assert_eq!(doc.path, "-"),
+                _ => assert_eq!(
+                    doc.sha256.as_deref(),
+                    Some(sha256_hex(&[&texts[i]]).as_str())
+                ),
+            }
+            assert_eq!(doc.sha256.is_none(), matches!(i, 5 | 17), "input {i}");
+        }
+    }
 }
