@@ -16,10 +16,16 @@ use crate::span::Span;
 pub fn read_text(text: String, format: Format) -> Document {
     let lines = split_lines(&text);
     let pages = layout(&text, &lines);
+    // Every block holds at least one line that is not empty, so this much
+    // room is never outgrown and the blocks are never copied as they grow.
+    let outline = Outline {
+        blocks: Vec::with_capacity(lines.iter().filter(|l| !l.is_empty()).count()),
+        sections: Vec::new(),
+    };
     let mut builder = Builder {
         text: &text,
         pages: &pages,
-        outline: Outline::default(),
+        outline,
         open: None,
         last_seen: OnceCell::new(),
     };
