@@ -34,13 +34,17 @@ pub enum BlockKind {
     TableCell,
 }
 
+/// A block's lines: a paragraph of one line (most of them) needs no
+/// allocation of its own.
+pub type Lines = smallvec::SmallVec<[Span; 1]>;
+
 /// A unit of text. Its content is the concatenation of `lines` (joined with a
 /// space): lines left out of a block, such as running page headers, are not in
 /// it even when they sit between two of its lines.
 #[derive(Debug, Clone)]
 pub struct Block {
     pub kind: BlockKind,
-    pub lines: Vec<Span>,
+    pub lines: Lines,
     pub section: Option<usize>,
     /// 1-based page, where the source has pages.
     pub page: Option<u32>,

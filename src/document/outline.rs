@@ -2,7 +2,7 @@
 //! known. Every reader ends here: the text reader after classifying lines, the
 //! Word and OpenDocument readers after reading styles and numbering.
 
-use super::{Block, BlockKind, Section};
+use super::{Block, BlockKind, Lines, Section};
 use crate::span::Span;
 
 /// A heading as a reader found it.
@@ -49,7 +49,7 @@ impl Outline {
         let section = self.current_section();
         self.blocks.push(Block {
             kind: BlockKind::Heading,
-            lines: vec![heading.title],
+            lines: smallvec::smallvec![heading.title],
             section,
             page: origin.page,
             paragraph: origin.paragraph,
@@ -59,7 +59,7 @@ impl Outline {
     }
 
     /// Adds a block under the current section.
-    pub fn block(&mut self, kind: BlockKind, lines: Vec<Span>, origin: Origin) {
+    pub fn block(&mut self, kind: BlockKind, lines: Lines, origin: Origin) {
         let section = self.current_section();
         self.push(Block {
             kind,

@@ -50,7 +50,8 @@ pub fn build(items: Vec<Item>, format: Format, capacity: usize) -> Document {
             Item::CellStart => b.cells.push(Vec::new()),
             Item::CellEnd => {
                 if let Some(lines) = b.cells.pop().filter(|l| !l.is_empty()) {
-                    b.outline.block(BlockKind::TableCell, lines, b.origin());
+                    b.outline
+                        .block(BlockKind::TableCell, lines.into(), b.origin());
                 }
             }
             Item::Para(p) => b.paragraph(&p),
@@ -119,8 +120,11 @@ impl Builder {
         for note in &p.notes {
             for text in note {
                 if let Some((_, content)) = self.line(None, text) {
-                    self.outline
-                        .block(BlockKind::Paragraph, vec![content], self.origin());
+                    self.outline.block(
+                        BlockKind::Paragraph,
+                        smallvec::smallvec![content],
+                        self.origin(),
+                    );
                 }
             }
         }
@@ -169,8 +173,11 @@ impl Builder {
             }
             Line::ListItem { content: c } => {
                 let span = trim(&self.text, line.start + c, line.end);
-                self.outline
-                    .block(BlockKind::ListItem, vec![span], self.origin());
+                self.outline.block(
+                    BlockKind::ListItem,
+                    smallvec::smallvec![span],
+                    self.origin(),
+                );
             }
             _ => {
                 let kind = if numbered {
@@ -178,7 +185,8 @@ impl Builder {
                 } else {
                     BlockKind::Paragraph
                 };
-                self.outline.block(kind, vec![content], self.origin());
+                self.outline
+                    .block(kind, smallvec::smallvec![content], self.origin());
             }
         }
     }

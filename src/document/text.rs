@@ -165,7 +165,7 @@ impl Builder<'_> {
         self.flush();
         let block = Block {
             kind,
-            lines: vec![span],
+            lines: smallvec::smallvec![span],
             section: self.outline.current_section(),
             page,
             paragraph: None,
@@ -236,7 +236,8 @@ impl Builder<'_> {
                     page,
                     paragraph: None,
                 };
-                self.outline.block(BlockKind::TableCell, vec![span], origin);
+                self.outline
+                    .block(BlockKind::TableCell, smallvec::smallvec![span], origin);
             }
             offset += cell.len() + 1;
         }

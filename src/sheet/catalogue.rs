@@ -60,7 +60,7 @@ pub fn document(sheets: &[(&Table, &Header)], format: Format) -> Document {
                 });
                 blocks.push(Block {
                     kind: BlockKind::Heading,
-                    lines: vec![span],
+                    lines: smallvec::smallvec![span],
                     section: sections.len().checked_sub(1),
                     page: None,
                     paragraph: None,
@@ -74,7 +74,7 @@ pub fn document(sheets: &[(&Table, &Header)], format: Format) -> Document {
                 .unwrap_or_default();
             blocks.push(Block {
                 kind: BlockKind::Paragraph,
-                lines: vec![span],
+                lines: smallvec::smallvec![span],
                 section: sections.len().checked_sub(1),
                 page: None,
                 paragraph: None,
