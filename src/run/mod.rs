@@ -71,7 +71,9 @@ const GROUP: usize = 16;
 const GROUP_BYTES: usize = 16 << 20;
 
 /// Checks some inputs in order: reads a group of them, hashes the group's
-/// bytes together, then checks each, letting its bytes go.
+/// bytes together, then checks each, letting its bytes go. The checks are
+/// tasks of their own, so a worker done with its groups takes over single
+/// documents of another's instead of waiting for it.
 fn check_group(inputs: &[Input], plan: &Plan<'_>) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(inputs.len());
     let mut rest = inputs;
@@ -92,13 +94,17 @@ fn check_group(inputs: &[Input], plan: &Plan<'_>) -> Vec<Outcome> {
             .filter_map(|(_, bytes)| bytes.as_deref().ok())
             .collect();
         let mut hashes = sha256_each(&read).into_iter();
-        for (input, bytes) in group {
-            let loaded = bytes.and_then(|bytes| {
-                let sha256 = hashes.next().unwrap_or_default();
-                understand(input, bytes, sha256, plan.limits)
-            });
-            outcomes.push(checked(input, loaded, plan));
-        }
+        let ready: Vec<_> = group
+            .into_iter()
+            .map(|(input, bytes)| {
+                let bytes = bytes.map(|b| (b, hashes.next().unwrap_or_default()));
+                (input, bytes)
+            })
+            .collect();
+        outcomes.par_extend(ready.into_par_iter().map(|(input, bytes)| {
+            let loaded = bytes.and_then(|(b, hash)| understand(input, b, hash, plan.limits));
+            checked(input, loaded, plan)
+        }));
     }
     outcomes
 }
