@@ -100,7 +100,7 @@ impl<'d> Locator<'d> {
                     .clone()
                     .or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))
             }),
-            heading: section.map(|s| s.title.clone()),
+            heading: section.map(|s| self.doc.title(s).to_owned()),
             heading_path: block
                 .and_then(|b| b.section)
                 .map(|s| self.heading_path(s))

@@ -74,7 +74,8 @@ pub struct Section {
     pub number: Option<String>,
     /// The annex id for a "Bilaga 5 …" heading.
     pub annex: Option<String>,
-    pub title: String,
+    /// Where the title stands in the text, without the number.
+    pub title: Span,
     pub level: u8,
     pub parent: Option<usize>,
     pub heading: Span,
@@ -89,6 +90,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The title of `section`, without its number.
+    #[must_use]
+    pub fn title(&self, section: &Section) -> &str {
+        &self.text[section.title.start..section.title.end]
+    }
+
     /// Whether section `inner` is `outer` or lies below it.
     #[must_use]
     pub fn section_within(&self, inner: usize, outer: usize) -> bool {

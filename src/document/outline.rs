@@ -31,7 +31,7 @@ pub struct Outline {
 
 impl Outline {
     /// Opens a section with `heading`; an annex heading is a top-level section.
-    pub fn heading(&mut self, text: &str, heading: &HeadingAt<'_>, origin: Origin) {
+    pub fn heading(&mut self, heading: &HeadingAt<'_>, origin: Origin) {
         let level = if heading.annex.is_some() {
             0
         } else {
@@ -41,7 +41,7 @@ impl Outline {
         self.sections.push(Section {
             number: heading.number.map(str::to_owned),
             annex: heading.annex.map(str::to_owned),
-            title: text[heading.title.start..heading.title.end].to_owned(),
+            title: heading.title,
             level,
             parent,
             heading: heading.line,

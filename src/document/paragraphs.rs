@@ -157,7 +157,7 @@ impl Builder {
             level,
         };
         let origin = self.origin();
-        self.outline.heading(&self.text, &at, origin);
+        self.outline.heading(&at, origin);
     }
 
     /// A paragraph that is not styled as a heading: read like a line of text,

@@ -222,7 +222,7 @@ impl Builder<'_> {
             page,
             paragraph: None,
         };
-        self.outline.heading(self.text, &at, origin);
+        self.outline.heading(&at, origin);
     }
 
     fn table_row(&mut self, line: Span, page: Option<u32>) {
@@ -257,10 +257,10 @@ mod tests {
     use super::*;
 
     fn titles(text: &str, format: Format) -> Vec<(Option<String>, String)> {
-        read_text(text.to_owned(), format)
-            .sections
-            .into_iter()
-            .map(|s| (s.number, s.title))
+        let doc = read_text(text.to_owned(), format);
+        doc.sections
+            .iter()
+            .map(|s| (s.number.clone(), doc.title(s).to_owned()))
             .collect()
     }
 

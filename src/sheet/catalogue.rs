@@ -53,7 +53,7 @@ pub fn document(sheets: &[(&Table, &Header)], format: Format) -> Document {
                 sections.push(Section {
                     number: None,
                     annex: None,
-                    title: area.clone(),
+                    title: span,
                     level: 1,
                     parent: None,
                     heading: span,

@@ -224,7 +224,7 @@ proptest! {
         let read: Vec<(String, String)> = doc
             .sections
             .iter()
-            .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+            .map(|s| (s.number.clone().unwrap_or_default(), doc.title(s).to_owned()))
             .collect();
         let written: Vec<(String, String)> = list
             .iter()
