@@ -89,11 +89,11 @@ fn check_group(inputs: &[Input], plan: &Plan<'_>) -> Vec<Outcome> {
             group.push((input, bytes));
             rest = after;
         }
-        let read: Vec<&[u8]> = group
+        let contents: Vec<&[u8]> = group
             .iter()
             .filter_map(|(_, bytes)| bytes.as_deref().ok())
             .collect();
-        let mut hashes = sha256_each(&read).into_iter();
+        let mut hashes = sha256_each(&contents).into_iter();
         let ready: Vec<_> = group
             .into_iter()
             .map(|(input, bytes)| {
