@@ -68,7 +68,7 @@ const GROUP: usize = 16;
 
 /// Bytes a group may hold before its inputs are checked: a group stops
 /// reading at this much, whatever the size of its files.
-const GROUP_BYTES: usize = 16 << 20;
+const GROUP_BYTES: usize = 8 << 20;
 
 /// Checks some inputs in order: reads a group of them, hashes the group's
 /// bytes together, then checks each, letting its bytes go. The checks are
