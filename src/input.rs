@@ -220,14 +220,14 @@ pub fn understand(
     sha256: String,
     limits: Limits,
 ) -> Result<Loaded, InputError> {
-    let name = input.name();
     let path = match input {
         Input::Stdin(_) => Path::new("stdin.md"),
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
     };
     let format = detect_format(path, &bytes);
+    // The name is made only for an error: `read` made it for its own.
     let failed = |problem: ReadError| InputError::Read {
-        path: name.clone(),
+        path: input.name(),
         help: problem.help(),
         problem,
     };

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::check::{check, CheckOptions};
 use crate::document::Document;
-use crate::input::{load, read, understand, Content, Input, InputError, Loaded};
+use crate::input::{read, understand, Content, Input, InputError, Loaded};
 use crate::lang::Lang;
 use crate::limits::Limits;
 use crate::profile::Profile;
@@ -55,11 +55,14 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Checks one input.
+/// Checks one input, as a group of one.
+///
+/// # Panics
+/// Never: a group gives one outcome for each of its inputs.
 #[must_use]
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
-    let loaded = load(input, plan.limits);
-    checked(input, loaded, plan)
+    let mut outcomes = check_group(std::slice::from_ref(input), plan);
+    outcomes.pop().expect("one outcome for one input")
 }
 
 /// Inputs read together, so their bytes can be hashed side by side (see
