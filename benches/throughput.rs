@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use klausul::input::collect;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::run::{check_all, Plan};
 

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::render::fingerprint;
+use crate::report::fingerprint;
 use crate::report::DocumentReport;
 
 pub const SCHEMA: &str = "klausul.baseline/1";

@@ -4,10 +4,10 @@
 //! or break a span; the span checks here are assertions the fuzzer trips.
 #![doc(hidden)]
 
-use crate::analysis::{amount, duration, reference};
 use crate::check::{check, CheckOptions};
 use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
-use crate::limits::Limits;
+use crate::grammar::{amount, duration, reference};
+use crate::model::limits::Limits;
 use crate::profile::Profile;
 use crate::sheet::read_workbook;
 use crate::source::Format;

@@ -10,8 +10,8 @@ use thiserror::Error;
 
 use crate::document::error::ReadError;
 use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
-use crate::lang::Lang;
-use crate::limits::Limits;
+use crate::model::lang::Lang;
+use crate::model::limits::Limits;
 use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
     decode_text_owned, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,

@@ -17,9 +17,10 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::lang::Lang;
+use crate::model::lang::Lang;
+use crate::model::vocab::SuppressionKind;
 use crate::profile::error::Problem;
-use crate::report::{DocumentReport, Suppressed, SuppressionKind};
+use crate::report::{DocumentReport, Suppressed};
 
 /// A suppression written in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]

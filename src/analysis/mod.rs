@@ -2,23 +2,20 @@
 //! profile found in one pass, sentences, and which phrase lists each sentence
 //! holds. Every requirement reads this; nothing is analysed twice.
 
-pub mod amount;
-pub mod duration;
 mod folded;
 pub mod modality;
-pub mod numbers;
-pub mod reference;
 pub mod relevance;
 pub mod sentences;
 
-pub use folded::{lower_same_length, Folded};
+pub use folded::Folded;
 
 use nom::IResult;
 
 use crate::document::Document;
+use crate::grammar::case::lower_same_length;
+use crate::model::span::Span;
 use crate::profile::phrases::{Hit, Matcher, SetId};
 use crate::profile::{Found, Profile};
-use crate::span::Span;
 
 #[derive(Debug, Clone)]
 pub struct Sentence {

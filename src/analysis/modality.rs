@@ -7,9 +7,9 @@
 //! "bör", "i möjligaste mån" …) are.
 
 use super::Analysis;
+use crate::model::span::Span;
 use crate::profile::phrases::SetId;
 use crate::profile::Language;
-use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Modality {

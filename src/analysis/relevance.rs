@@ -18,10 +18,10 @@
 //! Every other block holds no phrase that could change a status, so skipping
 //! it changes nothing; `tests/it/properties.rs` checks that on random text.
 
-use crate::analysis::reference::{reference, Reference};
 use crate::document::{BlockKind, Document};
+use crate::grammar::reference::{reference, Reference};
+use crate::model::span::floor_char_boundary;
 use crate::profile::{find_char, Prefilter};
-use crate::span::floor_char_boundary;
 
 /// Longest text a reference is read from.
 const REFERENCE_WINDOW: usize = 64;

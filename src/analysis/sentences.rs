@@ -2,7 +2,7 @@
 //! kap., org.nr) and statute numbers ("SFS 2008:567", "3 kap. 13 §") do not end
 //! a sentence.
 
-use crate::span::Span;
+use crate::model::span::Span;
 
 const ABBREVIATIONS: &[&str] = &[
     "t.ex", "bl.a", "m.m", "kap", "org.nr", "orgnr", "nr", "ca", "resp", "s.k", "d.v.s", "dvs",

@@ -8,12 +8,12 @@
 
 use std::cell::OnceCell;
 
-use crate::analysis::reference::{reference, Reference, ANNEX_WORDS};
 use crate::analysis::Analysis;
 use crate::document::BlockKind;
+use crate::grammar::reference::{reference, Reference, ANNEX_WORDS};
+use crate::model::span::Span;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
-use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tie {

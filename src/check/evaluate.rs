@@ -2,16 +2,17 @@
 //! Every judgement names the words it rests on.
 
 use super::clause::{Clause, Tie};
-use super::scope::{fill_owned, fmt_number};
-use crate::analysis::amount::{amount, Money};
-use crate::analysis::duration::duration;
+use super::scope::fill_owned;
 use crate::analysis::modality::{self, Modality};
 use crate::analysis::Analysis;
-use crate::lang::Lang;
+use crate::grammar::amount::{amount, Money};
+use crate::grammar::duration::duration;
+use crate::grammar::numbers::fmt_number;
+use crate::model::lang::Lang;
+use crate::model::span::Span;
+use crate::model::vocab::Status;
 use crate::profile::phrases::SetId;
 use crate::profile::{CheckKind, Profile, Requirement};
-use crate::report::Status;
-use crate::span::Span;
 
 /// A status, the message that explains it, and the folded spans it points at.
 #[derive(Debug, Clone)]

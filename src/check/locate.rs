@@ -2,8 +2,8 @@
 //! byte offsets, the section and heading they stand under, and an excerpt.
 
 use crate::document::Document;
-use crate::report::{Excerpt, Location};
-use crate::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
+use crate::model::location::{Excerpt, Location};
+use crate::model::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
 
 /// Most lines an excerpt keeps.
 const EXCERPT_LINES: usize = 6;

@@ -4,15 +4,16 @@
 mod clause;
 mod evaluate;
 mod locate;
+pub mod register;
 mod scope;
-
-pub use scope::fmt_number;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::lang::{fill, Lang};
+use crate::grammar::numbers::fmt_number;
+use crate::model::lang::{fill, Lang};
+use crate::model::vocab::{ContractType, Status};
 use crate::profile::{Profile, Requirement};
-use crate::report::{ContractType, RequirementResult, ScopeResult, Status};
+use crate::report::{RequirementResult, ScopeResult};
 use clause::Clause;
 use evaluate::{evaluate, Ctx, Outcome};
 use locate::Locator;
@@ -121,13 +122,14 @@ fn result(
 const MAX_ANCHOR: usize = 120;
 
 /// The first words of `span`, up to `MAX_ANCHOR` bytes, ending at a space.
-fn opening(text: &str, span: crate::span::Span) -> crate::span::Span {
+fn opening(text: &str, span: crate::model::span::Span) -> crate::model::span::Span {
     if span.end - span.start <= MAX_ANCHOR {
         return span;
     }
-    let window = &text[span.start..crate::span::floor_char_boundary(text, span.start + MAX_ANCHOR)];
+    let window =
+        &text[span.start..crate::model::span::floor_char_boundary(text, span.start + MAX_ANCHOR)];
     let end = window.rfind(' ').filter(|&i| i > 0).unwrap_or(window.len());
-    crate::span::Span::new(span.start, span.start + end)
+    crate::model::span::Span::new(span.start, span.start + end)
 }
 
 /// The requirement's suggested wording with the profile's parameters filled in.

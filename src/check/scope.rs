@@ -3,13 +3,15 @@
 //! document for being vague. The 2006:260 thresholds apply when the profile
 //! asks for them.
 
-use crate::analysis::amount::{amount, Money};
-use crate::analysis::duration::duration;
 use crate::analysis::Analysis;
-use crate::lang::{fill, Lang};
+use crate::grammar::amount::{amount, Money};
+use crate::grammar::duration::duration;
+use crate::grammar::numbers::fmt_number;
+use crate::model::lang::{fill, Lang};
+use crate::model::vocab::ContractType;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
-use crate::report::{ContractType, ScopeResult};
+use crate::report::ScopeResult;
 
 /// What the scope step learns and the requirements may use.
 #[derive(Debug, Clone)]
@@ -134,22 +136,4 @@ fn thresholds(a: &Analysis<'_>, p: &Profile, value: Option<f64>, lang: Lang) -> 
 pub fn fill_owned(template: &str, values: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(template, &borrowed)
-}
-
-/// A number as Swedish text writes it: "25 000" (with a no-break space, so a
-/// wrapped message never splits it), "1,5".
-#[must_use]
-pub fn fmt_number(n: f64) -> String {
-    if (n - n.round()).abs() > 1e-9 {
-        return format!("{n:.1}").replace('.', ",");
-    }
-    let digits = format!("{:.0}", n.round());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use klausul::baseline::{self, Baseline};
 use klausul::config::{Config, Origin};
 use klausul::input::{collect, Input};
+use klausul::model::output::OutputFormat;
+use klausul::model::vocab::ContractType;
 use klausul::profile::{Profile, ProfileError, BUILTIN};
-use klausul::render::{human, Context, OutputFormat};
-use klausul::report::{ContractType, Summary};
+use klausul::render::{Context, Style};
+use klausul::report::Summary;
 use klausul::run::{check_each, Plan};
 use klausul::sheet::columns::SheetKind;
 use klausul::suppress::SuppressionFile;
@@ -107,7 +109,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     };
     let ctx = Context {
         profile: &setup.profile,
-        style: human::Style {
+        style: Style {
             color: color(),
             width: width(),
             lang: config.lang.value,

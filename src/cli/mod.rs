@@ -14,10 +14,10 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use klausul::check::suggestion;
 use klausul::config::Config;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
+use klausul::model::output::OutputFormat;
+use klausul::model::vocab::{ContractType, Severity};
 use klausul::profile::{Profile, BUILTIN};
-use klausul::render::OutputFormat;
-use klausul::report::{ContractType, Severity};
 use klausul::sheet::columns::SheetKind;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
@@ -510,7 +510,7 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
             "Suggested wording",
         ),
     };
-    let example = |status: klausul::report::Status| {
+    let example = |status: klausul::model::vocab::Status| {
         r.examples
             .iter()
             .find(|e| e.status == status)
@@ -535,8 +535,8 @@ fn explain(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
         (what, r.explanation.requires.get(lang).to_owned()),
         (why, r.explanation.why.get(lang).to_owned()),
         (source, r.explanation.source.get(lang).to_owned()),
-        (binding, example(klausul::report::Status::Met)),
-        (weak, example(klausul::report::Status::Weak)),
+        (binding, example(klausul::model::vocab::Status::Met)),
+        (weak, example(klausul::model::vocab::Status::Weak)),
         (suggested, suggestion(&profile, r, lang)),
     ] {
         let _ = write!(out, "## {title}\n{}\n\n", body.trim_end());

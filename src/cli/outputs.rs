@@ -6,7 +6,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use klausul::render::{renderer, Context, OutputFormat, Renderer};
+use klausul::model::output::OutputFormat;
+use klausul::render::{renderer, Context, Renderer};
 use klausul::report::{DocumentReport, Summary};
 
 enum Destination {

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use klausul::config::{Config, Origin};
-use klausul::lang::Lang;
-use klausul::report::Severity;
+use klausul::model::lang::Lang;
+use klausul::model::vocab::Severity;
 
 use super::{load_config, write_stdout, CheckArgs};
 

@@ -11,11 +11,11 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource};
 use thiserror::Error;
 
-use crate::lang::Lang;
-use crate::limits::Limits;
+use crate::model::lang::Lang;
+use crate::model::limits::Limits;
+use crate::model::output::OutputFormat;
+use crate::model::vocab::{ContractType, Severity};
 use crate::profile::error::Problem;
-use crate::render::OutputFormat;
-use crate::report::{ContractType, Severity};
 use crate::sheet::columns::Role;
 use spec::{ConfigSpec, LimitsSpec};
 

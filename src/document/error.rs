@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::lang::Lang;
+use crate::model::lang::Lang;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ReadError {

@@ -22,8 +22,8 @@ pub use package::check_sizes as check_package;
 pub use pdf::{read_pdf, READER_THREAD};
 pub use text::read_text;
 
+use crate::model::span::Span;
 use crate::source::Format;
-use crate::span::Span;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

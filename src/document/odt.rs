@@ -15,7 +15,7 @@ use super::error::ReadError;
 use super::package::{attr, local, Node, Package, Xml};
 use super::paragraphs::{build, Item, Label, Paragraph};
 use super::Document;
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 use crate::source::Format;
 
 /// Elements whose whole content is left out.

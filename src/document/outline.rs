@@ -3,7 +3,7 @@
 //! Word and OpenDocument readers after reading styles and numbering.
 
 use super::{Block, BlockKind, Lines, Section};
-use crate::span::Span;
+use crate::model::span::Span;
 
 /// A heading as a reader found it.
 pub struct HeadingAt<'a> {

@@ -12,7 +12,7 @@ use zip::result::ZipError;
 use zip::ZipArchive;
 
 use super::error::ReadError;
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 
 pub struct Package<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,

@@ -10,7 +10,7 @@ use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{all_consuming, opt};
 use nom::{IResult, Parser};
 
-use crate::span::Span;
+use crate::model::span::Span;
 
 /// Lines at the top or bottom of a page that can be running headers or footers.
 const EDGE_LINES: usize = 3;

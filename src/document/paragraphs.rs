@@ -8,8 +8,8 @@ use super::lines::{classify, heading_parts, Line};
 use super::outline::{HeadingAt, Origin, Outline};
 use super::text::trim;
 use super::{BlockKind, Document};
+use crate::model::span::Span;
 use crate::source::Format;
-use crate::span::Span;
 
 /// What a numbered paragraph shows before its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::error::ReadError;
 use super::{read_text, Document};
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 use crate::source::Format;
 
 /// The name of the threads that read PDFs; the binary keeps their panics quiet.

@@ -9,8 +9,8 @@ use super::lines::{classify, Heading, Line};
 use super::outline::{HeadingAt, Origin, Outline};
 use super::pages::{layout, PageLayout};
 use super::{Block, BlockKind, Document};
+use crate::model::span::Span;
 use crate::source::Format;
-use crate::span::Span;
 
 #[must_use]
 pub fn read_text(text: String, format: Format) -> Document {

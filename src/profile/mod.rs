@@ -22,8 +22,8 @@ pub use finder::{find_char, Found};
 use phrases::{Matcher, MatcherBuilder, SetId};
 pub use prefilter::Prefilter;
 
-use crate::lang::Text;
-use crate::report::Severity;
+use crate::model::lang::Text;
+use crate::model::vocab::Severity;
 
 /// Grounds named in one sentence that make it a list of grounds.
 pub const LIST_MIN: usize = 3;
@@ -194,7 +194,7 @@ pub struct Note {
 
 #[derive(Debug, Clone)]
 pub struct Example {
-    pub status: crate::report::Status,
+    pub status: crate::model::vocab::Status,
     pub text: String,
 }
 
@@ -258,12 +258,12 @@ impl Profile {
     pub fn suggestion(
         &self,
         r: &Requirement,
-        lang: crate::lang::Lang,
+        lang: crate::model::lang::Lang,
         make: impl Fn(&Requirement) -> String,
     ) -> &str {
         let slot = match lang {
-            crate::lang::Lang::Sv => 0,
-            crate::lang::Lang::En => 1,
+            crate::model::lang::Lang::Sv => 0,
+            crate::model::lang::Lang::En => 1,
         };
         let all =
             self.suggestions[slot].get_or_init(|| self.requirements.iter().map(make).collect());
@@ -294,7 +294,7 @@ impl Profile {
 
     /// A message template by key; keys are checked when the profile loads.
     #[must_use]
-    pub fn message(&self, key: &str, lang: crate::lang::Lang) -> &str {
+    pub fn message(&self, key: &str, lang: crate::model::lang::Lang) -> &str {
         self.messages.get(key).map_or("", |t| t.get(lang))
     }
 

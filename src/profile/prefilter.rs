@@ -22,7 +22,7 @@ use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
 use super::phrases::SetId;
 use super::sample::Sample;
 use super::{CheckKind, Profile, LIST_MIN};
-use crate::analysis::reference::{ANNEX_WORDS, SECTION_WORDS};
+use crate::grammar::reference::{ANNEX_WORDS, SECTION_WORDS};
 
 const PARAGRAPH_SIGN: &str = "§";
 

@@ -13,8 +13,8 @@ use super::{
     Outdated, Parameters, Problem, Profile, ProfileError, RegisterWords, Requirement, Scope,
     WeakSignal,
 };
-use crate::lang::Text;
-use crate::report::{Severity, Status};
+use crate::model::lang::Text;
+use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
 
 /// Every message the checking core uses; a base profile must define them all.

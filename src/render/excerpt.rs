@@ -3,7 +3,7 @@
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-use crate::report::Excerpt;
+use crate::model::location::Excerpt;
 
 #[derive(Debug)]
 pub struct ExcerptSource {

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{Context, Renderer};
-use crate::report::{DocumentReport, ProfileRef, Severity, Summary, Tool};
+use crate::model::vocab::Severity;
+use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
 
 pub struct Github<'p> {
     ctx: Context<'p>,

@@ -4,8 +4,10 @@
 use serde_json::json;
 
 use super::json::nested;
-use super::{fingerprint, Context, Renderer};
-use crate::report::{DocumentReport, ProfileRef, Severity, Summary, Tool};
+use super::{Context, Renderer};
+use crate::model::vocab::Severity;
+use crate::report::fingerprint;
+use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
 
 pub struct Gitlab<'p> {
     ctx: Context<'p>,

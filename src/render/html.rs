@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 use super::human::status_word;
 use super::words::{icon, marked, percent, say, share};
 use super::{Context, Renderer};
-use crate::lang::Lang;
-use crate::report::{Coverage, DocumentReport, RowStatus, Status, Summary, Tool, Verdict};
+use crate::model::lang::Lang;
+use crate::model::vocab::{RowStatus, Status, Verdict};
+use crate::report::{Coverage, DocumentReport, Summary, Tool};
 
 pub struct Html<'p> {
     ctx: Context<'p>,

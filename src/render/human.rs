@@ -7,17 +7,11 @@ use std::fmt::Write as _;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::excerpt::ExcerptSource;
-use crate::lang::Lang;
-use crate::report::{
-    DocumentReport, Report, RequirementResult, Severity, Status, Summary, Verdict,
-};
-
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
-    pub width: usize,
-    pub lang: Lang,
-}
+use super::words::verdict_word;
+use super::Style;
+use crate::model::lang::Lang;
+use crate::model::vocab::{Severity, Status, Verdict};
+use crate::report::{DocumentReport, Report, RequirementResult, Summary};
 
 #[derive(Debug)]
 struct Finding<'r> {
@@ -195,19 +189,6 @@ fn table(doc: &DocumentReport, style: Style) -> String {
         );
     }
     out
-}
-
-pub(super) fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
-    match (verdict, lang) {
-        (Verdict::Pass, Lang::Sv) => "godkänt",
-        (Verdict::Fail, Lang::Sv) => "underkänt",
-        (Verdict::NotApplicable, Lang::Sv) => "klausulen gäller inte",
-        (Verdict::Error, Lang::Sv) => "fel",
-        (Verdict::Pass, Lang::En) => "pass",
-        (Verdict::Fail, Lang::En) => "fail",
-        (Verdict::NotApplicable, Lang::En) => "the clause does not apply",
-        (Verdict::Error, Lang::En) => "error",
-    }
 }
 
 /// The whole report for people. Input errors are rendered by the caller.

@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use quick_xml::escape::escape;
 
 use super::{Context, Renderer};
-use crate::report::{DocumentReport, ProfileRef, RowStatus, Status, Summary, Tool};
+use crate::model::vocab::{RowStatus, Status};
+use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
 
 pub struct Junit<'p> {
     ctx: Context<'p>,

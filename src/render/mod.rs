@@ -6,7 +6,6 @@
 //! run over many files never holds every document's report.
 
 mod excerpt;
-pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod html;
@@ -21,66 +20,25 @@ pub mod suggest;
 mod words;
 pub mod xlsx;
 
-use crate::lang::Lang;
+use crate::model::lang::Lang;
+use crate::model::output::OutputFormat;
+use crate::model::vocab::Severity;
 use crate::profile::Profile;
-use crate::report::{DocumentReport, Severity, Summary};
+use crate::report::{DocumentReport, Summary};
 
-/// The formats a report can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    Human,
-    Json,
-    Sarif,
-    Junit,
-    Github,
-    Gitlab,
-    Html,
-    Markdown,
-    Csv,
-    Xlsx,
-}
-
-impl OutputFormat {
-    pub const ALL: [Self; 10] = [
-        Self::Human,
-        Self::Json,
-        Self::Sarif,
-        Self::Junit,
-        Self::Github,
-        Self::Gitlab,
-        Self::Html,
-        Self::Markdown,
-        Self::Csv,
-        Self::Xlsx,
-    ];
-
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Human => "human",
-            Self::Json => "json",
-            Self::Sarif => "sarif",
-            Self::Junit => "junit",
-            Self::Github => "github",
-            Self::Gitlab => "gitlab",
-            Self::Html => "html",
-            Self::Markdown => "markdown",
-            Self::Csv => "csv",
-            Self::Xlsx => "xlsx",
-        }
-    }
-
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name)
-    }
+/// How output for people is laid out: colour, width and language.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    pub lang: Lang,
 }
 
 /// What every renderer may need besides the documents.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'p> {
     pub profile: &'p Profile,
-    pub style: human::Style,
+    pub style: Style,
     /// The failure threshold; `None` for `--fail-on never`.
     pub fail_on: Option<Severity>,
 }

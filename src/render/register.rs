@@ -4,10 +4,11 @@
 
 use std::fmt::Write as _;
 
-use super::human::{verdict_word, Style};
-use super::words::share;
-use crate::lang::Lang;
-use crate::report::{DocumentReport, RowStatus};
+use super::words::{share, verdict_word};
+use super::Style;
+use crate::model::lang::Lang;
+use crate::model::vocab::RowStatus;
+use crate::report::DocumentReport;
 
 fn status_word(status: RowStatus, lang: Lang) -> &'static str {
     match (status, lang) {

@@ -9,10 +9,11 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::json::nested;
-use super::{fingerprint, Context, Renderer};
-use crate::report::{
-    DocumentReport, Location, ProfileRef, RegisterRow, RequirementResult, Severity, Summary, Tool,
-};
+use super::{Context, Renderer};
+use crate::model::location::Location;
+use crate::model::vocab::Severity;
+use crate::report::fingerprint;
+use crate::report::{DocumentReport, ProfileRef, RegisterRow, RequirementResult, Summary, Tool};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -67,7 +68,7 @@ impl<'p> Sarif<'p> {
                         "text": help,
                         "markdown": format!(
                             "{help}\n\n**{}**\n\n> {}",
-                            if lang == crate::lang::Lang::Sv { "Förslag till formulering" } else { "Suggested wording" },
+                            if lang == crate::model::lang::Lang::Sv { "Förslag till formulering" } else { "Suggested wording" },
                             crate::check::suggestion(self.ctx.profile, r, lang)
                         ),
                     },

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use zip::write::SimpleFileOptions;
 
 use super::words::say;
-use crate::lang::Lang;
+use crate::model::lang::Lang;
 use crate::report::DocumentReport;
 
 /// The suggested section: a heading, an introduction and one paragraph per

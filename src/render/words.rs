@@ -2,8 +2,10 @@
 //! word beside them, never colour alone), headings in both languages, and an
 //! excerpt with the words pointed at marked.
 
-use crate::lang::Lang;
-use crate::report::{Coverage, Location, Status};
+use crate::model::lang::Lang;
+use crate::model::location::Location;
+use crate::model::vocab::{Status, Verdict};
+use crate::report::Coverage;
 
 /// An icon that reads in any font and prints in black and white.
 #[must_use]
@@ -67,4 +69,19 @@ pub fn share(c: &Coverage, lang: Lang) -> String {
         c.needs_review,
         say(lang, "att granska", "to review")
     )
+}
+
+/// The verdict on a document, in the report's language.
+#[must_use]
+pub const fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
+    match (verdict, lang) {
+        (Verdict::Pass, Lang::Sv) => "godkänt",
+        (Verdict::Fail, Lang::Sv) => "underkänt",
+        (Verdict::NotApplicable, Lang::Sv) => "klausulen gäller inte",
+        (Verdict::Error, Lang::Sv) => "fel",
+        (Verdict::Pass, Lang::En) => "pass",
+        (Verdict::Fail, Lang::En) => "fail",
+        (Verdict::NotApplicable, Lang::En) => "the clause does not apply",
+        (Verdict::Error, Lang::En) => "error",
+    }
 }

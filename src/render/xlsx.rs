@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::matrix::{records, Record, COLUMNS};
 use super::{Context, Renderer};
-use crate::lang::Lang;
+use crate::model::lang::Lang;
 use crate::report::{Coverage, DocumentReport, RegisterRow, Summary};
 
 pub struct Xlsx<'p> {

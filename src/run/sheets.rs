@@ -3,11 +3,11 @@
 //! document whose blocks are rows).
 
 use super::{check_document, Plan};
+use crate::check::register::{audit, groups, summarise};
 use crate::document::error::ReadError;
 use crate::input::Input;
 use crate::report::DocumentReport;
 use crate::sheet::columns::{find_header, Header, Role, SheetKind};
-use crate::sheet::register::{audit, groups, summarise};
 use crate::sheet::{catalogue, Table, Workbook};
 use crate::source::Format;
 
@@ -49,8 +49,8 @@ pub fn check_workbook(
         .hidden
         .iter()
         .map(|s| match plan.lang {
-            crate::lang::Lang::Sv => format!("det dolda bladet \"{s}\" lästes inte"),
-            crate::lang::Lang::En => format!("the hidden sheet \"{s}\" was not read"),
+            crate::model::lang::Lang::Sv => format!("det dolda bladet \"{s}\" lästes inte"),
+            crate::model::lang::Lang::En => format!("the hidden sheet \"{s}\" was not read"),
         })
         .collect();
     let mut report = if !registers.is_empty() {
@@ -110,7 +110,7 @@ fn register(
         format: None,
         sha256: None,
         scope: None,
-        verdict: crate::report::Verdict::Pass,
+        verdict: crate::model::vocab::Verdict::Pass,
         requirements: Vec::new(),
         rows,
         register: Some(summary),
@@ -140,7 +140,7 @@ fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<String> {
 }
 
 /// The text of a sheet's first rows, for the error that lists what was found.
-fn first_texts(t: &Table, lang: crate::lang::Lang) -> String {
+fn first_texts(t: &Table, lang: crate::model::lang::Lang) -> String {
     let texts: Vec<String> = t
         .rows
         .iter()
@@ -151,8 +151,8 @@ fn first_texts(t: &Table, lang: crate::lang::Lang) -> String {
         .collect();
     if texts.is_empty() {
         match lang {
-            crate::lang::Lang::Sv => "tomt".to_owned(),
-            crate::lang::Lang::En => "empty".to_owned(),
+            crate::model::lang::Lang::Sv => "tomt".to_owned(),
+            crate::model::lang::Lang::En => "empty".to_owned(),
         }
     } else {
         texts.join(", ")

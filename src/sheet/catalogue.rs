@@ -7,8 +7,8 @@
 use super::columns::{Header, Role};
 use super::{a1, Table};
 use crate::document::{Block, BlockKind, Document, Section};
+use crate::model::span::Span;
 use crate::source::Format;
-use crate::span::Span;
 
 /// Words in an obligation cell that make a row optional.
 const OPTIONAL: &[&str] = &[

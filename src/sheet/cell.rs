@@ -2,8 +2,8 @@
 //! dates (Excel serial numbers, ISO text, "1 mars 2026"), amounts in Swedish
 //! formats ("1 250 000 kr", "2,5 MSEK") and clear yes or no answers.
 
-use crate::analysis::amount::{amount, Money};
-use crate::analysis::numbers::digits;
+use crate::grammar::amount::{amount, Money};
+use crate::grammar::numbers::digits;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

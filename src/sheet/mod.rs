@@ -7,7 +7,6 @@ pub mod catalogue;
 pub mod cell;
 pub mod columns;
 mod read;
-pub mod register;
 
 pub use read::{read_workbook, Workbook};
 

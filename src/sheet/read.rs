@@ -13,7 +13,7 @@ use calamine::{
 use super::cell::Cell;
 use super::Table;
 use crate::document::error::ReadError;
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 use crate::source::{decode_text, Format};
 
 /// The readable sheets of a workbook, and the names of the hidden ones.

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use klausul::check::{check, CheckOptions};
 use klausul::input::{load, Input};
-use klausul::lang::Lang;
-use klausul::limits::Limits;
+use klausul::model::lang::Lang;
+use klausul::model::limits::Limits;
 use klausul::profile::Profile;
 
 /// (agreeing judgements, all judgements, the disagreements).

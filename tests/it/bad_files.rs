@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use klausul::document::error::ReadError;
 use klausul::document::{read_docx, read_odt};
 use klausul::input::{load, Input, InputError};
-use klausul::limits::Limits;
+use klausul::model::limits::Limits;
 
 fn problem(path: &str) -> ReadError {
     match load(&Input::File(PathBuf::from(path)), Limits::default()) {

@@ -1,8 +1,8 @@
 //! Every requirement of every built-in profile carries an explanation, a
 //! source, and examples of each kind, and its examples come out as they say.
 
+use klausul::model::vocab::Status;
 use klausul::profile::{Profile, BUILTIN};
-use klausul::report::Status;
 
 use super::check_markdown;
 

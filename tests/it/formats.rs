@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::{read_docx, Document};
 use klausul::input::{load, Content, Input};
-use klausul::lang::Lang;
-use klausul::limits::Limits;
+use klausul::model::lang::Lang;
+use klausul::model::limits::Limits;
+use klausul::model::location::Location;
 use klausul::profile::Profile;
-use klausul::report::Location;
 
 fn office(name: &str) -> PathBuf {
     PathBuf::from("fixtures/office").join(name)

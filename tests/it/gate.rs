@@ -7,8 +7,8 @@ use super::{klausul, repo, scratch};
 use std::fmt::Write as _;
 use std::process::{Command, Output};
 
+use klausul::model::vocab::Severity;
 use klausul::profile::Profile;
-use klausul::report::Severity;
 use serde_json::Value;
 
 fn code(o: &Output) -> i32 {

@@ -1,7 +1,7 @@
 //! Exact spans, statuses and messages in the report.
 
+use klausul::model::vocab::Status;
 use klausul::profile::Profile;
-use klausul::report::Status;
 
 use super::check_markdown;
 

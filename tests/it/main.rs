@@ -9,6 +9,7 @@ mod fuzz_corpus;
 mod gate;
 mod hostile;
 mod json;
+mod layers;
 mod prefilter;
 mod profiles;
 mod properties;
@@ -18,7 +19,7 @@ mod snapshots;
 
 use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::read_text;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::source::Format;
 

@@ -5,9 +5,9 @@
 
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
+use klausul::model::vocab::Status;
 use klausul::profile::Profile;
-use klausul::report::Status;
 use klausul::source::Format;
 
 const CLAUSE: &str =

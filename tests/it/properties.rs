@@ -1,10 +1,10 @@
 //! Property tests: no input makes a parser panic, and every span stays in
 //! bounds and on char boundaries.
 
-use klausul::analysis::{amount, duration, numbers, reference};
+use klausul::grammar::{amount, duration, numbers, reference};
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::source::Format;
 use proptest::prelude::*;
@@ -132,7 +132,7 @@ proptest! {
                 }
             })
             .collect();
-        prop_assert_eq!(klausul::analysis::lower_same_length(&text), expected);
+        prop_assert_eq!(klausul::grammar::case::lower_same_length(&text), expected);
     }
 
     #[test]
@@ -147,7 +147,7 @@ proptest! {
     #[test]
     fn amounts_read_back_what_was_written(n in 1u32..10_000_000) {
         // Render the way Swedish contracts write it, then parse.
-        let written = klausul::check::fmt_number(f64::from(n));
+        let written = klausul::grammar::numbers::fmt_number(f64::from(n));
         let text = format!("{written} kr per påbörjad vecka");
         let (_, parsed) = amount::amount(&text).unwrap();
         prop_assert_eq!(parsed.money, amount::Money::Sek(f64::from(n)));

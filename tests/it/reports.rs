@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use klausul::document::error::ReadError;
-use klausul::lang::Lang;
+use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 
 fn stdout(o: &Output) -> String {

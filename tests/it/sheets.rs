@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use klausul::document::error::ReadError;
 use klausul::input::{load, Input, InputError};
-use klausul::lang::Lang;
-use klausul::limits::Limits;
+use klausul::model::lang::Lang;
+use klausul::model::limits::Limits;
+use klausul::model::vocab::RowStatus;
 use klausul::profile::Profile;
-use klausul::report::{DocumentReport, RowStatus};
+use klausul::report::DocumentReport;
 use klausul::run::{check_one, Plan};
 use klausul::sheet::columns::SheetKind;
 use zip::write::SimpleFileOptions;
@@ -25,7 +26,11 @@ fn report_with(
     profile: &Profile,
     tweak: impl FnOnce(&mut Plan<'_>),
 ) -> DocumentReport {
-    let mut plan = Plan::new(profile, Lang::Sv, Some(klausul::report::Severity::Error));
+    let mut plan = Plan::new(
+        profile,
+        Lang::Sv,
+        Some(klausul::model::vocab::Severity::Error),
+    );
     tweak(&mut plan);
     let outcome = check_one(&Input::File(path.to_path_buf()), &plan);
     assert!(

@@ -2,11 +2,13 @@
 //! a person sees it: miette's no-colour theme at width 80.
 
 use klausul::input::{load, Input};
-use klausul::lang::Lang;
-use klausul::limits::Limits;
+use klausul::model::lang::Lang;
+use klausul::model::limits::Limits;
+use klausul::model::vocab::Verdict;
 use klausul::profile::Profile;
-use klausul::render::human::{render_finding, Style};
-use klausul::report::{DocumentReport, Verdict};
+use klausul::render::human::render_finding;
+use klausul::render::Style;
+use klausul::report::DocumentReport;
 
 #[test]
 fn findings_on_the_tuning_set() {

@@ -20,7 +20,7 @@ use super::error::ReadError;
 use super::package::{Package, Xml};
 use super::paragraphs::{build, Item, Paragraph};
 use super::Document;
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 use crate::source::Format;
 
 /// # Errors

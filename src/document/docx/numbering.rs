@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::document::error::ReadError;
 use crate::document::package::{attr, local, Node, Xml};
 use crate::document::paragraphs::Label;
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 
 /// A paragraph's place in a list: `w:numId` and `w:ilvl`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::numbering::NumRef;
 use crate::document::error::ReadError;
 use crate::document::package::{attr, local, Node, Xml};
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 
 #[derive(Debug, Default, Clone)]
 struct Style {

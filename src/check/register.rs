@@ -12,14 +12,15 @@ use std::cell::RefCell;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-use super::cell::{date, kronor, yes_no, Cell, Date};
-use super::columns::{Header, Role};
-use super::{a1, Row, Table};
-use crate::check::fmt_number;
-use crate::lang::{fill, Lang};
+use crate::grammar::numbers::fmt_number;
+use crate::model::lang::{fill, Lang};
+use crate::model::vocab::RowStatus;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
-use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason, RowStatus};
+use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
+use crate::sheet::cell::{date, kronor, yes_no, Cell, Date};
+use crate::sheet::columns::{Header, Role};
+use crate::sheet::{a1, Row, Table};
 
 /// What a row's contract is, as far as the register tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,7 +219,7 @@ impl Audit<'_> {
     }
 
     fn find_words(&self, text: &str) -> Vec<SetId> {
-        let lower = crate::analysis::lower_same_length(text);
+        let lower = crate::grammar::case::lower_same_length(text);
         let m = &self.profile.matcher;
         let mut sets: Vec<SetId> = m
             .find_all(&lower)
@@ -300,7 +301,7 @@ impl Audit<'_> {
     fn number_of(&mut self, cell: &Cell, at: &str, what: &str) -> Option<f64> {
         let n = match cell {
             Cell::Number(n) => Some(*n),
-            Cell::Text(t) => crate::analysis::numbers::digits(t.trim())
+            Cell::Text(t) => crate::grammar::numbers::digits(t.trim())
                 .ok()
                 .map(|(_, n)| n),
             _ => None,

@@ -243,6 +243,24 @@ pub fn any_number(input: &str) -> IResult<&str, &str> {
     recognize(number).parse(input)
 }
 
+/// A number as Swedish text writes it: "25 000" (with a no-break space, so a
+/// wrapped message never splits it), "1,5".
+#[must_use]
+pub fn fmt_number(n: f64) -> String {
+    if (n - n.round()).abs() > 1e-9 {
+        return format!("{n:.1}").replace('.', ",");
+    }
+    let digits = format!("{:.0}", n.round());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

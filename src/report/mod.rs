@@ -2,183 +2,19 @@
 //! that every renderer reads; it holds no document text beyond the short
 //! excerpts a finding points at.
 
+pub mod fingerprint;
+
 use serde::Serialize;
 
+use crate::model::location::Location;
+use crate::model::vocab::{ContractType, RowStatus, Severity, Status, SuppressionKind, Verdict};
 use crate::source::Format;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "error" => Some(Self::Error),
-            "warning" => Some(Self::Warning),
-            "info" => Some(Self::Info),
-            _ => None,
-        }
-    }
-
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-            Self::Info => "info",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Met,
-    Weak,
-    Missing,
-    NotApplicable,
-}
-
-impl Status {
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "met" => Some(Self::Met),
-            "weak" => Some(Self::Weak),
-            "missing" => Some(Self::Missing),
-            "not-applicable" => Some(Self::NotApplicable),
-            _ => None,
-        }
-    }
-
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Met => "met",
-            Self::Weak => "weak",
-            Self::Missing => "missing",
-            Self::NotApplicable => "not-applicable",
-        }
-    }
-
-    #[must_use]
-    pub const fn is_finding(self) -> bool {
-        matches!(self, Self::Weak | Self::Missing)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ContractType {
-    Services,
-    Works,
-    Goods,
-    Mixed,
-    Unknown,
-}
-
-impl ContractType {
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "services" => Self::Services,
-            "works" => Self::Works,
-            "goods" => Self::Goods,
-            "mixed" => Self::Mixed,
-            "unknown" => Self::Unknown,
-            _ => return None,
-        })
-    }
-
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Services => "services",
-            Self::Works => "works",
-            Self::Goods => "goods",
-            Self::Mixed => "mixed",
-            Self::Unknown => "unknown",
-        }
-    }
-}
-
-/// The lines around a finding, kept so that renderers need not hold documents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Excerpt {
-    pub text: String,
-    /// 1-based line of the excerpt's first line.
-    pub first_line: usize,
-    /// Byte offset of the excerpt in the document's text.
-    pub offset: usize,
-    /// Characters of its first line left out before it (for a window into a
-    /// very long line).
-    pub column: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub heading: Option<String>,
-    /// The path of headings down to the section, each with its number.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub heading_path: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-    /// The line on that page (1-based), where the text has pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page_line: Option<usize>,
-    /// The paragraph of a Word or OpenDocument file (1-based).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paragraph: Option<u32>,
-    /// The sheet and cell of a spreadsheet ("Krav", "C10").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cell: Option<String>,
-    /// The words pointed at.
-    pub text: String,
-    #[serde(skip)]
-    pub excerpt: Option<Excerpt>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suppressed {
     pub reason: String,
     /// Where the suppression was written.
     pub kind: SuppressionKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SuppressionKind {
-    /// A `klausul-ignore` comment or line in the document itself.
-    InDocument,
-    /// An entry of the suppression file, keyed by the document's hash.
-    File,
-}
-
-impl SuppressionKind {
-    /// SARIF's name for it.
-    #[must_use]
-    pub const fn sarif(self) -> &'static str {
-        match self {
-            Self::InDocument => "inSource",
-            Self::File => "external",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -213,27 +49,6 @@ pub struct ScopeResult {
     pub applies: bool,
     pub contract_type: ContractType,
     pub reason: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Pass,
-    Fail,
-    NotApplicable,
-    Error,
-}
-
-impl Verdict {
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Pass => "pass",
-            Self::Fail => "fail",
-            Self::NotApplicable => "not-applicable",
-            Self::Error => "error",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -298,46 +113,6 @@ impl DocumentReport {
         } else {
             Verdict::Pass
         };
-    }
-}
-
-/// The audit of one agreement in a register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
-pub enum RowStatus {
-    Compliant,
-    NonCompliant,
-    NeedsReview,
-    NotApplicable,
-}
-
-impl RowStatus {
-    /// Whether someone must act on a row with this status: it breaks the
-    /// clause, or it needs a person to look.
-    #[must_use]
-    pub const fn needs_action(self) -> bool {
-        matches!(self, Self::NonCompliant | Self::NeedsReview)
-    }
-
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Compliant => "compliant",
-            Self::NonCompliant => "non-compliant",
-            Self::NeedsReview => "needs-review",
-            Self::NotApplicable => "not-applicable",
-        }
-    }
-
-    /// How a register finding (AD-00) counts for `--fail-on`: non-compliant
-    /// is an error, needs-review a warning.
-    #[must_use]
-    pub const fn severity(self) -> Option<Severity> {
-        match self {
-            Self::NonCompliant => Some(Severity::Error),
-            Self::NeedsReview => Some(Severity::Warning),
-            Self::Compliant | Self::NotApplicable => None,
-        }
     }
 }
 
