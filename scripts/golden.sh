@@ -4,6 +4,8 @@
 #
 #   scripts/golden.sh [BINARY]           compare with the committed sums (CI)
 #   scripts/golden.sh --update [BINARY]  write the sums anew after a reviewed change
+#   scripts/golden.sh --dump DIR [BINARY] write the outputs themselves to DIR, to
+#                                         review a change with diff -r
 #
 # Each line: sum, then the format and language, then the fixture. The run is
 # reproducible: SOURCE_DATE_EPOCH fixes the time that reports for people show,
@@ -11,7 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 update=0
+dump=
 if [ "${1:-}" = "--update" ]; then update=1; shift; fi
+if [ "${1:-}" = "--dump" ]; then dump=$(realpath -m "$2"); mkdir -p "$dump"; shift 2; fi
 bin=${1:-target/debug/klausul}
 [ -x "$bin" ] || { echo "golden: no binary at $bin (cargo build first)" >&2; exit 2; }
 bin=$(realpath "$bin")
@@ -21,7 +25,16 @@ trap 'rm -rf "$out"' EXIT
 export SOURCE_DATE_EPOCH=1767225600 NO_COLOR=1 COLUMNS=100
 unset LANG LC_ALL LC_MESSAGES
 # One output and its exit status, hashed.
-sum() { { "$bin" "$@" 2>&1 && c=0 || c=$?; echo "exit $c"; } | sha256sum | cut -c1-64; }
+# With --dump, the output is also kept, named after its arguments.
+sum() {
+  if [ -n "$dump" ]; then
+    local name
+    name=$(printf '%s_' "$@" | tr '/ ' '__')
+    { "$bin" "$@" 2>&1 && c=0 || c=$?; echo "exit $c"; } | tee "$dump/$name" | sha256sum | cut -c1-64
+  else
+    { "$bin" "$@" 2>&1 && c=0 || c=$?; echo "exit $c"; } | sha256sum | cut -c1-64
+  fi
+}
 mapfile -t inputs < <(find fixtures -type f \( -path 'fixtures/corpus/*' -prune -o -print \) \
   | grep -vE '\.(expect|labels)$' | LC_ALL=C sort)
 {

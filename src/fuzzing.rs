@@ -71,12 +71,14 @@ pub fn structure(data: &[u8]) {
 /// The amount, duration and reference parsers at every character.
 pub fn parsers(data: &[u8]) {
     let text = String::from_utf8_lossy(data).to_lowercase();
+    let words = crate::profile::Vocabulary::builtin().references;
+    let reference = reference::reference(&words);
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
         for consumed in [
             amount::amount(rest).ok().map(|(r, _)| r.len()),
             duration::duration(rest).ok().map(|(r, _)| r.len()),
-            reference::reference(rest).ok().map(|(r, _)| r.len()),
+            reference(rest).ok().map(|(r, _)| r.len()),
         ]
         .into_iter()
         .flatten()

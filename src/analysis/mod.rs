@@ -13,6 +13,7 @@ use nom::IResult;
 
 use crate::document::Document;
 use crate::grammar::case::lower_same_length;
+use crate::grammar::reference::ReferenceWords;
 use crate::model::span::Span;
 use crate::profile::phrases::{Hit, Matcher, SetId};
 use crate::profile::{Found, Profile};
@@ -32,6 +33,8 @@ pub struct Analysis<'d> {
     pub folded: Folded,
     pub hits: Vec<Hit>,
     pub sentences: Vec<Sentence>,
+    /// The words references to sections and annexes start with.
+    pub reference_words: &'d ReferenceWords,
     matcher: &'d Matcher,
     words: usize,
     bits: Vec<u64>,
@@ -108,6 +111,7 @@ impl<'d> Analysis<'d> {
             folded,
             hits,
             sentences,
+            reference_words: &profile.vocabulary.references,
             matcher,
             words,
             bits,

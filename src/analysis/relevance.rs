@@ -19,7 +19,7 @@
 //! it changes nothing; `tests/it/properties.rs` checks that on random text.
 
 use crate::document::{BlockKind, Document};
-use crate::grammar::reference::{reference, Reference};
+use crate::grammar::reference::{reference, Reference, ReferenceWords};
 use crate::model::span::floor_char_boundary;
 use crate::profile::{find_char, Prefilter};
 
@@ -92,7 +92,9 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
                 continue;
             }
             if let Some(b) = index.block_at(at) {
-                if !spread[b] && names_section(doc, lower, at, &clause_sections) {
+                if !spread[b]
+                    && names_section(doc, lower, at, &clause_sections, &prefilter.reference_words)
+                {
                     marked[b] = true;
                     spread[b] = true;
                 }
@@ -118,7 +120,13 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
 
 /// Whether a reference starting at `at` names one of `sections` (or a part
 /// of it) by number or annex, read as the analysis would read it.
-fn names_section(doc: &Document, lower: &str, at: usize, sections: &[usize]) -> bool {
+fn names_section(
+    doc: &Document,
+    lower: &str,
+    at: usize,
+    sections: &[usize],
+    words: &ReferenceWords,
+) -> bool {
     let word_start = lower[..at]
         .chars()
         .next_back()
@@ -137,7 +145,7 @@ fn names_section(doc: &Document, lower: &str, at: usize, sections: &[usize]) -> 
     } else {
         raw
     };
-    let Ok((_, found)) = reference(window) else {
+    let Ok((_, found)) = reference(words)(window) else {
         return false;
     };
     sections.iter().any(|&c| {

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 
 use crate::analysis::Analysis;
 use crate::document::BlockKind;
-use crate::grammar::reference::{reference, Reference, ANNEX_WORDS};
+use crate::grammar::reference::{reference, Reference};
 use crate::model::span::Span;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
@@ -77,11 +77,15 @@ impl Clause {
         // annex word; most sentences have neither and need no scan.
         let lower = a.lower(span);
         if !lower.bytes().any(|b| b.is_ascii_digit())
-            && !ANNEX_WORDS.iter().any(|w| lower.contains(w))
+            && !a
+                .reference_words
+                .annex
+                .iter()
+                .any(|w| lower.contains(w.as_str()))
         {
             return false;
         }
-        let refs = a.scan(span, reference);
+        let refs = a.scan(span, reference(a.reference_words));
         refs.iter().any(|(_, r)| match r {
             Reference::Section(n) => self.sections.iter().any(|&c| {
                 a.doc.sections[c]

@@ -13,13 +13,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::grammar::numbers::fmt_number;
+use crate::model::column::Role;
 use crate::model::lang::{fill, Lang};
 use crate::model::vocab::RowStatus;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
 use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
 use crate::sheet::cell::{date, kronor, yes_no, Cell, Date};
-use crate::sheet::columns::{Header, Role};
+use crate::sheet::columns::Header;
 use crate::sheet::{a1, Row, Table};
 
 /// What a row's contract is, as far as the register tells.
@@ -71,10 +72,15 @@ pub fn audit(table: &Table, header: &Header, profile: &Profile, lang: Lang) -> V
         .collect()
 }
 
-impl Audit<'_> {
+impl<'a> Audit<'a> {
     fn cell(&self, role: Role) -> Option<(&Cell, String)> {
         let col = self.header.column(role)?;
         Some((self.row.get(col), a1(col, self.row.number)))
+    }
+
+    /// The id of the register row's own requirement, from the profile.
+    fn row_id(&self) -> &'a str {
+        &self.profile.register_rule.id
     }
 
     fn message(&self, key: &str, values: &[(&str, &str)]) -> String {
@@ -104,7 +110,7 @@ impl Audit<'_> {
         let (cell, at) = (cell.clone(), at);
         if let Cell::Error(e) = &cell {
             let m = self.message("register_error_cell", &[("cell", &at), ("value", e)]);
-            self.note(RowStatus::NeedsReview, "AD-00", m, Some(&at));
+            self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             return None;
         }
         Some((cell, at))
@@ -146,19 +152,19 @@ impl Audit<'_> {
         match kind {
             Kind::Goods => {
                 let m = self.message("register_goods", &[("cell", &at)]);
-                self.note(RowStatus::NotApplicable, "AD-00", m, Some(&at));
+                self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
                 return Some(false);
             }
             Kind::Unknown => return None,
             Kind::Services | Kind::Works => {
-                let name = match (kind, self.lang) {
-                    (Kind::Works, Lang::Sv) => "entreprenad",
-                    (Kind::Works, Lang::En) => "works",
-                    (_, Lang::Sv) => "tjänster",
-                    (_, Lang::En) => "services",
+                let kind = if kind == Kind::Works {
+                    "register_kind_works"
+                } else {
+                    "register_kind_services"
                 };
+                let name = self.profile.message(kind, self.lang);
                 let m = self.message("register_applies", &[("type", name), ("cell", &at)]);
-                self.note(RowStatus::Compliant, "AD-00", m, Some(&at));
+                self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
             }
         }
         if !self.profile.scope.apply_thresholds {
@@ -200,7 +206,7 @@ impl Audit<'_> {
             (false, false) => "register_type_unknown",
         };
         let m = self.message(key, &[("cell", &at), ("value", &text)]);
-        self.note(RowStatus::NeedsReview, "AD-00", m, Some(&at));
+        self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
         (Kind::Unknown, at)
     }
 
@@ -270,7 +276,7 @@ impl Audit<'_> {
                     ("min", &fmt_number(p.min_duration_months)),
                 ],
             );
-            self.note(RowStatus::NotApplicable, "AD-00", m, Some(&start.1));
+            self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&start.1));
             return Some(false);
         }
         let (value, at) = value?;
@@ -283,7 +289,7 @@ impl Audit<'_> {
                     ("min", &fmt_number(p.min_value_sek)),
                 ],
             );
-            self.note(RowStatus::NotApplicable, "AD-00", m, Some(&at));
+            self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
             return Some(false);
         }
         Some(true)
@@ -293,7 +299,7 @@ impl Audit<'_> {
         let (cell, at) = self.readable(role)?;
         let found = date(&cell);
         if found.is_none() {
-            self.unreadable(&cell, &at, "a date");
+            self.unreadable(&cell, &at, "date");
         }
         found.map(|d| (d, at))
     }
@@ -313,18 +319,15 @@ impl Audit<'_> {
     }
 
     fn unreadable(&mut self, cell: &Cell, at: &str, what: &str) {
-        let what = match (what, self.lang) {
-            ("kronor", _) => "kronor",
-            ("months", Lang::Sv) => "månader",
-            ("days", Lang::Sv) => "dagar",
-            ("a date", Lang::Sv) => "ett datum",
-            (other, _) => other,
-        };
+        // `what` names a message: register_read_as_kronor, _months, _days, _date.
+        let what = self
+            .profile
+            .message(&format!("register_read_as_{what}"), self.lang);
         let m = self.message(
             "register_unreadable",
             &[("cell", at), ("what", what), ("value", &cell.shown())],
         );
-        self.note(RowStatus::NeedsReview, "AD-00", m, Some(at));
+        self.note(RowStatus::NeedsReview, self.row_id(), m, Some(at));
     }
 
     /// The clause counts as included only on a clear yes.
@@ -335,21 +338,21 @@ impl Audit<'_> {
         match yes_no(&cell) {
             Some(true) => {
                 let m = self.message("register_clause_included", &[("cell", &at)]);
-                self.note(RowStatus::Compliant, "AD-00", m, Some(&at));
+                self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
             }
             Some(false) | None if cell.is_empty() || yes_no(&cell) == Some(false) => {
                 let m = self.message(
                     "register_clause_missing",
                     &[("cell", &at), ("value", &cell.shown())],
                 );
-                self.note(RowStatus::NonCompliant, "AD-00", m, Some(&at));
+                self.note(RowStatus::NonCompliant, self.row_id(), m, Some(&at));
             }
             _ => {
                 let m = self.message(
                     "register_clause_unclear",
                     &[("cell", &at), ("value", &cell.shown())],
                 );
-                self.note(RowStatus::NeedsReview, "AD-00", m, Some(&at));
+                self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
         if let Some((v, at)) = self.readable(Role::ClauseVersion) {
@@ -360,7 +363,7 @@ impl Audit<'_> {
                     .contains(&self.profile.register.old_version)
             {
                 let m = self.message("register_old_version", &[("cell", &at), ("value", &text)]);
-                self.note(RowStatus::NeedsReview, "AD-00", m, Some(&at));
+                self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
     }
@@ -369,7 +372,12 @@ impl Audit<'_> {
     /// A blank term cell passes no judgement.
     fn terms(&mut self) {
         let p = self.profile.parameters.clone();
-        if let Some((cell, at)) = self.readable(Role::Penalty).filter(|(c, _)| !c.is_empty()) {
+        let rule = &self.profile.register_rule;
+        if let Some(((cell, at), id)) = self
+            .readable(Role::Penalty)
+            .filter(|(c, _)| !c.is_empty())
+            .zip(rule.term(Role::Penalty))
+        {
             let scale = self
                 .header
                 .column(Role::Penalty)
@@ -384,15 +392,16 @@ impl Audit<'_> {
                             ("min", &fmt_number(p.penalty_min_sek)),
                         ],
                     );
-                    self.note(RowStatus::NonCompliant, "AD-10", m, Some(&at));
+                    self.note(RowStatus::NonCompliant, id, m, Some(&at));
                 }
                 Some(_) => {}
                 None => self.unreadable(&cell, &at, "kronor"),
             }
         }
-        if let Some((cell, at)) = self
+        if let Some(((cell, at), id)) = self
             .readable(Role::ReportDays)
             .filter(|(c, _)| !c.is_empty())
+            .zip(rule.term(Role::ReportDays))
         {
             if let Some(days) = self.number_of(&cell, &at, "days") {
                 if days > p.report_max_days {
@@ -404,15 +413,19 @@ impl Audit<'_> {
                             ("max", &fmt_number(p.report_max_days)),
                         ],
                     );
-                    self.note(RowStatus::NonCompliant, "AD-07", m, Some(&at));
+                    self.note(RowStatus::NonCompliant, id, m, Some(&at));
                 }
             }
         }
-        for (role, id, key) in [
-            (Role::FlowDown, "AD-05", "register_flow_down_missing"),
-            (Role::Termination, "AD-12", "register_termination_missing"),
+        for (role, key) in [
+            (Role::FlowDown, "register_flow_down_missing"),
+            (Role::Termination, "register_termination_missing"),
         ] {
-            if let Some((cell, at)) = self.readable(role).filter(|(c, _)| !c.is_empty()) {
+            if let Some(((cell, at), id)) = self
+                .readable(role)
+                .filter(|(c, _)| !c.is_empty())
+                .zip(rule.term(role))
+            {
                 match yes_no(&cell) {
                     Some(false) => {
                         let m = self.message(key, &[("cell", &at)]);

@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use klausul::baseline::{self, Baseline};
 use klausul::config::{Config, Origin};
 use klausul::input::{collect, Input};
+use klausul::model::column::SheetKind;
 use klausul::model::output::OutputFormat;
 use klausul::model::vocab::ContractType;
 use klausul::profile::{Profile, ProfileError, BUILTIN};
 use klausul::render::{Context, Style};
 use klausul::report::Summary;
 use klausul::run::{check_each, Plan};
-use klausul::sheet::columns::SheetKind;
 use klausul::suppress::SuppressionFile;
 
 use super::outputs::{write_atomically, Outputs};

@@ -14,11 +14,11 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use klausul::check::suggestion;
 use klausul::config::Config;
+use klausul::model::column::SheetKind;
 use klausul::model::lang::Lang;
 use klausul::model::output::OutputFormat;
 use klausul::model::vocab::{ContractType, Severity};
 use klausul::profile::{Profile, BUILTIN};
-use klausul::sheet::columns::SheetKind;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 #[derive(Debug, Parser)]
@@ -148,10 +148,10 @@ fn parse_columns(s: &str) -> Result<Vec<(String, String)>, String> {
             .split_once('=')
             .ok_or_else(|| format!("expected ROLE=HEADER, got \"{part}\""))?;
         let role = role.trim();
-        if klausul::sheet::columns::Role::from_key(role).is_none() {
+        if klausul::model::column::Role::from_key(role).is_none() {
             return Err(format!(
                 "unknown column role \"{role}\"; use {}",
-                klausul::sheet::columns::Role::keys().join(", ")
+                klausul::model::column::Role::keys().join(", ")
             ));
         }
         out.push((role.to_owned(), header.trim().trim_matches('"').to_owned()));
@@ -317,7 +317,8 @@ fn suggest(
         report_input_error(e, config.lang.value);
         return ExitCode::from(2);
     }
-    let section = klausul::render::suggest::suggestion(&outcome.report, config.lang.value);
+    let section =
+        klausul::render::suggest::suggestion(&outcome.report, &profile, config.lang.value);
     let bytes = match format {
         SuggestFormat::Markdown => section.markdown().into_bytes(),
         SuggestFormat::Docx => match section.docx() {

@@ -11,12 +11,12 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource};
 use thiserror::Error;
 
+use crate::model::column::Role;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::output::OutputFormat;
 use crate::model::vocab::{ContractType, Severity};
 use crate::profile::error::Problem;
-use crate::sheet::columns::Role;
 use spec::{ConfigSpec, LimitsSpec};
 
 pub const FILE_NAME: &str = "klausul.toml";

@@ -25,12 +25,31 @@ pub enum Reference {
     Annex(String),
 }
 
-/// Parses one at the start of the input.
-///
-/// # Errors
-/// A nom error when the input does not start with one.
-pub fn reference(input: &str) -> IResult<&str, Reference> {
-    alt((statute, chapter, section, annex)).parse(input)
+/// The words references to places in a document start with ("punkt",
+/// "bilaga"), from the profile's vocabulary, each list longest first so that
+/// "punkterna" is read before "punkt".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceWords {
+    pub section: Vec<String>,
+    pub annex: Vec<String>,
+}
+
+impl ReferenceWords {
+    #[must_use]
+    pub fn new(mut section: Vec<String>, mut annex: Vec<String>) -> Self {
+        for words in [&mut section, &mut annex] {
+            for w in words.iter_mut() {
+                *w = w.to_lowercase();
+            }
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Self { section, annex }
+    }
+}
+
+/// A parser of one reference at the start of lower-case input.
+pub fn reference(words: &ReferenceWords) -> impl Fn(&str) -> IResult<&str, Reference> + '_ {
+    move |input| alt((statute, chapter, |i| section(words, i), |i| annex(words, i))).parse(input)
 }
 
 fn sfs_number(input: &str) -> IResult<&str, &str> {
@@ -79,41 +98,28 @@ fn dotted_number(input: &str) -> IResult<&str, &str> {
     recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)
 }
 
-/// The words a reference to a numbered part starts with, longest first.
-pub const SECTION_WORDS: &[&str] = &[
-    "punkterna",
-    "punkt",
-    "avsnitten",
-    "avsnitt",
-    "kapitel",
-    "paragraf",
-    "section",
-    "clause",
-    "point",
-    "§",
-];
-
-fn section(input: &str) -> IResult<&str, Reference> {
-    let (rest, (_, _, n)) = (first_word(SECTION_WORDS), space0, dotted_number).parse(input)?;
+fn section<'i>(words: &ReferenceWords, input: &'i str) -> IResult<&'i str, Reference> {
+    let (rest, (_, _, n)) = (first_word(&words.section), space0, dotted_number).parse(input)?;
     Ok((rest, Reference::Section(n.to_owned())))
 }
 
 /// The first of `words` the input starts with.
-fn first_word(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
+fn first_word(words: &[String]) -> impl Fn(&str) -> IResult<&str, &str> + '_ {
     move |input| {
         words
             .iter()
-            .find_map(|w| tag::<_, _, nom::error::Error<&str>>(*w).parse(input).ok())
+            .find_map(|w| {
+                tag::<_, _, nom::error::Error<&str>>(w.as_str())
+                    .parse(input)
+                    .ok()
+            })
             .ok_or_else(|| fail(input))
     }
 }
 
-/// The words an annex reference starts with, longest first.
-pub const ANNEX_WORDS: &[&str] = &["bilagorna", "bilaga", "annex", "appendix", "schedule"];
-
-fn annex(input: &str) -> IResult<&str, Reference> {
+fn annex<'i>(words: &ReferenceWords, input: &'i str) -> IResult<&'i str, Reference> {
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
-    let (rest, (_, _, id)) = (first_word(ANNEX_WORDS), space1, id).parse(input)?;
+    let (rest, (_, _, id)) = (first_word(&words.annex), space1, id).parse(input)?;
     Ok((rest, Reference::Annex(id.to_owned())))
 }
 
@@ -121,8 +127,16 @@ fn annex(input: &str) -> IResult<&str, Reference> {
 mod tests {
     use super::*;
 
+    fn words() -> ReferenceWords {
+        let w = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect();
+        ReferenceWords::new(
+            w(&["punkt", "punkterna", "avsnitt", "section", "§"]),
+            w(&["bilaga", "annex"]),
+        )
+    }
+
     fn r(s: &str) -> Reference {
-        reference(s).unwrap().1
+        reference(&words())(s).unwrap().1
     }
 
     #[test]
@@ -140,6 +154,7 @@ mod tests {
         assert_eq!(r("avsnitt 8"), Reference::Section("8".into()));
         assert_eq!(r("bilaga 5"), Reference::Annex("5".into()));
         assert_eq!(r("section 7.4"), Reference::Section("7.4".into()));
-        assert!(reference("(12:3)").is_err());
+        assert!(reference(&words())("(12:3)").is_err());
+        assert_eq!(r("punkterna 7.4"), Reference::Section("7.4".into()));
     }
 }

@@ -3,6 +3,7 @@
 //! report names, and the locations findings point at. It imports nothing of
 //! the crate's own.
 
+pub mod column;
 pub mod lang;
 pub mod limits;
 pub mod location;

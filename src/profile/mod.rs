@@ -13,6 +13,8 @@ mod prefilter;
 mod sample;
 mod spec;
 mod validate;
+pub mod vocabulary;
+mod words;
 
 use std::path::Path;
 
@@ -21,6 +23,8 @@ pub use error::{Problem, ProfileError};
 pub use finder::{find_char, Found};
 use phrases::{Matcher, MatcherBuilder, SetId};
 pub use prefilter::Prefilter;
+pub use vocabulary::Vocabulary;
+pub use words::{ClauseWords, Language, RegisterWords, Scope};
 
 use crate::model::lang::Text;
 use crate::model::vocab::Severity;
@@ -111,46 +115,27 @@ impl Parameters {
     ];
 }
 
+/// What a register row is judged as: its own requirement (the clause in the
+/// agreement, which a document's list of requirements does not hold), and
+/// the term columns whose shortfall breaks another requirement.
 #[derive(Debug, Clone)]
-pub struct Scope {
-    pub apply_thresholds: bool,
-    pub services: SetId,
-    pub works: SetId,
-    pub goods: SetId,
-    pub contract_period: SetId,
-    pub options: SetId,
-    pub value: SetId,
+pub struct RegisterRule {
+    pub id: String,
+    pub name: String,
+    /// (term column, requirement id), for the terms this profile judges.
+    pub terms: Vec<(crate::model::column::Role, String)>,
 }
 
-/// The words of agreement registers.
-#[derive(Debug, Clone)]
-pub struct RegisterWords {
-    pub services: SetId,
-    pub works: SetId,
-    pub goods: SetId,
-    /// "Ramavtal": says nothing of goods or services by itself.
-    pub framework: SetId,
-    /// A clause version marked as old or lapsed.
-    pub old_version: SetId,
-}
-
-#[derive(Debug, Clone)]
-pub struct ClauseWords {
-    pub headings: SetId,
-    /// Wording of a sanction for any material breach of the whole contract.
-    pub general: SetId,
-    pub topic: SetId,
-}
-
-#[derive(Debug, Clone)]
-pub struct Language {
-    pub binding: SetId,
-    pub soft: SetId,
-    pub permissive: SetId,
-    pub supplier: SetId,
-    pub other_party: SetId,
-    pub vague_time: SetId,
-    pub example_markers: SetId,
+impl RegisterRule {
+    /// The requirement a shortfall in the `role` column breaks, when the
+    /// profile judges that column.
+    #[must_use]
+    pub fn term(&self, role: crate::model::column::Role) -> Option<&str> {
+        self.terms
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, id)| id.as_str())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +218,9 @@ pub struct Profile {
     pub clause: ClauseWords,
     pub language: Language,
     pub register: RegisterWords,
+    /// The register row's own requirement and the term columns it judges.
+    pub register_rule: RegisterRule,
+    pub vocabulary: Vocabulary,
     pub messages: std::collections::HashMap<String, Text>,
     requirements: Vec<Requirement>,
     builder: MatcherBuilder,

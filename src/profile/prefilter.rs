@@ -22,7 +22,7 @@ use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
 use super::phrases::SetId;
 use super::sample::Sample;
 use super::{CheckKind, Profile, LIST_MIN};
-use crate::grammar::reference::{ANNEX_WORDS, SECTION_WORDS};
+use crate::grammar::reference::ReferenceWords;
 
 const PARAGRAPH_SIGN: &str = "§";
 
@@ -37,6 +37,9 @@ pub struct Prefilter {
     /// with, and those a reference to an annex starts with.
     section_words: Search,
     annex_words: Search,
+    /// The words themselves, from the profile's vocabulary, for the parser
+    /// that reads a reference where one of them is found.
+    pub reference_words: ReferenceWords,
     /// Finds the words that name a kind of contract (services, works,
     /// goods), counted over the whole text.
     contract_words: Finder,
@@ -77,15 +80,17 @@ impl Prefilter {
         let kinds = [p.scope.services, p.scope.works, p.scope.goods];
         // "§" is two bytes long, too short for the literal search to be fast,
         // and is looked for on its own.
-        let search = |words: &[&str]| {
-            let words = words.iter().filter(|w| **w != PARAGRAPH_SIGN);
-            Search::new(&minimal(words.map(|w| (*w).to_owned()).collect()))
+        let search = |words: &[String]| {
+            let words = words.iter().filter(|w| *w != PARAGRAPH_SIGN);
+            Search::new(&minimal(words.cloned().collect()))
         };
+        let reference_words = p.vocabulary.references.clone();
         Self {
             roots,
             spreading: spreading_sets(p).unwrap_or_default(),
-            section_words: search(SECTION_WORDS),
-            annex_words: search(ANNEX_WORDS),
+            section_words: search(&reference_words.section),
+            annex_words: search(&reference_words.annex),
+            reference_words,
             contract_words: finder("contract", &kinds),
         }
     }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub type Patterns = Vec<Spanned<String>>;
+pub use super::words::Patterns;
+use super::words::{ClauseSpec, LanguageSpec, RegisterSpec, ScopeSpec};
 
 /// A text in both languages.
 #[derive(Debug, Clone, Deserialize)]
@@ -24,6 +25,8 @@ pub struct ProfileSpec {
     pub version: Option<String>,
     pub name: Option<TextSpec>,
     pub source: Option<TextSpec>,
+    /// The shared vocabulary: a built-in name or a file beside the profile.
+    pub vocabulary: Option<Spanned<String>>,
     #[serde(default)]
     pub parameters: ParametersSpec,
     #[serde(default)]
@@ -51,49 +54,6 @@ pub struct ParametersSpec {
     pub min_value_sek: Option<Spanned<f64>>,
     pub duration_includes_options: Option<bool>,
     pub prisbasbelopp_sek: Option<Spanned<f64>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScopeSpec {
-    pub apply_thresholds: Option<bool>,
-    pub services: Option<Patterns>,
-    pub works: Option<Patterns>,
-    pub goods: Option<Patterns>,
-    pub contract_period: Option<Patterns>,
-    pub options: Option<Patterns>,
-    pub value: Option<Patterns>,
-}
-
-/// The words of agreement registers: contract types, and old clause versions.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegisterSpec {
-    pub services: Option<Patterns>,
-    pub works: Option<Patterns>,
-    pub goods: Option<Patterns>,
-    pub framework: Option<Patterns>,
-    pub old_version: Option<Patterns>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClauseSpec {
-    pub headings: Option<Patterns>,
-    pub general: Option<Patterns>,
-    pub topic: Option<Patterns>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LanguageSpec {
-    pub binding: Option<Patterns>,
-    pub soft: Option<Patterns>,
-    pub permissive: Option<Patterns>,
-    pub supplier: Option<Patterns>,
-    pub other_party: Option<Patterns>,
-    pub vague_time: Option<Patterns>,
-    pub example_markers: Option<Patterns>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -8,11 +8,14 @@ use toml::Spanned;
 
 use super::phrases::{MatcherBuilder, SetId};
 use super::spec::{Patterns, ProfileSpec, RequirementSpec, TextSpec};
+use super::vocabulary::{self, Vocabulary};
+use super::words::{RegisterSpec, Sets};
 use super::{
     builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
-    Outdated, Parameters, Problem, Profile, ProfileError, RegisterWords, Requirement, Scope,
-    WeakSignal,
+    Outdated, Parameters, Problem, Profile, ProfileError, RegisterRule, RegisterWords, Requirement,
+    Scope, WeakSignal,
 };
+use crate::model::column::Role;
 use crate::model::lang::Text;
 use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
@@ -54,6 +57,12 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "register_below_duration",
     "register_below_value",
     "register_unreadable",
+    "register_kind_services",
+    "register_kind_works",
+    "register_read_as_kronor",
+    "register_read_as_months",
+    "register_read_as_days",
+    "register_read_as_date",
     "register_error_cell",
     "register_clause_missing",
     "register_clause_unclear",
@@ -65,6 +74,7 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "register_termination_missing",
     "catalogue_optional",
     "register_rule",
+    "suggestion_heading",
 ];
 
 pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile, ProfileError> {
@@ -81,8 +91,8 @@ pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile
         None => None,
     };
     let profile = match parent {
-        Some(parent) => v.extend(parent, &spec, text),
-        None => v.base(&spec, text),
+        Some(parent) => v.extend(parent, &spec, text, dir),
+        None => v.base(&spec, text, dir),
     };
     match profile {
         Some(profile) if v.problems.is_empty() => Ok(profile),
@@ -126,11 +136,7 @@ struct Validator {
     builder: MatcherBuilder,
 }
 
-impl Validator {
-    fn problem(&mut self, message: impl Into<String>, span: Option<std::ops::Range<usize>>) {
-        self.problems.push(Problem::at(message, span));
-    }
-
+impl Sets for Validator {
     fn set(&mut self, patterns: &Patterns) -> SetId {
         match self
             .builder
@@ -159,6 +165,12 @@ impl Validator {
         self.problem(format!("`{key}` needs at least one pattern"), None);
         SetId(0)
     }
+}
+
+impl Validator {
+    fn problem(&mut self, message: impl Into<String>, span: Option<std::ops::Range<usize>>) {
+        self.problems.push(Problem::at(message, span));
+    }
 
     fn severity(&mut self, s: &Spanned<String>) -> Severity {
         Severity::parse(s.get_ref()).unwrap_or_else(|| {
@@ -173,43 +185,18 @@ impl Validator {
         })
     }
 
-    fn base(&mut self, spec: &ProfileSpec, source_text: &str) -> Option<Profile> {
+    fn base(
+        &mut self,
+        spec: &ProfileSpec,
+        source_text: &str,
+        dir: Option<&Path>,
+    ) -> Option<Profile> {
         let parameters = self.parameters(spec, None);
-        let s = &spec.scope;
-        let scope = Scope {
-            apply_thresholds: s.apply_thresholds.unwrap_or(false),
-            services: self.required_set(s.services.as_ref(), "scope.services"),
-            works: self.required_set(s.works.as_ref(), "scope.works"),
-            goods: self.required_set(s.goods.as_ref(), "scope.goods"),
-            contract_period: self.required_set(s.contract_period.as_ref(), "scope.contract_period"),
-            options: self.required_set(s.options.as_ref(), "scope.options"),
-            value: self.required_set(s.value.as_ref(), "scope.value"),
-        };
-        let c = &spec.clause;
-        let clause = ClauseWords {
-            headings: self.required_set(c.headings.as_ref(), "clause.headings"),
-            general: self.required_set(c.general.as_ref(), "clause.general"),
-            topic: self.required_set(c.topic.as_ref(), "clause.topic"),
-        };
-        let r = &spec.register;
-        let register = RegisterWords {
-            services: self.required_set(r.services.as_ref(), "register.services"),
-            works: self.required_set(r.works.as_ref(), "register.works"),
-            goods: self.required_set(r.goods.as_ref(), "register.goods"),
-            framework: self.required_set(r.framework.as_ref(), "register.framework"),
-            old_version: self.required_set(r.old_version.as_ref(), "register.old_version"),
-        };
-        let l = &spec.language;
-        let language = Language {
-            binding: self.required_set(l.binding.as_ref(), "language.binding"),
-            soft: self.required_set(l.soft.as_ref(), "language.soft"),
-            permissive: self.required_set(l.permissive.as_ref(), "language.permissive"),
-            supplier: self.required_set(l.supplier.as_ref(), "language.supplier"),
-            other_party: self.required_set(l.other_party.as_ref(), "language.other_party"),
-            vague_time: self.required_set(l.vague_time.as_ref(), "language.vague_time"),
-            example_markers: self
-                .required_set(l.example_markers.as_ref(), "language.example_markers"),
-        };
+        let scope = Scope::base(&spec.scope, self);
+        let clause = ClauseWords::base(&spec.clause, self);
+        let register = RegisterWords::base(&spec.register, self);
+        let language = Language::base(&spec.language, self);
+        let vocabulary = self.vocabulary(spec, dir);
         let mut messages = HashMap::new();
         self.messages(&spec.messages, &mut messages);
         for key in MESSAGE_KEYS {
@@ -221,6 +208,7 @@ impl Validator {
             }
         }
         let requirements = self.requirements(&spec.requirement, &[], parameters.as_ref());
+        let register_rule = self.register_rule(&spec.register, None, &requirements);
         if requirements.is_empty() {
             self.problem("a profile needs at least one [[requirement]]", None);
         }
@@ -242,12 +230,17 @@ impl Validator {
             version: spec.version.clone().unwrap_or_default(),
             name: name.unwrap_or_default(),
             source: source.unwrap_or_default(),
-            sha256: sha256_hex(&[source_text.as_bytes()]),
+            sha256: sha256_hex(&[
+                source_text.as_bytes(),
+                vocabulary.as_ref()?.sha256.as_bytes(),
+            ]),
             parameters: parameters?,
             scope,
             clause,
             language,
             register,
+            register_rule: register_rule?,
+            vocabulary: vocabulary?,
             messages,
             matcher: self.builder.build(),
             builder: std::mem::take(&mut self.builder),
@@ -263,6 +256,7 @@ impl Validator {
         mut parent: Profile,
         spec: &ProfileSpec,
         source_text: &str,
+        dir: Option<&Path>,
     ) -> Option<Profile> {
         self.builder = std::mem::take(&mut parent.builder);
         parent.sha256 = sha256_hex(&[parent.sha256.as_bytes(), source_text.as_bytes()]);
@@ -277,12 +271,27 @@ impl Validator {
             parent.source = text(s);
         }
         parent.parameters = self.parameters(spec, Some(&parent.parameters))?;
-        self.replace_sets(spec, &mut parent);
+        parent.scope.extend(&spec.scope, self);
+        parent.clause.extend(&spec.clause, self);
+        parent.register.extend(&spec.register, self);
+        parent.language.extend(&spec.language, self);
+        if spec.vocabulary.is_some() {
+            parent.vocabulary = self.vocabulary(spec, dir)?;
+            parent.sha256 = sha256_hex(&[
+                parent.sha256.as_bytes(),
+                parent.vocabulary.sha256.as_bytes(),
+            ]);
+        }
         self.messages(&spec.messages, &mut parent.messages);
         self.overrides(spec, &mut parent.requirements);
         let known: Vec<String> = parent.requirements.iter().map(|r| r.id.clone()).collect();
         let added = self.requirements(&spec.requirement, &known, Some(&parent.parameters));
         parent.requirements.extend(added);
+        parent.register_rule = self.register_rule(
+            &spec.register,
+            Some(&parent.register_rule),
+            &parent.requirements,
+        )?;
         parent.matcher = self.builder.build();
         parent.builder = std::mem::take(&mut self.builder);
         parent.sample.push('\n');
@@ -292,49 +301,95 @@ impl Validator {
         Some(parent)
     }
 
-    /// Pattern lists an extending profile gives replace its parent's.
-    fn replace_sets(&mut self, spec: &ProfileSpec, p: &mut Profile) {
-        let s = &spec.scope;
-        if let Some(t) = s.apply_thresholds {
-            p.scope.apply_thresholds = t;
-        }
-        let replace = |v: &mut Self, list: Option<&Patterns>, slot: &mut SetId| {
-            if let Some(list) = list {
-                *slot = v.set(list);
-            }
+    /// The vocabulary the profile names (a built-in name, or a file beside
+    /// the profile), the built-in one when it names none.
+    fn vocabulary(&mut self, spec: &ProfileSpec, dir: Option<&Path>) -> Option<Vocabulary> {
+        let Some(name) = &spec.vocabulary else {
+            return Some(Vocabulary::builtin());
         };
-        replace(self, s.services.as_ref(), &mut p.scope.services);
-        replace(self, s.works.as_ref(), &mut p.scope.works);
-        replace(self, s.goods.as_ref(), &mut p.scope.goods);
-        replace(
-            self,
-            s.contract_period.as_ref(),
-            &mut p.scope.contract_period,
-        );
-        replace(self, s.options.as_ref(), &mut p.scope.options);
-        replace(self, s.value.as_ref(), &mut p.scope.value);
-        let c = &spec.clause;
-        replace(self, c.headings.as_ref(), &mut p.clause.headings);
-        replace(self, c.general.as_ref(), &mut p.clause.general);
-        replace(self, c.topic.as_ref(), &mut p.clause.topic);
-        let reg = &spec.register;
-        replace(self, reg.services.as_ref(), &mut p.register.services);
-        replace(self, reg.works.as_ref(), &mut p.register.works);
-        replace(self, reg.goods.as_ref(), &mut p.register.goods);
-        replace(self, reg.framework.as_ref(), &mut p.register.framework);
-        replace(self, reg.old_version.as_ref(), &mut p.register.old_version);
-        let l = &spec.language;
-        replace(self, l.binding.as_ref(), &mut p.language.binding);
-        replace(self, l.soft.as_ref(), &mut p.language.soft);
-        replace(self, l.permissive.as_ref(), &mut p.language.permissive);
-        replace(self, l.supplier.as_ref(), &mut p.language.supplier);
-        replace(self, l.other_party.as_ref(), &mut p.language.other_party);
-        replace(self, l.vague_time.as_ref(), &mut p.language.vague_time);
-        replace(
-            self,
-            l.example_markers.as_ref(),
-            &mut p.language.example_markers,
-        );
+        if name.get_ref() == vocabulary::BUILTIN_NAME {
+            return Some(Vocabulary::builtin());
+        }
+        let path = dir.unwrap_or(Path::new(".")).join(name.get_ref());
+        let loaded = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                Vocabulary::from_toml(&path.display().to_string(), &text).map_err(|e| {
+                    let problems: Vec<&str> =
+                        e.problems.iter().map(|p| p.message.as_str()).collect();
+                    problems.join("; ")
+                })
+            });
+        match loaded {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(
+                    format!("the vocabulary \"{}\" cannot be used: {e}", name.get_ref()),
+                    Some(name.span()),
+                );
+                None
+            }
+        }
+    }
+
+    /// The register row's requirement and its term columns: a base profile
+    /// declares the id and name; an extending one may change any of them.
+    fn register_rule(
+        &mut self,
+        spec: &RegisterSpec,
+        parent: Option<&RegisterRule>,
+        requirements: &[Requirement],
+    ) -> Option<RegisterRule> {
+        let id = spec.id.as_ref().map(|s| s.get_ref().clone());
+        let name = spec.name.as_ref().map(|s| s.get_ref().clone());
+        let (Some(id), Some(name)) = (
+            id.or_else(|| parent.map(|p| p.id.clone())),
+            name.or_else(|| parent.map(|p| p.name.clone())),
+        ) else {
+            self.problem(
+                "[register] needs `id` and `name` (the register row's own requirement)",
+                None,
+            );
+            return None;
+        };
+        if requirements.iter().any(|r| r.id == id) {
+            self.problem(
+                format!("[register] id \"{id}\" is a requirement's; the register row needs an id of its own"),
+                spec.id.as_ref().map(Spanned::span),
+            );
+        }
+        let mut terms = parent.map(|p| p.terms.clone()).unwrap_or_default();
+        let judged = [
+            Role::Penalty,
+            Role::ReportDays,
+            Role::FlowDown,
+            Role::Termination,
+        ];
+        for (key, requirement) in &spec.terms {
+            let Some(role) = Role::from_key(key).filter(|r| judged.contains(r)) else {
+                self.problem(
+                    format!(
+                        "[register.terms] has no term column \"{key}\"; the term columns are {}",
+                        judged.map(Role::key).join(", ")
+                    ),
+                    Some(requirement.span()),
+                );
+                continue;
+            };
+            if !requirements.iter().any(|r| &r.id == requirement.get_ref()) {
+                self.problem(
+                    format!(
+                        "[register.terms] names \"{}\", which is no requirement of this profile",
+                        requirement.get_ref()
+                    ),
+                    Some(requirement.span()),
+                );
+            }
+            terms.retain(|(r, _)| *r != role);
+            terms.push((role, requirement.get_ref().clone()));
+        }
+        terms.sort_by_key(|(r, _)| judged.iter().position(|j| j == r));
+        Some(RegisterRule { id, name, terms })
     }
 
     fn overrides(&mut self, spec: &ProfileSpec, requirements: &mut [Requirement]) {

@@ -85,7 +85,8 @@ impl Renderer for Github<'_> {
                 "::{} file={file},title={}::{}",
                 command(severity),
                 property(&format!(
-                    "AD-00 {} {}",
+                    "{} {} {}",
+                    self.ctx.profile.register_rule.id,
                     row.place(),
                     row.contract.as_deref().unwrap_or("–")
                 )),

@@ -83,8 +83,8 @@ impl Renderer for Gitlab<'_> {
                 continue;
             };
             let value = json!({
-                "description": format!("AD-00 {} {} ({}): {}", row.place(), row.contract.as_deref().unwrap_or("–"), row.status.name(), row.problems()),
-                "check_name": "AD-00",
+                "description": format!("{} {} {} ({}): {}", self.ctx.profile.register_rule.id, row.place(), row.contract.as_deref().unwrap_or("–"), row.status.name(), row.problems()),
+                "check_name": self.ctx.profile.register_rule.id,
                 "fingerprint": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0", row.sheet.as_bytes(), b"\0", row.contract.as_deref().unwrap_or("").as_bytes(), b"\0", row.status.name().as_bytes()])[..32].to_owned(),
                 "severity": severity(s),
                 "location": { "path": doc.path, "lines": { "begin": row.row } },

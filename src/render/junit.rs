@@ -39,7 +39,8 @@ impl Junit<'_> {
             tests += 1;
             let _ = writeln!(
                 cases,
-                "    <testcase name=\"AD-00 {} {}\" classname=\"{name}\">",
+                "    <testcase name=\"{} {} {}\" classname=\"{name}\">",
+                attr(&self.ctx.profile.register_rule.id),
                 attr(&row.place()),
                 attr(row.contract.as_deref().unwrap_or("–"))
             );

@@ -1,8 +1,10 @@
 //! The requirement matrix for filing: one record per document and
-//! requirement (and per register row, as AD-00), shared by the CSV and xlsx
+//! requirement (and per register row, as the profile's register requirement),
+//! shared by the CSV and xlsx
 //! outputs.
 
 use super::{Context, Renderer};
+use crate::profile::RegisterRule;
 use crate::report::{DocumentReport, Summary};
 
 pub const COLUMNS: [&str; 16] = [
@@ -29,7 +31,7 @@ pub type Record = [String; 16];
 
 /// A document's records.
 #[must_use]
-pub fn records(doc: &DocumentReport) -> Vec<Record> {
+pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
     let base = |requirement: &str, name: &str, status: &str, severity: &str| -> Record {
         [
             doc.path.clone(),
@@ -77,7 +79,7 @@ pub fn records(doc: &DocumentReport) -> Vec<Record> {
     }
     for row in &doc.rows {
         let severity = row.status.severity().map_or("", |s| s.name());
-        let mut r = base("AD-00", "clause-in-contract", row.status.name(), severity);
+        let mut r = base(&rule.id, &rule.name, row.status.name(), severity);
         r[8] = row
             .suppressed
             .as_ref()
@@ -112,22 +114,27 @@ fn line(values: &[String]) -> String {
 }
 
 /// CSV: a header line, then a record per document and requirement.
-pub struct Csv;
+pub struct Csv<'p> {
+    ctx: Context<'p>,
+}
 
-impl Csv {
+impl<'p> Csv<'p> {
     #[must_use]
-    pub const fn new(_ctx: Context<'_>) -> Self {
-        Self
+    pub const fn new(ctx: Context<'p>) -> Self {
+        Self { ctx }
     }
 }
 
-impl Renderer for Csv {
+impl Renderer for Csv<'_> {
     fn head(&mut self) -> String {
         line(&COLUMNS.map(str::to_owned))
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
-        records(doc).iter().map(|r| line(r)).collect()
+        records(doc, &self.ctx.profile.register_rule)
+            .iter()
+            .map(|r| line(r))
+            .collect()
     }
 
     fn tail(&mut self, _summary: &Summary) -> String {

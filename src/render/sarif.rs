@@ -38,10 +38,11 @@ impl<'p> Sarif<'p> {
     fn rules(&self) -> Vec<Value> {
         let lang = self.ctx.lang();
         let register = self.ctx.profile.message("register_rule", lang);
-        // AD-00 is the register audit's: the clause in each agreement.
+        // The register audit's own rule: the clause in each agreement.
+        let rule = &self.ctx.profile.register_rule;
         let ad00 = json!({
-            "id": "AD-00",
-            "name": "clause-in-contract",
+            "id": rule.id,
+            "name": rule.name,
             "shortDescription": { "text": register },
             "fullDescription": { "text": register },
             "help": { "text": register, "markdown": register },
@@ -89,7 +90,7 @@ impl<'p> Sarif<'p> {
             .map(|r| r.message.as_str())
             .collect();
         let mut result = json!({
-            "ruleId": "AD-00",
+            "ruleId": self.ctx.profile.register_rule.id,
             "ruleIndex": self.ctx.profile.requirements().count(),
             "level": level(severity),
             "message": { "text": format!("{} ({}): {}", row.contract.as_deref().unwrap_or("–"), row.status.name(), reasons.join("; ")) },

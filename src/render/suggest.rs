@@ -9,6 +9,7 @@ use zip::write::SimpleFileOptions;
 
 use super::words::say;
 use crate::model::lang::Lang;
+use crate::profile::Profile;
 use crate::report::DocumentReport;
 
 /// The suggested section: a heading, an introduction and one paragraph per
@@ -22,9 +23,9 @@ pub struct Suggestion {
 }
 
 #[must_use]
-pub fn suggestion(doc: &DocumentReport, lang: Lang) -> Suggestion {
+pub fn suggestion(doc: &DocumentReport, profile: &Profile, lang: Lang) -> Suggestion {
     Suggestion {
-        heading: say(lang, "Antidiskriminering", "Anti-discrimination").to_owned(),
+        heading: profile.message("suggestion_heading", lang).to_owned(),
         intro: format!(
             "{} {}",
             say(

@@ -165,7 +165,8 @@ impl Renderer for Xlsx<'_> {
             .map(|r| (r.id.clone(), r.status.name().to_owned()))
             .collect();
         self.matrix.push((doc.path.clone(), statuses));
-        self.findings.extend(records(doc));
+        self.findings
+            .extend(records(doc, &self.ctx.profile.register_rule));
         self.rows
             .extend(doc.rows.iter().map(|r| (doc.path.clone(), r.clone())));
         if let Some(s) = &doc.register {

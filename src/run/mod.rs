@@ -8,12 +8,12 @@ use rayon::prelude::*;
 use crate::check::{check, CheckOptions};
 use crate::document::Document;
 use crate::input::{read, understand, Content, Input, InputError, Loaded};
+use crate::model::column::SheetKind;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::vocab::{ContractType, Severity, Verdict};
 use crate::profile::Profile;
 use crate::report::{DocumentReport, ProfileRef, Report};
-use crate::sheet::columns::SheetKind;
 use crate::source::{sha256_each, Format};
 use crate::suppress::{self, SuppressionFile};
 

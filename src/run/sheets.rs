@@ -6,8 +6,9 @@ use super::{check_document, Plan};
 use crate::check::register::{audit, groups, summarise};
 use crate::document::error::ReadError;
 use crate::input::Input;
+use crate::model::column::{Role, SheetKind};
 use crate::report::DocumentReport;
-use crate::sheet::columns::{find_header, Header, Role, SheetKind};
+use crate::sheet::columns::{find_header, Header};
 use crate::sheet::{catalogue, Table, Workbook};
 use crate::source::Format;
 
@@ -26,7 +27,7 @@ pub fn check_workbook(
     let headers: Vec<(&Table, Option<Header>)> = book
         .tables
         .iter()
-        .map(|t| (t, find_header(t, &plan.columns)))
+        .map(|t| (t, find_header(t, &plan.profile.vocabulary, &plan.columns)))
         .collect();
     let kind_of = |h: &Header| plan.sheet_kind.or_else(|| h.kind());
     let registers: Vec<(&Table, &Header)> = headers
@@ -56,7 +57,7 @@ pub fn check_workbook(
     let mut report = if !registers.is_empty() {
         register(input, &registers, plan)?
     } else if !catalogues.is_empty() {
-        let doc = catalogue::document(&catalogues, format);
+        let doc = catalogue::document(&catalogues, format, &plan.profile.vocabulary.optional);
         warnings.extend(error_cells(&catalogues));
         check_document(input, &doc, plan, "catalogue")
     } else {

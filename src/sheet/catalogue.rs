@@ -4,33 +4,28 @@
 //! and whether the row is optional (a Bör-krav), which the core turns into
 //! weak.
 
-use super::columns::{Header, Role};
+use super::columns::Header;
 use super::{a1, Table};
 use crate::document::{Block, BlockKind, Document, Section};
+use crate::model::column::Role;
 use crate::model::span::Span;
 use crate::source::Format;
 
-/// Words in an obligation cell that make a row optional.
-const OPTIONAL: &[&str] = &[
-    "bör",
-    "önskemål",
-    "önskvärt",
-    "meriter",
-    "should",
-    "optional",
-    "desirable",
-    "nice to have",
-];
-
-/// Whether an obligation cell says the row is not a mandatory requirement.
-fn optional(text: &str) -> bool {
+/// Whether an obligation cell says the row is not a mandatory requirement,
+/// by the vocabulary's words.
+fn optional(text: &str, words: &[String]) -> bool {
     let lower = text.to_lowercase();
-    OPTIONAL.iter().any(|w| lower.contains(w))
+    words.iter().any(|w| lower.contains(w.as_str()))
 }
 
-/// The catalogue sheets as one document.
+/// The catalogue sheets as one document; `optional` are the words that make
+/// a row optional.
 #[must_use]
-pub fn document(sheets: &[(&Table, &Header)], format: Format) -> Document {
+pub fn document(
+    sheets: &[(&Table, &Header)],
+    format: Format,
+    optional_words: &[String],
+) -> Document {
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
@@ -79,7 +74,7 @@ pub fn document(sheets: &[(&Table, &Header)], format: Format) -> Document {
                 page: None,
                 paragraph: None,
                 cell: Some((table.sheet.clone(), a1(text_col, row.number))),
-                optional: optional(&obligation).then_some(obligation),
+                optional: optional(&obligation, optional_words).then_some(obligation),
             });
         }
     }

@@ -4,308 +4,8 @@
 //! wins over guessing.
 
 use super::{Row, Table};
-
-/// What a column holds. The names are the keys of `[columns]` in
-/// `klausul.toml` and of `--columns`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    ClauseVersion,
-    Clause,
-    ReportDays,
-    FlowDown,
-    Termination,
-    Penalty,
-    OrgNumber,
-    Contract,
-    Supplier,
-    Obligation,
-    Type,
-    Category,
-    Cpv,
-    Value,
-    Start,
-    End,
-    Extension,
-    Board,
-    Area,
-    Id,
-    Text,
-    Name,
-}
-
-/// Roles in the order they claim a header, each with its words (lower case,
-/// found anywhere in the header). More specific roles come first:
-/// "Underleverantörskrav" is flow-down before it is a supplier.
-const SYNONYMS: &[(Role, &str, &[&str])] = &[
-    (
-        Role::ClauseVersion,
-        "clause_version",
-        &[
-            "klausulversion",
-            "version av klausul",
-            "klausulens version",
-            "clause version",
-            "version",
-        ],
-    ),
-    (
-        Role::Clause,
-        "clause",
-        &[
-            "antidiskriminering",
-            "diskrimineringsklausul",
-            "klausul",
-            "anti-discrimination",
-            "clause",
-        ],
-    ),
-    (
-        Role::ReportDays,
-        "report_days",
-        &[
-            "redovisningstid",
-            "redovisning inom",
-            "redovisning (dagar)",
-            "svarstid",
-            "reporting time",
-            "reporting days",
-            "report within",
-        ],
-    ),
-    (
-        Role::FlowDown,
-        "flow_down",
-        &[
-            "underleverantör",
-            "underentreprenör",
-            "subcontractor",
-            "flow-down",
-            "flow down",
-        ],
-    ),
-    (
-        Role::Termination,
-        "termination",
-        &["hävning", "termination"],
-    ),
-    (
-        Role::Penalty,
-        "penalty",
-        &["vite", "penalty", "liquidated damages"],
-    ),
-    (
-        Role::OrgNumber,
-        "org_number",
-        &[
-            "organisationsnummer",
-            "org.nr",
-            "orgnr",
-            "org nr",
-            "organisation number",
-            "organization number",
-            "company number",
-        ],
-    ),
-    (
-        Role::Contract,
-        "contract",
-        &[
-            "avtalsnummer",
-            "avtals-id",
-            "avtalsid",
-            "avtalsnr",
-            "avtal nr",
-            "diarienummer",
-            "dnr",
-            "contract no",
-            "contract number",
-            "contract id",
-            "agreement no",
-            "agreement number",
-            "agreement id",
-        ],
-    ),
-    (
-        Role::Supplier,
-        "supplier",
-        &[
-            "leverantör",
-            "supplier",
-            "vendor",
-            "entreprenör",
-            "contractor",
-        ],
-    ),
-    (
-        Role::Obligation,
-        "obligation",
-        &[
-            "kravtyp",
-            "ska/bör",
-            "ska-/bör",
-            "skall/bör",
-            "kravnivå",
-            "obligatorisk",
-            "requirement type",
-            "mandatory",
-            "must/should",
-        ],
-    ),
-    (
-        Role::Type,
-        "type",
-        &[
-            "avtalstyp",
-            "kontraktstyp",
-            "upphandlingstyp",
-            "typ av avtal",
-            "contract type",
-            "agreement type",
-            "typ",
-            "type",
-        ],
-    ),
-    (
-        Role::Category,
-        "category",
-        &["kategori", "category", "varugrupp", "tjänsteområde"],
-    ),
-    (Role::Cpv, "cpv", &["cpv"]),
-    (
-        Role::Value,
-        "value",
-        &["värde", "value", "belopp", "amount"],
-    ),
-    (
-        Role::Start,
-        "start",
-        &[
-            "startdatum",
-            "avtalsstart",
-            "start",
-            "fr.o.m",
-            "giltig från",
-            "from",
-        ],
-    ),
-    (
-        Role::End,
-        "end",
-        &[
-            "slutdatum",
-            "avtalsslut",
-            "slut",
-            "t.o.m",
-            "giltig till",
-            "upphör",
-            "expires",
-            "end",
-        ],
-    ),
-    (
-        Role::Extension,
-        "extension",
-        &["förlängning", "option", "extension"],
-    ),
-    (
-        Role::Board,
-        "board",
-        &[
-            "nämnd",
-            "förvaltning",
-            "ansvarig",
-            "board",
-            "administration",
-            "department",
-            "responsible",
-        ],
-    ),
-    (
-        Role::Area,
-        "area",
-        &[
-            "kravområde",
-            "område",
-            "avsnitt",
-            "area",
-            "section",
-            "rubrik",
-        ],
-    ),
-    (
-        Role::Id,
-        "id",
-        &[
-            "krav-id",
-            "kravnummer",
-            "kravnr",
-            "krav nr",
-            "requirement id",
-            "req id",
-            "id",
-            "nr",
-            "nummer",
-        ],
-    ),
-    (
-        Role::Text,
-        "text",
-        &[
-            "kravtext",
-            "krav",
-            "requirement",
-            "beskrivning",
-            "description",
-            "text",
-        ],
-    ),
-    (
-        Role::Name,
-        "name",
-        &[
-            "avtalsnamn",
-            "benämning",
-            "namn",
-            "name",
-            "avtal",
-            "contract",
-            "agreement",
-            "title",
-            "upphandling",
-        ],
-    ),
-];
-
-impl Role {
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        SYNONYMS
-            .iter()
-            .find(|(r, _, _)| *r == self)
-            .map_or("", |(_, k, _)| k)
-    }
-
-    /// Every role's key, as a mapping names it.
-    #[must_use]
-    pub fn keys() -> Vec<&'static str> {
-        SYNONYMS.iter().map(|(_, k, _)| *k).collect()
-    }
-
-    #[must_use]
-    pub fn from_key(key: &str) -> Option<Self> {
-        SYNONYMS
-            .iter()
-            .find(|(_, k, _)| *k == key)
-            .map(|(r, _, _)| *r)
-    }
-}
-
-/// What a sheet is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SheetKind {
-    Catalogue,
-    Register,
-}
+use crate::model::column::{Role, SheetKind};
+use crate::profile::vocabulary::Vocabulary;
 
 /// A sheet's header: where it is, what it says, and which column has which role.
 #[derive(Debug, Clone)]
@@ -386,7 +86,11 @@ fn normalise(title: &str) -> String {
 
 /// Roles for a row's cells: the user's mapping first (by exact header,
 /// ignoring case), then the synonyms, one column per role.
-fn roles(row: &Row, mapping: &[(String, String)]) -> Vec<(Role, usize)> {
+fn roles(
+    row: &Row,
+    headers: &[(Role, Vec<String>)],
+    mapping: &[(String, String)],
+) -> Vec<(Role, usize)> {
     let titles: Vec<String> = row.cells.iter().map(|c| normalise(&c.shown())).collect();
     let mut columns: Vec<(Role, usize)> = Vec::new();
     for (key, header) in mapping {
@@ -403,11 +107,11 @@ fn roles(row: &Row, mapping: &[(String, String)]) -> Vec<(Role, usize)> {
         if title.is_empty() || columns.iter().any(|(_, c)| *c == col) {
             continue;
         }
-        let role = SYNONYMS
+        let role = headers
             .iter()
-            .filter(|(r, _, _)| columns.iter().all(|(taken, _)| taken != r))
-            .find(|(_, _, words)| words.iter().any(|w| title.contains(w)))
-            .map(|(r, _, _)| *r);
+            .filter(|(r, _)| columns.iter().all(|(taken, _)| taken != r))
+            .find(|(_, words)| words.iter().any(|w| title.contains(w.as_str())))
+            .map(|(r, _)| *r);
         if let Some(role) = role {
             columns.push((role, col));
         }
@@ -416,9 +120,14 @@ fn roles(row: &Row, mapping: &[(String, String)]) -> Vec<(Role, usize)> {
 }
 
 /// The header row: among the first rows, the one whose cells name the most
-/// roles (at least two). `mapping` is (role key, header text).
+/// roles (at least two), by the vocabulary's header words. `mapping` is
+/// (role key, header text).
 #[must_use]
-pub fn find_header(table: &Table, mapping: &[(String, String)]) -> Option<Header> {
+pub fn find_header(
+    table: &Table,
+    vocabulary: &Vocabulary,
+    mapping: &[(String, String)],
+) -> Option<Header> {
     let mut best: Option<Header> = None;
     for (i, row) in table.rows.iter().take(HEADER_SEARCH).enumerate() {
         // A header is text; a row of numbers and dates is data.
@@ -430,7 +139,7 @@ pub fn find_header(table: &Table, mapping: &[(String, String)]) -> Option<Header
         if texts < 2 {
             continue;
         }
-        let columns = roles(row, mapping);
+        let columns = roles(row, &vocabulary.headers, mapping);
         if columns.len() >= 2
             && best
                 .as_ref()
@@ -485,7 +194,7 @@ mod tests {
                 ]),
             ],
         };
-        let h = find_header(&t, &[]).unwrap();
+        let h = find_header(&t, &Vocabulary::builtin(), &[]).unwrap();
         assert_eq!(h.row, 2);
         let keys: Vec<&str> = (0..16)
             .map(|c| {
@@ -526,11 +235,12 @@ mod tests {
             sheet: "Requirements".into(),
             rows: vec![row(&["Req ID", "Requirement", "Must/Should", "Area"])],
         };
-        let h = find_header(&t, &[]).unwrap();
+        let h = find_header(&t, &Vocabulary::builtin(), &[]).unwrap();
         assert_eq!(h.kind(), Some(SheetKind::Catalogue));
         assert_eq!(h.column(Role::Obligation), Some(2));
         let mapped = find_header(
             &t,
+            &Vocabulary::builtin(),
             &[
                 ("area".into(), "Requirement".into()),
                 ("text".into(), "area".into()),

@@ -14,6 +14,7 @@ mod prefilter;
 mod profiles;
 mod properties;
 mod reports;
+mod rules_only;
 mod sheets;
 mod snapshots;
 

@@ -1,9 +1,9 @@
 //! Property tests: no input makes a parser panic, and every span stays in
 //! bounds and on char boundaries.
 
-use klausul::grammar::{amount, duration, numbers, reference};
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
+use klausul::grammar::{amount, duration, numbers, reference};
 use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::source::Format;
@@ -140,7 +140,7 @@ proptest! {
         let lower = text.to_lowercase();
         let _ = amount::amount(&lower);
         let _ = duration::duration(&lower);
-        let _ = reference::reference(&lower);
+        let _ = reference::reference(&klausul::profile::Vocabulary::builtin().references)(&lower);
         let _ = numbers::number(&lower);
     }
 
@@ -208,7 +208,7 @@ proptest! {
     #[test]
     fn references_read_back_what_was_written(r in any_reference()) {
         let text = render_reference(&r);
-        let (rest, parsed) = reference::reference(&text).unwrap();
+        let (rest, parsed) = reference::reference(&klausul::profile::Vocabulary::builtin().references)(&text).unwrap();
         prop_assert_eq!(rest, "");
         prop_assert_eq!(parsed, r);
     }

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use klausul::document::error::ReadError;
 use klausul::input::{load, Input, InputError};
+use klausul::model::column::SheetKind;
 use klausul::model::lang::Lang;
 use klausul::model::limits::Limits;
 use klausul::model::vocab::RowStatus;
 use klausul::profile::Profile;
 use klausul::report::DocumentReport;
 use klausul::run::{check_one, Plan};
-use klausul::sheet::columns::SheetKind;
 use zip::write::SimpleFileOptions;
 
 fn sheets(name: &str) -> PathBuf {

@@ -1,0 +1,127 @@
+//! The words every profile shares, from `rules/vocabulary.toml` or a file a
+//! profile names: spreadsheet column headers, the words that make a catalogue
+//! row optional, and the words references to sections and annexes start with.
+
+use serde::Deserialize;
+
+use super::error::{Problem, ProfileError};
+use crate::grammar::reference::ReferenceWords;
+use crate::model::column::Role;
+use crate::source::sha256_hex;
+
+/// The built-in vocabulary, compiled in.
+pub const BUILTIN: &str = include_str!("../../rules/vocabulary.toml");
+
+/// The name a profile gives to use the built-in vocabulary.
+pub const BUILTIN_NAME: &str = "vocabulary";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabularySpec {
+    catalogue: CatalogueSpec,
+    references: ReferencesSpec,
+    header: Vec<HeaderSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueSpec {
+    optional: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferencesSpec {
+    section: Vec<String>,
+    annex: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderSpec {
+    role: toml::Spanned<String>,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Each column role with the words that find it in a header, in the
+    /// order roles claim a header.
+    pub headers: Vec<(Role, Vec<String>)>,
+    /// Words in a catalogue row's obligation cell that make it optional.
+    pub optional: Vec<String>,
+    pub references: ReferenceWords,
+    /// The SHA-256 of the file, which the profile's own hash takes in.
+    pub sha256: String,
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary.
+    ///
+    /// # Panics
+    /// Never in a released build: the test suite loads it.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::from_toml("rules/vocabulary.toml", BUILTIN).expect("the built-in vocabulary is valid")
+    }
+
+    /// A vocabulary from its TOML text; `file` names it in diagnostics.
+    ///
+    /// # Errors
+    /// A file that does not parse, an unknown role, or an empty list.
+    pub fn from_toml(file: &str, text: &str) -> Result<Self, ProfileError> {
+        let spec: VocabularySpec = toml::from_str(text).map_err(|e| {
+            ProfileError::new(
+                file,
+                text,
+                vec![Problem::at(e.message().to_owned(), e.span())],
+            )
+        })?;
+        let mut problems = Vec::new();
+        let mut headers = Vec::new();
+        for h in spec.header {
+            match Role::from_key(h.role.get_ref()) {
+                Some(role) if headers.iter().any(|(r, _)| *r == role) => {
+                    problems.push(Problem::at(
+                        format!("the role \"{}\" is given twice", h.role.get_ref()),
+                        Some(h.role.span()),
+                    ));
+                }
+                Some(role) => {
+                    let words = h.words.iter().map(|w| w.to_lowercase()).collect();
+                    headers.push((role, words));
+                }
+                None => problems.push(Problem::at(
+                    format!(
+                        "unknown role \"{}\"; the roles are {}",
+                        h.role.get_ref(),
+                        Role::keys().join(", ")
+                    ),
+                    Some(h.role.span()),
+                )),
+            }
+        }
+        let references = ReferenceWords::new(spec.references.section, spec.references.annex);
+        for (key, empty) in [
+            ("catalogue.optional", spec.catalogue.optional.is_empty()),
+            ("references.section", references.section.is_empty()),
+            ("references.annex", references.annex.is_empty()),
+        ] {
+            if empty {
+                problems.push(Problem::at(
+                    format!("`{key}` needs at least one word"),
+                    None,
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ProfileError::new(file, text, problems));
+        }
+        Ok(Self {
+            headers,
+            optional: spec.catalogue.optional,
+            references,
+            sha256: sha256_hex(&[text.as_bytes()]),
+        })
+    }
+}

@@ -1,0 +1,130 @@
+//! The profile's word lists, each declared once. One line below names a list;
+//! from it come the field of the TOML mirror, the field of the validated
+//! profile, the check that a base profile gives it, and the replacement when
+//! an extending profile gives it again.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::phrases::SetId;
+
+/// A list of patterns as the TOML gives it, each with its place in the file.
+pub type Patterns = Vec<Spanned<String>>;
+
+/// What builds a list's set and reports a list a base profile leaves out:
+/// the profile's validator.
+pub trait Sets {
+    fn set(&mut self, patterns: &Patterns) -> SetId;
+    fn required_set(&mut self, patterns: Option<&Patterns>, key: &str) -> SetId;
+}
+
+/// For each table: the mirror's name, the validated type's name, its word
+/// lists, and its other settings (with the value a base profile that leaves
+/// them out gets). Lists are built in the order they are declared, which
+/// numbers their sets.
+macro_rules! word_tables {
+    ($(
+        $(#[$doc:meta])*
+        [$table:literal] $Spec:ident => $Words:ident {
+            lists { $( $(#[$ldoc:meta])* $list:ident ),* $(,)? }
+            settings { $( $(#[$sdoc:meta])* $setting:ident : $ty:ty = $default:expr ),* $(,)? }
+            spec_only { $( $(#[$odoc:meta])* $extra:ident : $ety:ty ),* $(,)? }
+        }
+    )*) => {$(
+        /// The TOML mirror of one table of word lists.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $Spec {
+            $( pub $list: Option<Patterns>, )*
+            $( pub $setting: Option<$ty>, )*
+            $( $(#[$odoc])* #[serde(default)] pub $extra: $ety, )*
+        }
+
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $Words {
+            $( $(#[$ldoc])* pub $list: SetId, )*
+            $( $(#[$sdoc])* pub $setting: $ty, )*
+        }
+
+        impl $Words {
+            /// A base profile's lists: each must be given.
+            pub(super) fn base(spec: &$Spec, v: &mut impl Sets) -> Self {
+                Self {
+                    $( $list: v.required_set(
+                        spec.$list.as_ref(),
+                        concat!($table, ".", stringify!($list)),
+                    ), )*
+                    $( $setting: spec.$setting.clone().unwrap_or($default), )*
+                }
+            }
+
+            /// The lists and settings an extending profile gives replace its
+            /// parent's.
+            pub(super) fn extend(&mut self, spec: &$Spec, v: &mut impl Sets) {
+                $( if let Some(list) = &spec.$list {
+                    self.$list = v.set(list);
+                } )*
+                $( if let Some(value) = &spec.$setting {
+                    self.$setting = value.clone();
+                } )*
+            }
+        }
+    )*};
+}
+
+word_tables! {
+    /// What tells a contract's kind, length and value.
+    ["scope"] ScopeSpec => Scope {
+        lists { services, works, goods, contract_period, options, value }
+        settings {
+            /// Whether the thresholds of duration and value apply.
+            apply_thresholds: bool = false,
+        }
+        spec_only {}
+    }
+
+    /// The clause's headings, what makes a sanction general, and the words
+    /// that tie a sanction to the clause's topic.
+    ["clause"] ClauseSpec => ClauseWords {
+        lists {
+            headings,
+            /// Wording of a sanction for any material breach of the whole contract.
+            general,
+            topic,
+        }
+        settings {}
+        spec_only {}
+    }
+
+    /// The words of agreement registers, and the register row's own
+    /// requirement with the term columns that break other requirements.
+    ["register"] RegisterSpec => RegisterWords {
+        lists {
+            services,
+            works,
+            goods,
+            /// "Ramavtal": says nothing of goods or services by itself.
+            framework,
+            /// A clause version marked as old or lapsed.
+            old_version,
+        }
+        settings {}
+        spec_only {
+            /// The id and name a register row's own findings carry.
+            id: Option<Spanned<String>>,
+            name: Option<Spanned<String>>,
+            /// Term column (its `[columns]` key) → the requirement a
+            /// shortfall in it breaks.
+            terms: std::collections::BTreeMap<String, Spanned<String>>,
+        }
+    }
+
+    /// Binding, soft and permissive modality, the parties, vague times and
+    /// the markers of an open list.
+    ["language"] LanguageSpec => Language {
+        lists { binding, soft, permissive, supplier, other_party, vague_time, example_markers }
+        settings {}
+        spec_only {}
+    }
+}
