@@ -139,7 +139,7 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
             }
         }
     }
-    match modality::of_sentence(a, s, &r.evidence, &ctx.p.language) {
+    match modality::of_provision(a, s, &r.evidence, &ctx.p.language) {
         Modality::Soft(hit) => return ctx.weak("soft", hit, &[]),
         Modality::Unstated | Modality::Permissive(_) => {
             return ctx.weak("unbound", ctx.sentence(s), &[])
@@ -319,7 +319,7 @@ fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
-    if let Modality::Soft(hit) = modality::of_sentence(ctx.a, s, &r.evidence, &ctx.p.language) {
+    if let Modality::Soft(hit) = modality::of_provision(ctx.a, s, &r.evidence, &ctx.p.language) {
         return ctx.weak("soft", hit, &[]);
     }
     match r.check {

@@ -186,17 +186,26 @@ fn paragraph_sign(input: &str) -> IResult<&str, &str> {
     Ok((rest, number))
 }
 
-/// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", optionally indented.
+/// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", "(a) ", "(iv) ", "iv) ",
+/// optionally indented.
 fn list_marker(input: &str) -> IResult<&str, ()> {
     let bullet = recognize(one_of("-*•–"));
     let numbered = recognize(pair(digit1, one_of(".)")));
     let lettered = recognize(pair(
         verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| {
-            s.len() <= 2
+            s.len() <= 2 || (s.len() <= 4 && s.chars().all(|c| "ivx".contains(c)))
         }),
         char(')'),
     ));
-    let (rest, _) = (space0, alt((bullet, numbered, lettered)), space1).parse(input)?;
+    // Letters only: "(8) månader" is "åtta (8) månader" wrapped.
+    let bracketed = recognize((
+        char('('),
+        verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| {
+            s.len() <= 2 || (s.len() <= 4 && s.chars().all(|c| "ivx".contains(c)))
+        }),
+        char(')'),
+    ));
+    let (rest, _) = (space0, alt((bullet, numbered, lettered, bracketed)), space1).parse(input)?;
     Ok((rest, ()))
 }
 
@@ -320,6 +329,13 @@ mod tests {
         assert_eq!(classify("a) kön,"), Line::ListItem { content: 3 });
         assert_eq!(classify("  • ålder"), Line::ListItem { content: 6 });
         assert_eq!(classify("1) ska"), Line::ListItem { content: 3 });
+        assert_eq!(classify("(ii) följa"), Line::ListItem { content: 5 });
+        assert_eq!(classify("iii) följa"), Line::ListItem { content: 5 });
+        assert_eq!(classify("(b) följa"), Line::ListItem { content: 4 });
+        assert_eq!(
+            classify("(8) månader och därefter"),
+            Line::Text { content: 0 }
+        );
         assert_eq!(classify("| Krav | Text |"), Line::TableRow);
         assert_eq!(classify("|---|---|"), Line::Markup);
         assert_eq!(classify("   "), Line::Blank);

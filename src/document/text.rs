@@ -97,6 +97,9 @@ impl Builder<'_> {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
                 Line::Heading(_) if self.is_contents_entry(line, i, lines) => self.flush(),
+                Line::Heading(h) if self.sentence_goes_on(&h, raw, i, lines) => {
+                    self.numbered_point(line, &h, page);
+                }
                 Line::Heading(h) => self.heading(line, &h, page),
                 Line::ListItem { content } => {
                     self.start(
@@ -147,6 +150,52 @@ impl Builder<'_> {
         // The last line with the heading's text comes after this one.
         let after = seen.partition_point(|&(line, _)| line <= heading);
         after > 0 && seen[after - 1].0 == heading && seen[after - 1].1 > index
+    }
+
+    /// A numbered line that a sentence goes on from: the next line (page
+    /// furniture aside) is text that starts in lower case. "12.2 Beställaren
+    /// har rätt att häva kontraktet om entreprenören" wrapped before "har
+    /// brutit mot punkt 4 ovan" is a numbered point, not a title.
+    fn sentence_goes_on(
+        &self,
+        heading: &Heading<'_>,
+        raw: &str,
+        index: usize,
+        lines: &[Span],
+    ) -> bool {
+        if heading.number.is_none() || raw.trim_start().starts_with('#') {
+            return false;
+        }
+        let Some(next) = (index + 1..lines.len()).find(|&j| !self.pages.furniture[j]) else {
+            return false;
+        };
+        let next = &self.text[lines[next].start..lines[next].end];
+        matches!(classify(next), Line::Text { .. })
+            && next
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
+    /// A numbered point: a section with the number and no title, and the
+    /// sentence after the number as a paragraph in it.
+    fn numbered_point(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
+        self.flush();
+        let content = line.start + heading.content;
+        let at = HeadingAt {
+            line: trim(self.text, line.start, content),
+            title: Span::new(content, content),
+            number: heading.number,
+            annex: heading.annex,
+            level: heading.level,
+        };
+        self.outline.section(&at);
+        self.start(
+            BlockKind::Paragraph,
+            trim(self.text, content, line.end),
+            page,
+        );
     }
 
     fn interrupt(&mut self) {
