@@ -218,7 +218,20 @@ const NEVER_LAST: &[&str] = &[
     "är", "shall", "will", "must", "may", "should", "can", "is", "are",
 ];
 
-fn looks_like_title(title: &str) -> bool {
+/// Verbs a short line of a sentence has and a title has not:
+/// "Leverantören ska lämna e-faktura inom" is a sentence wrapped.
+const SENTENCE_VERBS: &[&str] = &[
+    "ska", "skall", "måste", "bör", "kan", "får", "är", "har", "shall", "will", "must", "may",
+    "should", "can", "is", "are", "has",
+];
+
+/// Whether a line holds a verb that only a sentence would.
+pub(super) fn has_verb(line: &str) -> bool {
+    line.split_whitespace()
+        .any(|w| SENTENCE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+}
+
+pub(super) fn looks_like_title(title: &str) -> bool {
     let title = title.trim_end();
     let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
     let words = title.split_whitespace().count();

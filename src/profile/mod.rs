@@ -145,10 +145,20 @@ pub struct Explanation {
     pub source: Text,
 }
 
+/// Where a weak signal is looked for around a duty's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    Sentence,
+    /// The top-level section the sentence stands in: a definition in the
+    /// next sentence or point of the clause counts.
+    Section,
+}
+
 #[derive(Debug, Clone)]
 pub struct WeakSignal {
     pub set: SetId,
     pub unless: Option<SetId>,
+    pub within: Within,
     pub reason: Text,
 }
 

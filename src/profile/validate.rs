@@ -13,7 +13,7 @@ use super::words::{RegisterSpec, Sets};
 use super::{
     builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
     Outdated, Parameters, Problem, Profile, ProfileError, RegisterRule, RegisterWords, Requirement,
-    Scope, WeakSignal,
+    Scope, WeakSignal, Within,
 };
 use crate::model::column::Role;
 use crate::model::lang::Text;
@@ -605,9 +605,24 @@ impl Validator {
             .map(|w| WeakSignal {
                 set: self.set(&w.patterns),
                 unless: (!w.unless.is_empty()).then(|| self.set(&w.unless)),
+                within: self.within(w.within.as_ref()),
                 reason: text(&w.reason),
             })
             .collect()
+    }
+
+    fn within(&mut self, within: Option<&Spanned<String>>) -> Within {
+        match within.map(|w| w.get_ref().as_str()) {
+            None | Some("sentence") => Within::Sentence,
+            Some("section") => Within::Section,
+            Some(other) => {
+                self.problem(
+                    format!("unknown `within` \"{other}\"; use sentence or section"),
+                    within.map(Spanned::span),
+                );
+                Within::Sentence
+            }
+        }
     }
 
     fn example(&mut self, e: &super::spec::ExampleSpec) -> Option<Example> {
