@@ -9,14 +9,16 @@ use toml::Spanned;
 use super::phrases::{MatcherBuilder, SetId};
 use super::spec::{Patterns, ProfileSpec, RequirementSpec, TextSpec};
 use super::vocabulary::{self, Vocabulary};
+use super::words::CpvSpec;
 use super::words::{RegisterSpec, Sets};
 use super::{
-    builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
+    builtin, CheckKind, ClauseWords, Cpv, Element, Example, Explanation, Ground, Language, Note,
     Outdated, Parameters, Problem, Profile, ProfileError, RegisterRule, RegisterWords, Requirement,
     Scope, WeakSignal, Within,
 };
 use crate::model::column::Role;
 use crate::model::lang::Text;
+use crate::model::vocab::ContractType;
 use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
 
@@ -193,6 +195,11 @@ impl Validator {
     ) -> Option<Profile> {
         let parameters = self.parameters(spec, None);
         let scope = Scope::base(&spec.scope, self);
+        let cpv = spec
+            .scope
+            .cpv
+            .as_ref()
+            .map_or_else(Cpv::default, |c| self.cpv(c));
         let clause = ClauseWords::base(&spec.clause, self);
         let register = RegisterWords::base(&spec.register, self);
         let language = Language::base(&spec.language, self);
@@ -236,6 +243,7 @@ impl Validator {
             ]),
             parameters: parameters?,
             scope,
+            cpv,
             clause,
             language,
             register,
@@ -272,6 +280,9 @@ impl Validator {
         }
         parent.parameters = self.parameters(spec, Some(&parent.parameters))?;
         parent.scope.extend(&spec.scope, self);
+        if let Some(c) = &spec.scope.cpv {
+            parent.cpv = self.cpv(c);
+        }
         parent.clause.extend(&spec.clause, self);
         parent.register.extend(&spec.register, self);
         parent.language.extend(&spec.language, self);
@@ -609,6 +620,33 @@ impl Validator {
                 reason: text(&w.reason),
             })
             .collect()
+    }
+
+    /// `[scope.cpv]`: divisions "03" or ranges "03-44" by kind.
+    fn cpv(&mut self, spec: &CpvSpec) -> Cpv {
+        let mut cpv = Cpv::default();
+        for (kind, entries) in [
+            (ContractType::Goods, &spec.goods),
+            (ContractType::Works, &spec.works),
+            (ContractType::Services, &spec.services),
+        ] {
+            for entry in entries {
+                let text = entry.get_ref();
+                let (from, to) = text.split_once('-').unwrap_or((text, text));
+                match (from.trim().parse::<usize>(), to.trim().parse::<usize>()) {
+                    (Ok(a), Ok(b)) if a <= b && b < 100 => {
+                        for d in a..=b {
+                            cpv.set(d, kind);
+                        }
+                    }
+                    _ => self.problem(
+                        format!("\"{text}\" is no CPV division (\"45\") or range (\"03-44\")"),
+                        Some(entry.span()),
+                    ),
+                }
+            }
+        }
+        cpv
     }
 
     fn within(&mut self, within: Option<&Spanned<String>>) -> Within {
