@@ -139,7 +139,18 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
             }
         }
     }
-    match modality::of_provision(a, s, &r.evidence, &ctx.p.language) {
+    // A sentence that goes on with this one may bind what it asks for:
+    // "Beställaren får begära en redovisning. Redovisningen ska lämnas inom
+    // tio dagar."
+    let next = continuation(ctx, s);
+    let modality = match modality::of_provision(a, s, &r.evidence, &ctx.p.language) {
+        m @ (Modality::Unstated | Modality::Permissive(_)) => next
+            .map(|t| modality::of_sentence(a, t, &[], &ctx.p.language))
+            .filter(|m| matches!(m, Modality::Binding(_) | Modality::Soft(_)))
+            .unwrap_or(m),
+        m => m,
+    };
+    match modality {
         Modality::Soft(hit) => return ctx.weak("soft", hit, &[]),
         Modality::Unstated | Modality::Permissive(_) => {
             return ctx.weak("unbound", ctx.sentence(s), &[])
@@ -156,7 +167,7 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         }
     }
     if r.check == CheckKind::Deadline {
-        return deadline(ctx, r, s);
+        return deadline(ctx, r, s, next);
     }
     ctx.met(r, ctx.sentence(s))
 }
@@ -210,13 +221,33 @@ fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     })
 }
 
-fn deadline(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+/// The sentence after `s` when it goes on with it: in the same section and
+/// paragraph (or the next), opening with one of the profile's continuation
+/// words ("Redovisningen", "Uppgifterna", "Such report").
+fn continuation(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let a = ctx.a;
+    let set = ctx.p.language.continuation?;
+    let t = s + 1;
+    let next = a.sentences.get(t)?;
+    let adjacent = next.block <= a.sentences[s].block + 1 && a.section(t) == a.section(s);
+    (adjacent
+        && a.hits_in(t, set)
+            .next()
+            .is_some_and(|h| h.start == next.span.start))
+    .then_some(t)
+}
+
+fn deadline(ctx: &Ctx<'_>, r: &Requirement, s: usize, next: Option<usize>) -> Outcome {
     let max = r
         .parameter
         .as_deref()
         .and_then(|name| ctx.p.parameters.number(name))
         .unwrap_or(f64::INFINITY);
-    match time_limit(ctx, s) {
+    let limit = match (time_limit(ctx, s), next) {
+        (TimeLimit::None, Some(t)) => time_limit(ctx, t),
+        (limit, _) => limit,
+    };
+    match limit {
         TimeLimit::Days(span, days) if days <= max + 1e-9 => {
             ctx.met(r, span.cover(ctx.sentence(s)))
         }

@@ -117,6 +117,16 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
             content: offset(title),
         });
     }
+    if let Ok((title, number)) = sign_after_number(line) {
+        if looks_like_title(title) {
+            return Some(Heading {
+                level: 2,
+                number: Some(number),
+                annex: None,
+                content: offset(title),
+            });
+        }
+    }
     if let Ok((title, number)) = section_number_label(line) {
         if looks_like_title(title) {
             let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
@@ -178,6 +188,12 @@ fn annex_label(input: &str) -> IResult<&str, &str> {
     let (rest, _) = opt((space0, one_of(":–-."))).parse(rest)?;
     let (rest, _) = space0(rest)?;
     Ok((rest, id))
+}
+
+/// "3 § Rubrik", as Swedish statutes and contracts number their sections.
+fn sign_after_number(input: &str) -> IResult<&str, &str> {
+    let (rest, (number, _, _, _)) = (digit1, space0, tag("§"), space1).parse(input)?;
+    Ok((rest, number))
 }
 
 /// "§ 3 Rubrik".
@@ -345,6 +361,18 @@ mod tests {
         assert_eq!(classify("(ii) följa"), Line::ListItem { content: 5 });
         assert_eq!(classify("iii) följa"), Line::ListItem { content: 5 });
         assert_eq!(classify("(b) följa"), Line::ListItem { content: 4 });
+        assert!(matches!(
+            classify("8 § Antidiskriminering"),
+            Line::Heading(Heading {
+                number: Some("8"),
+                content: 5,
+                ..
+            })
+        ));
+        assert!(matches!(
+            classify("13 § diskrimineringslagen gäller"),
+            Line::Text { .. }
+        ));
         assert_eq!(
             classify("(8) månader och därefter"),
             Line::Text { content: 0 }

@@ -40,6 +40,7 @@ macro_rules! word_tables {
         $(#[$doc:meta])*
         [$table:literal] $Spec:ident => $Words:ident {
             lists { $( $(#[$ldoc:meta])* $list:ident ),* $(,)? }
+            optional_lists { $( $(#[$qdoc:meta])* $optional:ident ),* $(,)? }
             settings { $( $(#[$sdoc:meta])* $setting:ident : $ty:ty = $default:expr ),* $(,)? }
             spec_only { $( $(#[$odoc:meta])* $extra:ident : $ety:ty ),* $(,)? }
         }
@@ -49,6 +50,7 @@ macro_rules! word_tables {
         #[serde(deny_unknown_fields)]
         pub struct $Spec {
             $( pub $list: Option<Patterns>, )*
+            $( pub $optional: Option<Patterns>, )*
             $( pub $setting: Option<$ty>, )*
             $( $(#[$odoc])* #[serde(default)] pub $extra: $ety, )*
         }
@@ -57,6 +59,7 @@ macro_rules! word_tables {
         #[derive(Debug, Clone)]
         pub struct $Words {
             $( $(#[$ldoc])* pub $list: SetId, )*
+            $( $(#[$qdoc])* pub $optional: Option<SetId>, )*
             $( $(#[$sdoc])* pub $setting: $ty, )*
         }
 
@@ -68,6 +71,7 @@ macro_rules! word_tables {
                         spec.$list.as_ref(),
                         concat!($table, ".", stringify!($list)),
                     ), )*
+                    $( $optional: spec.$optional.as_ref().map(|p| v.set(p)), )*
                     $( $setting: spec.$setting.clone().unwrap_or($default), )*
                 }
             }
@@ -77,6 +81,9 @@ macro_rules! word_tables {
             pub(super) fn extend(&mut self, spec: &$Spec, v: &mut impl Sets) {
                 $( if let Some(list) = &spec.$list {
                     self.$list = v.set(list);
+                } )*
+                $( if let Some(list) = &spec.$optional {
+                    self.$optional = Some(v.set(list));
                 } )*
                 $( if let Some(value) = &spec.$setting {
                     self.$setting = value.clone();
@@ -90,6 +97,7 @@ word_tables! {
     /// What tells a contract's kind, length and value.
     ["scope"] ScopeSpec => Scope {
         lists { services, works, goods, contract_period, options, value }
+        optional_lists {}
         settings {
             /// Whether the thresholds of duration and value apply.
             apply_thresholds: bool = false,
@@ -109,6 +117,7 @@ word_tables! {
             general,
             topic,
         }
+        optional_lists {}
         settings {}
         spec_only {}
     }
@@ -125,6 +134,7 @@ word_tables! {
             /// A clause version marked as old or lapsed.
             old_version,
         }
+        optional_lists {}
         settings {}
         spec_only {
             /// The id and name a register row's own findings carry.
@@ -140,6 +150,11 @@ word_tables! {
     /// the markers of an open list.
     ["language"] LanguageSpec => Language {
         lists { binding, soft, permissive, supplier, other_party, vague_time, example_markers }
+        optional_lists {
+            /// Words a sentence opens with when it goes on with the one
+            /// before: "Redovisningen ska lämnas inom tio dagar."
+            continuation,
+        }
         settings {}
         spec_only {}
     }
