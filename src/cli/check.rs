@@ -18,10 +18,10 @@ use klausul::run::{check_each, Plan};
 use klausul::sheet::columns::SheetKind;
 use klausul::suppress::SuppressionFile;
 
+use super::args::CheckArgs;
+use super::diagnostic::{report_error, report_input_error, warn};
 use super::outputs::{write_atomically, Outputs};
-use super::{
-    changed, color, load_config, report_error, report_input_error, warn, width, CheckArgs,
-};
+use super::{changed, color, load_config, width};
 
 /// What a run needs before the first document is read.
 struct Setup {
@@ -88,7 +88,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     };
     let config = &setup.config;
-    let cli_type = args.contract_type.map(ContractType::from);
+    let cli_type = args.contract_type;
     let relative = Relative::new(config);
     let contract_type =
         |input: &Input| cli_type.or_else(|| configured_type(config, &relative, input));
@@ -122,7 +122,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         .map(|(f, p, _)| (*f, p.clone()))
         .collect();
     files.extend(args.output.iter().cloned());
-    let mut outputs = Outputs::new(args.format.into(), &files, ctx);
+    let mut outputs = Outputs::new(args.format, &files, ctx);
     outputs.head();
     let mut summary = Summary::default();
     let mut recorded = Vec::new();

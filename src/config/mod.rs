@@ -14,7 +14,7 @@ use thiserror::Error;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::output::OutputFormat;
-use crate::model::vocab::{ContractType, Severity};
+use crate::model::vocab::{ContractType, FailOn, Severity};
 use crate::profile::error::Problem;
 use crate::sheet::columns::Role;
 use spec::{ConfigSpec, LimitsSpec};
@@ -257,8 +257,8 @@ impl Validator<'_> {
             c.profile = Setting::new(p.get_ref().clone(), self.origin(p.span()));
         }
         if let Some(f) = &spec.fail_on {
-            match parse_fail_on(f.get_ref()) {
-                Some(value) => c.fail_on = Setting::new(value, self.origin(f.span())),
+            match FailOn::parse(f.get_ref()) {
+                Some(value) => c.fail_on = Setting::new(value.threshold(), self.origin(f.span())),
                 None => self.problem(
                     format!(
                         "fail_on is \"{}\"; use error, warning, info or never",
@@ -269,10 +269,12 @@ impl Validator<'_> {
             }
         }
         if let Some(l) = &spec.lang {
-            match l.get_ref().as_str() {
-                "sv" => c.lang = Setting::new(Lang::Sv, self.origin(l.span())),
-                "en" => c.lang = Setting::new(Lang::En, self.origin(l.span())),
-                other => self.problem(format!("lang is \"{other}\"; use sv or en"), l.span()),
+            match Lang::parse(l.get_ref()) {
+                Some(lang) => c.lang = Setting::new(lang, self.origin(l.span())),
+                None => self.problem(
+                    format!("lang is \"{}\"; use sv or en", l.get_ref()),
+                    l.span(),
+                ),
             }
         }
         if let Some(list) = &spec.include {
@@ -292,11 +294,9 @@ impl Validator<'_> {
             let Some(globs) = self.globs(std::slice::from_ref(glob)) else {
                 continue;
             };
-            match ContractType::parse(kind.get_ref()) {
-                Some(t @ (ContractType::Services | ContractType::Works | ContractType::Goods)) => {
-                    c.contract_types.push((globs, t, self.origin(glob.span())));
-                }
-                _ => self.problem(
+            match ContractType::declared(kind.get_ref()) {
+                Some(t) => c.contract_types.push((globs, t, self.origin(glob.span()))),
+                None => self.problem(
                     format!(
                         "contract type \"{}\"; use services, works or goods",
                         kind.get_ref()
@@ -386,18 +386,6 @@ impl Validator<'_> {
             c.limits = Setting::new(limits, self.origin(span));
         }
     }
-}
-
-/// `error`, `warning`, `info` or `never` (`None`: nothing fails).
-#[must_use]
-pub fn parse_fail_on(s: &str) -> Option<Option<Severity>> {
-    Some(match s {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        "never" => None,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
