@@ -19,8 +19,8 @@ use serde::Deserialize;
 use crate::config::ConfigError;
 use crate::model::lang::Lang;
 use crate::model::vocab::SuppressionKind;
-use crate::profile::error::Problem;
 use crate::report::{DocumentReport, Suppressed};
+use crate::toml_file::{self, Layer, Problem};
 
 /// A suppression written in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,30 +123,21 @@ impl SuppressionFile {
     /// # Errors
     /// An unreadable file, unknown keys, or an entry without a reason.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::from_problems(
-                path,
-                "",
-                vec![Problem::at(format!("cannot read it: {e}"), None)],
-            )
-        })?;
-        Self::parse(path, &text)
+        Self::validate(path, toml_file::load(path)?)
     }
 
     /// # Errors
     /// As `load`.
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
-        let spec: FileSpec = toml::from_str(text).map_err(|e| {
-            ConfigError::from_problems(
-                path,
-                text,
-                vec![Problem::at(e.message().to_owned(), e.span())],
-            )
-        })?;
+        Self::validate(path, toml_file::parse(&path.display().to_string(), text)?)
+    }
+
+    fn validate(path: &Path, file: Layer<FileSpec>) -> Result<Self, ConfigError> {
+        let text = file.text.as_str();
         let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
         let mut problems = Vec::new();
         let mut entries = Vec::new();
-        for e in spec.suppress {
+        for e in file.spec.suppress {
             let reason = e
                 .reason
                 .as_ref()

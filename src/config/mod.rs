@@ -15,8 +15,8 @@ use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::output::OutputFormat;
 use crate::model::vocab::{ContractType, FailOn, Severity};
-use crate::profile::error::Problem;
 use crate::sheet::columns::Role;
+use crate::toml_file::{self, Error as FileError, Layer, Problem};
 use spec::{ConfigSpec, LimitsSpec};
 
 pub const FILE_NAME: &str = "klausul.toml";
@@ -131,15 +131,31 @@ impl ConfigError {
     /// Problems found in `text`, the contents of `file`.
     #[must_use]
     pub fn from_problems(file: &Path, text: &str, problems: Vec<Problem>) -> Self {
-        Self::new(file, text, problems)
+        Self::new(file.display().to_string(), text, problems)
     }
 
-    fn new(file: &Path, text: &str, problems: Vec<Problem>) -> Self {
-        let name = file.display().to_string();
+    fn new(file: String, text: &str, problems: Vec<Problem>) -> Self {
         Self {
-            source_code: NamedSource::new(&name, text.to_owned()),
-            file: name,
+            source_code: NamedSource::new(&file, text.to_owned()),
+            file,
             problems,
+        }
+    }
+}
+
+impl From<FileError> for ConfigError {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::Unreadable { file, error } => Self::new(
+                file,
+                "",
+                vec![Problem::at(format!("cannot read it: {error}"), None)],
+            ),
+            FileError::Invalid {
+                file,
+                text,
+                problems,
+            } => Self::new(file, &text, problems),
         }
     }
 }
@@ -193,26 +209,21 @@ impl Config {
     /// # Errors
     /// An unreadable file, TOML errors, unknown keys, or bad values.
     pub fn load(path: &Path, locale: Option<&str>) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::new(
-                path,
-                "",
-                vec![Problem::at(format!("cannot read it: {e}"), None)],
-            )
-        })?;
-        Self::parse(path, &text, locale)
+        Self::validate(path, &toml_file::load(path)?, locale)
     }
 
     /// # Errors
     /// As `load`.
     pub fn parse(path: &Path, text: &str, locale: Option<&str>) -> Result<Self, ConfigError> {
-        let spec: ConfigSpec = toml::from_str(text).map_err(|e| {
-            ConfigError::new(
-                path,
-                text,
-                vec![Problem::at(e.message().to_owned(), e.span())],
-            )
-        })?;
+        let file = toml_file::parse(&path.display().to_string(), text)?;
+        Self::validate(path, &file, locale)
+    }
+
+    fn validate(
+        path: &Path,
+        file: &Layer<ConfigSpec>,
+        locale: Option<&str>,
+    ) -> Result<Self, ConfigError> {
         let root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -221,14 +232,14 @@ impl Config {
         config.file = Some(path.to_path_buf());
         let mut v = Validator {
             path,
-            text,
+            text: &file.text,
             problems: Vec::new(),
         };
-        v.apply(&spec, &mut config);
+        v.apply(&file.spec, &mut config);
         if v.problems.is_empty() {
             Ok(config)
         } else {
-            Err(ConfigError::new(path, text, v.problems))
+            Err(ConfigError::new(file.name.clone(), &file.text, v.problems))
         }
     }
 }
