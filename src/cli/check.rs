@@ -61,10 +61,7 @@ fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
         None => None,
     };
     let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Baseline::parse(&t))
-        {
+        Some(path) => match Baseline::load(path) {
             Ok(b) => Some(baseline::Matcher::new(b)),
             Err(e) => {
                 warn(&format!("error: baseline {}: {e}", path.display()));
