@@ -5,8 +5,7 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::escape::escape;
-
+use super::escape::xml;
 use super::{Context, Renderer};
 use crate::model::vocab::{RowStatus, Status};
 use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
@@ -20,10 +19,6 @@ impl<'p> Junit<'p> {
     pub const fn new(ctx: Context<'p>) -> Self {
         Self { ctx }
     }
-}
-
-fn attr(s: &str) -> String {
-    escape(s).into_owned()
 }
 
 impl Junit<'_> {
@@ -40,15 +35,15 @@ impl Junit<'_> {
             let _ = writeln!(
                 cases,
                 "    <testcase name=\"AD-00 {} {}\" classname=\"{name}\">",
-                attr(&row.place()),
-                attr(row.contract.as_deref().unwrap_or("–"))
+                xml(&row.place()),
+                xml(row.contract.as_deref().unwrap_or("–"))
             );
             if let Some(s) = &row.suppressed {
                 skipped += 1;
                 let _ = writeln!(
                     cases,
                     "      <skipped message=\"suppressed: {}\"/>",
-                    attr(&s.reason)
+                    xml(&s.reason)
                 );
             } else if row.fails_at(self.ctx.fail_on) {
                 failures += 1;
@@ -56,7 +51,7 @@ impl Junit<'_> {
                     cases,
                     "      <failure type=\"{}\" message=\"{}\"/>",
                     row.status.name(),
-                    attr(&row.problems())
+                    xml(&row.problems())
                 );
             }
             cases.push_str("    </testcase>\n");
@@ -73,36 +68,36 @@ impl Renderer for Junit<'_> {
         let p = ProfileRef::of(self.ctx.profile);
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"klausul {} ({} {})\">\n",
-            attr(tool.version),
-            attr(&p.id),
-            attr(&p.version)
+            xml(tool.version),
+            xml(&p.id),
+            xml(&p.version)
         )
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
-        let name = attr(&doc.path);
+        let name = xml(&doc.path);
         let tool = Tool::this();
         let p = ProfileRef::of(self.ctx.profile);
         let mut properties = format!(
             "    <properties>\n      <property name=\"tool\" value=\"{} {}\"/>\n      <property name=\"profile\" value=\"{} {}\"/>\n      <property name=\"profile_sha256\" value=\"{}\"/>\n",
             tool.name,
-            attr(tool.version),
-            attr(&p.id),
-            attr(&p.version),
-            attr(&p.sha256)
+            xml(tool.version),
+            xml(&p.id),
+            xml(&p.version),
+            xml(&p.sha256)
         );
         if let Some(hash) = &doc.sha256 {
             let _ = writeln!(
                 properties,
                 "      <property name=\"sha256\" value=\"{}\"/>",
-                attr(hash)
+                xml(hash)
             );
         }
         properties.push_str("    </properties>\n");
         if let Some(error) = &doc.error {
             return format!(
                 "  <testsuite name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n{properties}    <testcase name=\"read\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
-                attr(error)
+                xml(error)
             );
         }
         if doc.register.is_some() {
@@ -114,15 +109,15 @@ impl Renderer for Junit<'_> {
             let _ = writeln!(
                 cases,
                 "    <testcase name=\"{} {}\" classname=\"{name}\">",
-                attr(&r.id),
-                attr(&r.name)
+                xml(&r.id),
+                xml(&r.name)
             );
             if let Some(s) = &r.suppressed {
                 skipped += 1;
                 let _ = writeln!(
                     cases,
                     "      <skipped message=\"suppressed: {}\"/>",
-                    attr(&s.reason)
+                    xml(&s.reason)
                 );
             } else if r.status == Status::NotApplicable {
                 skipped += 1;
@@ -136,10 +131,10 @@ impl Renderer for Junit<'_> {
                     cases,
                     "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
                     r.status.name(),
-                    attr(&r.message),
-                    escape(place.as_str()),
-                    escape(r.message.as_str()),
-                    escape(r.help.as_str())
+                    xml(&r.message),
+                    xml(&place),
+                    xml(&r.message),
+                    xml(&r.help)
                 );
             } else if r.status.is_finding() {
                 let _ = writeln!(
@@ -147,7 +142,7 @@ impl Renderer for Junit<'_> {
                     "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
                     r.status.name(),
                     r.severity.name(),
-                    escape(r.message.as_str())
+                    xml(&r.message)
                 );
             }
             cases.push_str("    </testcase>\n");

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::escape::markdown;
 use super::human::status_word;
 use super::words::{icon, marked, say, share};
 use super::{Context, Renderer};
@@ -18,15 +19,6 @@ impl<'p> Markdown<'p> {
     pub const fn new(ctx: Context<'p>) -> Self {
         Self { ctx }
     }
-}
-
-/// Text that Markdown must not read as markup.
-fn plain(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
 }
 
 impl Renderer for Markdown<'_> {
@@ -47,13 +39,13 @@ impl Renderer for Markdown<'_> {
 
     fn document(&mut self, doc: &DocumentReport) -> String {
         let lang = self.ctx.lang();
-        let mut out = format!("## {}\n\n", plain(&doc.path));
+        let mut out = format!("## {}\n\n", markdown(&doc.path));
         if let Some(e) = &doc.error {
-            let _ = writeln!(out, "✖ {}\n", plain(e));
+            let _ = writeln!(out, "✖ {}\n", markdown(e));
             return out;
         }
         if let Some(scope) = &doc.scope {
-            let _ = writeln!(out, "{}\n", plain(&scope.reason));
+            let _ = writeln!(out, "{}\n", markdown(&scope.reason));
         }
         if let Some(summary) = &doc.register {
             let _ = writeln!(
@@ -66,10 +58,10 @@ impl Renderer for Markdown<'_> {
                 let _ = writeln!(
                     out,
                     "- **{}** {} ({}): {}",
-                    plain(row.contract.as_deref().unwrap_or("–")),
+                    markdown(row.contract.as_deref().unwrap_or("–")),
                     row.place(),
                     row.status.name(),
-                    plain(&row.problems())
+                    markdown(&row.problems())
                 );
             }
             out.push('\n');
@@ -93,7 +85,7 @@ impl Renderer for Markdown<'_> {
                 r.suppressed.as_ref().map_or(String::new(), |s| format!(
                     " ({}: {})",
                     say(lang, "undantaget", "suppressed"),
-                    plain(&s.reason)
+                    markdown(&s.reason)
                 )),
                 r.severity.name()
             );
@@ -114,19 +106,24 @@ impl Renderer for Markdown<'_> {
             );
             if let Some(l) = r.locations.first() {
                 if let Some((before, words, after)) = marked(l) {
-                    let quote = format!("{}**{}**{}", plain(before), plain(words), plain(after));
+                    let quote = format!(
+                        "{}**{}**{}",
+                        markdown(before),
+                        markdown(words),
+                        markdown(after)
+                    );
                     for line in quote.lines() {
                         let _ = writeln!(out, "> {line}");
                     }
                     let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
                 }
             }
-            let _ = writeln!(out, "{}\n", plain(&r.message));
+            let _ = writeln!(out, "{}\n", markdown(&r.message));
             let _ = writeln!(
                 out,
                 "**{}** {}\n",
                 say(lang, "Förslag:", "Suggested wording:"),
-                plain(&r.help)
+                markdown(&r.help)
             );
         }
         out
