@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::escape::xml;
 use super::human::status_word;
 use super::words::{icon, marked, percent, say, share};
 use super::{Context, Renderer};
@@ -25,7 +26,6 @@ impl<'p> Html<'p> {
     }
 }
 
-/// Escapes text for HTML.
 /// Opens a table with its caption and a header row of column headings.
 fn table_head(out: &mut String, caption: &str, columns: &[&str]) {
     let _ = write!(out, "<table><caption>{caption}</caption><thead><tr>");
@@ -33,21 +33,6 @@ fn table_head(out: &mut String, caption: &str, columns: &[&str]) {
         let _ = write!(out, "<th scope=\"col\">{c}</th>");
     }
     out.push_str("</tr></thead><tbody>");
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 const STYLE: &str = "
@@ -125,13 +110,13 @@ impl Html<'_> {
                 format!(
                     " ({}: {})",
                     say(lang, "undantaget", "suppressed"),
-                    esc(&s.reason)
+                    xml(&s.reason)
                 )
             });
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\">{link}</th><td>{}</td><td class=\"st {}\"><span aria-hidden=\"true\">{}</span> {}{suppressed}</td><td>{}</td></tr>",
-                esc(&r.name),
+                xml(&r.name),
                 class(r.status),
                 icon(r.status),
                 status_word(r.status, lang),
@@ -150,7 +135,7 @@ impl Html<'_> {
                 r.id,
                 icon(r.status),
                 r.id,
-                esc(&r.name),
+                xml(&r.name),
                 status_word(r.status, lang)
             );
             if let Some(l) = r.locations.first() {
@@ -163,19 +148,19 @@ impl Html<'_> {
                         Some(format!("{} {}", say(lang, "rad", "line"), l.line)),
                         l.paragraph
                             .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
-                        l.section.as_ref().map(|s| format!("§ {}", esc(s))),
+                        l.section.as_ref().map(|s| format!("§ {}", xml(s))),
                         l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
                         l.cell.as_ref().map(|c| {
-                            format!("{}!{}", esc(l.sheet.as_deref().unwrap_or("")), esc(c))
+                            format!("{}!{}", xml(l.sheet.as_deref().unwrap_or("")), xml(c))
                         }),
                     ];
                     let place: Vec<String> = place.into_iter().flatten().collect();
                     let _ = write!(
                         out,
                         "<blockquote><p>{}<mark>{}</mark>{}</p><p class=\"meta\">{}</p></blockquote>",
-                        esc(before),
-                        esc(words),
-                        esc(after),
+                        xml(before),
+                        xml(words),
+                        xml(after),
                         place.join(", ")
                     );
                 }
@@ -183,9 +168,9 @@ impl Html<'_> {
             let _ = write!(
                 out,
                 "<p>{}</p><p class=\"help\"><strong>{}</strong> {}</p></div>",
-                esc(&r.message),
+                xml(&r.message),
                 say(lang, "Förslag till formulering:", "Suggested wording:"),
-                esc(&r.help)
+                xml(&r.help)
             );
         }
     }
@@ -220,9 +205,9 @@ impl Html<'_> {
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
-                esc(r.contract.as_deref().unwrap_or("–")),
-                esc(&r.place()),
-                esc(&r.problems())
+                xml(r.contract.as_deref().unwrap_or("–")),
+                xml(&r.place()),
+                xml(&r.problems())
             );
         }
         out.push_str("</tbody></table>");
@@ -262,7 +247,7 @@ impl Html<'_> {
                 let _ = write!(
                     out,
                     "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&c.key),
+                    xml(&c.key),
                     c.compliant,
                     c.applicable,
                     c.needs_review,
@@ -281,7 +266,7 @@ fn chart(id: &str, title: &str, rows: &[Coverage], lang: Lang) -> String {
     let height = rows.len() * bar + 10;
     let mut svg = format!(
         "<svg role=\"img\" aria-labelledby=\"{id}-t\" width=\"100%\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">{}</title>",
-        esc(title)
+        xml(title)
     );
     for (i, c) in rows.iter().enumerate() {
         let y = i * bar + 5;
@@ -291,7 +276,7 @@ fn chart(id: &str, title: &str, rows: &[Coverage], lang: Lang) -> String {
             svg,
             "<text x=\"0\" y=\"{}\">{}</text><rect x=\"220\" y=\"{y}\" width=\"300\" height=\"16\" fill=\"#ececec\" stroke=\"#6b6b6b\"/><rect x=\"220\" y=\"{y}\" width=\"{width}\" height=\"16\" fill=\"#1b5e20\"/><text x=\"530\" y=\"{}\">{}</text>",
             y + 13,
-            esc(&c.key.chars().take(30).collect::<String>()),
+            xml(&c.key.chars().take(30).collect::<String>()),
             y + 13,
             percent(c, lang)
         );
@@ -312,8 +297,8 @@ impl Renderer for Html<'_> {
             say(lang, "Hoppa till innehållet", "Skip to the content"),
             say(lang, "Granskning mot antidiskrimineringsklausulen", "Review against the anti-discrimination clause"),
             say(lang, "Profil", "Profile"),
-            esc(&p.id),
-            esc(&p.version),
+            xml(&p.id),
+            xml(&p.version),
             tool.version,
             say(lang, "Sammanfattning", "Summary")
         )
@@ -325,14 +310,14 @@ impl Renderer for Html<'_> {
         let lang = self.ctx.lang();
         let mut out = format!(
             "<section class=\"doc\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<p><strong>{}</strong>",
-            esc(&doc.path),
+            xml(&doc.path),
             verdict(doc.verdict, lang)
         );
         if let Some(scope) = &doc.scope {
-            let _ = write!(out, " — {}", esc(&scope.reason));
+            let _ = write!(out, " — {}", xml(&scope.reason));
         }
         if let Some(e) = &doc.error {
-            let _ = write!(out, " — {}", esc(e));
+            let _ = write!(out, " — {}", xml(e));
         }
         out.push_str("</p>\n");
         for w in &doc.warnings {
@@ -340,7 +325,7 @@ impl Renderer for Html<'_> {
                 out,
                 "<p class=\"meta\">{}: {}</p>",
                 say(lang, "Obs", "Note"),
-                esc(w)
+                xml(w)
             );
         }
         if doc.register.is_some() {
