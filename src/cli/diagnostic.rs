@@ -1,9 +1,11 @@
-//! The error printer: diagnostics and one-line warnings on standard error.
+//! The error printer: diagnostics and one-line warnings on standard error,
+//! with file names and document text escaped for a terminal.
 
 use std::io::{IsTerminal, Write};
 
 use klausul::input::InputError;
 use klausul::model::lang::Lang;
+use klausul::render::escape::terminal;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use super::width;
@@ -52,12 +54,12 @@ impl miette::Diagnostic for Localized<'_> {
 pub fn report_input_error(error: &InputError, lang: Lang) {
     report_error(&Localized {
         inner: error,
-        message: error.describe(lang),
+        message: terminal(&error.describe(lang)).into_owned(),
         help: error.advice(lang),
     });
 }
 
 /// Writes one line to stderr.
 pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", terminal(line));
 }

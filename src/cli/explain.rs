@@ -8,8 +8,9 @@ use klausul::check::suggestion;
 use klausul::model::lang::Lang;
 use klausul::model::vocab::Status;
 use klausul::profile::{Profile, Requirement};
+use klausul::render::escape::terminal;
 
-use super::diagnostic::report_error;
+use super::diagnostic::{report_error, warn};
 use super::write_stdout;
 
 pub fn run(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
@@ -26,14 +27,14 @@ pub fn run(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
             .iter()
             .map(|r| r.id.as_str())
             .collect();
-        eprintln!(
+        warn(&format!(
             "error: no requirement {id} in profile {}; it has {}",
             profile.id,
             ids.join(", ")
-        );
+        ));
         return ExitCode::from(2);
     };
-    write_stdout(&explanation(&profile, r, lang))
+    write_stdout(&terminal(&explanation(&profile, r, lang)))
 }
 
 /// The section titles: what, why, source, binding and weak examples, and
