@@ -78,16 +78,15 @@ impl InputError {
         }
     }
 
-    /// What the user can do about it, in their language.
+    /// What the user can do about it, where the language is not the
+    /// diagnostic's own: its `help` is English, and this is `None` for
+    /// English, so there is one English text to keep.
     #[must_use]
-    pub fn advice(&self, lang: Lang) -> Option<&'static str> {
+    pub fn translated_help(&self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
-            (Self::Read { problem, .. }, _) => Some(problem.advice(lang)),
+            (Self::Read { problem, .. }, Lang::Sv) => Some(problem.advice(lang)),
             (Self::TooLarge { .. }, Lang::Sv) => {
                 Some("dela upp dokumentet, eller höj gränsen i klausul.toml")
-            }
-            (Self::TooLarge { .. }, Lang::En) => {
-                Some("split the document, or raise the limit in klausul.toml")
             }
             _ => None,
         }

@@ -24,12 +24,13 @@ pub fn report_error(error: &dyn miette::Diagnostic) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-/// An input's error in the user's language, keeping its code.
+/// An input's error in the user's language, keeping its code, and its own
+/// help where there is no translation of it.
 #[derive(Debug)]
 struct Localized<'e> {
     inner: &'e InputError,
     message: String,
-    help: Option<&'static str>,
+    translated_help: Option<&'static str>,
 }
 
 impl std::fmt::Display for Localized<'_> {
@@ -46,7 +47,10 @@ impl miette::Diagnostic for Localized<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help.map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        match self.translated_help {
+            Some(help) => Some(Box::new(help)),
+            None => self.inner.help(),
+        }
     }
 }
 
@@ -55,7 +59,7 @@ pub fn report_input_error(error: &InputError, lang: Lang) {
     report_error(&Localized {
         inner: error,
         message: terminal(&error.describe(lang)).into_owned(),
-        help: error.advice(lang),
+        translated_help: error.translated_help(lang),
     });
 }
 
