@@ -3,96 +3,27 @@
 //! `Config`, with every value remembering where it came from so `klausul
 //! config` can say. Command-line options are laid over it by the binary.
 
+mod setting;
 mod spec;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource};
 use thiserror::Error;
 
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::output::OutputFormat;
-use crate::model::vocab::{ContractType, FailOn, Severity};
-use crate::sheet::columns::Role;
+use crate::model::vocab::{ContractType, Severity};
 use crate::toml_file::{self, Error as FileError, Layer, Problem};
-use spec::{ConfigSpec, LimitsSpec};
+pub use setting::{Globs, Origin, Setting};
+use spec::ConfigSpec;
+use validate::Validator;
 
 pub const FILE_NAME: &str = "klausul.toml";
 pub const SUPPRESSIONS_FILE: &str = "klausul-suppressions.toml";
 pub const ENV_VAR: &str = "KLAUSUL_CONFIG";
-
-/// Where a value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Default,
-    /// The environment variable named.
-    Environment(&'static str),
-    /// The configuration file, at a 1-based line.
-    File(PathBuf, usize),
-    CommandLine,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Default => f.write_str("default"),
-            Self::Environment(var) => write!(f, "environment ({var})"),
-            Self::File(path, line) => write!(f, "{}:{line}", path.display()),
-            Self::CommandLine => f.write_str("command line"),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Setting<T> {
-    pub value: T,
-    pub origin: Origin,
-}
-
-impl<T> Setting<T> {
-    pub const fn new(value: T, origin: Origin) -> Self {
-        Self { value, origin }
-    }
-
-    /// Replaces the value when the command line gave one.
-    pub fn cli(&mut self, value: Option<T>) {
-        if let Some(value) = value {
-            *self = Self::new(value, Origin::CommandLine);
-        }
-    }
-}
-
-/// Globs for paths relative to the configuration's directory.
-#[derive(Debug, Clone, Default)]
-pub struct Globs {
-    pub patterns: Vec<String>,
-    set: GlobSet,
-}
-
-impl Globs {
-    fn new(patterns: Vec<String>) -> Result<Self, globset::Error> {
-        let mut builder = GlobSetBuilder::new();
-        for p in &patterns {
-            builder.add(Glob::new(p)?);
-        }
-        Ok(Self {
-            patterns,
-            set: builder.build()?,
-        })
-    }
-
-    #[must_use]
-    pub fn is_match(&self, relative: &Path) -> bool {
-        self.set.is_match(relative)
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-}
 
 /// The effective configuration.
 #[derive(Debug, Clone)]
@@ -240,161 +171,6 @@ impl Config {
             Ok(config)
         } else {
             Err(ConfigError::new(file.name.clone(), &file.text, v.problems))
-        }
-    }
-}
-
-struct Validator<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
-impl Validator<'_> {
-    fn origin(&self, span: std::ops::Range<usize>) -> Origin {
-        let line = self.text[..span.start.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        Origin::File(self.path.to_path_buf(), line)
-    }
-
-    fn problem(&mut self, message: String, span: std::ops::Range<usize>) {
-        self.problems.push(Problem::at(message, Some(span)));
-    }
-
-    fn apply(&mut self, spec: &ConfigSpec, c: &mut Config) {
-        if let Some(p) = &spec.profile {
-            c.profile = Setting::new(p.get_ref().clone(), self.origin(p.span()));
-        }
-        if let Some(f) = &spec.fail_on {
-            match FailOn::parse(f.get_ref()) {
-                Some(value) => c.fail_on = Setting::new(value.threshold(), self.origin(f.span())),
-                None => self.problem(
-                    format!(
-                        "fail_on is \"{}\"; use error, warning, info or never",
-                        f.get_ref()
-                    ),
-                    f.span(),
-                ),
-            }
-        }
-        if let Some(l) = &spec.lang {
-            match Lang::parse(l.get_ref()) {
-                Some(lang) => c.lang = Setting::new(lang, self.origin(l.span())),
-                None => self.problem(
-                    format!("lang is \"{}\"; use sv or en", l.get_ref()),
-                    l.span(),
-                ),
-            }
-        }
-        if let Some(list) = &spec.include {
-            if let Some(globs) = self.globs(list) {
-                c.include = Setting::new(globs, self.origin(list[0].span()));
-            }
-        }
-        if let Some(list) = &spec.exclude {
-            if let Some(globs) = self.globs(list) {
-                c.exclude = Setting::new(globs, self.origin(list[0].span()));
-            }
-        }
-        if let Some(s) = &spec.suppressions {
-            c.suppressions = Setting::new(Some(c.root.join(s.get_ref())), self.origin(s.span()));
-        }
-        for (glob, kind) in &spec.contract_types {
-            let Some(globs) = self.globs(std::slice::from_ref(glob)) else {
-                continue;
-            };
-            match ContractType::declared(kind.get_ref()) {
-                Some(t) => c.contract_types.push((globs, t, self.origin(glob.span()))),
-                None => self.problem(
-                    format!(
-                        "contract type \"{}\"; use services, works or goods",
-                        kind.get_ref()
-                    ),
-                    kind.span(),
-                ),
-            }
-        }
-        for (role, header) in &spec.columns {
-            if Role::from_key(role.get_ref()).is_some() {
-                c.columns.push((
-                    role.get_ref().clone(),
-                    header.get_ref().clone(),
-                    self.origin(role.span()),
-                ));
-            } else {
-                self.problem(
-                    format!(
-                        "unknown column \"{}\"; known: {}",
-                        role.get_ref(),
-                        Role::keys().join(", ")
-                    ),
-                    role.span(),
-                );
-            }
-        }
-        for (format, path) in &spec.outputs {
-            match OutputFormat::from_name(format.get_ref()) {
-                Some(f) => {
-                    c.outputs
-                        .push((f, c.root.join(path.get_ref()), self.origin(format.span())));
-                }
-                None => self.problem(
-                    format!(
-                        "unknown output format \"{}\"; use {}",
-                        format.get_ref(),
-                        OutputFormat::ALL.map(OutputFormat::name).join(", ")
-                    ),
-                    format.span(),
-                ),
-            }
-        }
-        if let Some(limits) = &spec.limits {
-            self.limits(limits, c);
-        }
-    }
-
-    fn globs(&mut self, list: &[toml::Spanned<String>]) -> Option<Globs> {
-        let mut ok = true;
-        for g in list {
-            if let Err(e) = Glob::new(g.get_ref()) {
-                self.problem(format!("bad glob: {}", e.kind()), g.span());
-                ok = false;
-            }
-        }
-        ok.then(|| Globs::new(list.iter().map(|g| g.get_ref().clone()).collect()).ok())
-            .flatten()
-    }
-
-    fn limits(&mut self, spec: &LimitsSpec, c: &mut Config) {
-        const MB: u64 = 1024 * 1024;
-        let mut limits = c.limits.value;
-        let mut first = None;
-        let mut set = |value: &Option<toml::Spanned<u64>>, apply: &mut dyn FnMut(u64)| {
-            if let Some(v) = value {
-                first.get_or_insert(v.span());
-                apply(*v.get_ref());
-            }
-        };
-        set(&spec.file_mb, &mut |v| {
-            limits.file_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.part_mb, &mut |v| {
-            limits.part_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.package_mb, &mut |v| {
-            limits.package_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.xml_depth, &mut |v| {
-            limits.xml_depth = usize::try_from(v).unwrap_or(usize::MAX);
-        });
-        set(&spec.cells, &mut |v| limits.cells = v);
-        set(&spec.seconds_per_file, &mut |v| {
-            limits.seconds_per_file = v.max(1);
-        });
-        if let Some(span) = first {
-            c.limits = Setting::new(limits, self.origin(span));
         }
     }
 }
