@@ -8,7 +8,14 @@ use std::fmt::Write as _;
 use super::escape::xml;
 use super::{Context, Renderer};
 use crate::model::vocab::{RowStatus, Status};
-use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
+use crate::report::{DocumentReport, ProfileRef, RequirementResult, Summary, Tool};
+
+/// How a test case ended.
+enum Case {
+    Passed,
+    Failed,
+    Skipped,
+}
 
 pub struct Junit<'p> {
     ctx: Context<'p>,
@@ -60,22 +67,9 @@ impl Junit<'_> {
             "  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n"
         )
     }
-}
 
-impl Renderer for Junit<'_> {
-    fn head(&mut self) -> String {
-        let tool = Tool::this();
-        let p = ProfileRef::of(self.ctx.profile);
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"klausul {} ({} {})\">\n",
-            xml(tool.version),
-            xml(&p.id),
-            xml(&p.version)
-        )
-    }
-
-    fn document(&mut self, doc: &DocumentReport) -> String {
-        let name = xml(&doc.path);
+    /// The tool, the profile and the document's hash, as test-suite properties.
+    fn properties(&self, doc: &DocumentReport) -> String {
         let tool = Tool::this();
         let p = ProfileRef::of(self.ctx.profile);
         let mut properties = format!(
@@ -94,6 +88,79 @@ impl Renderer for Junit<'_> {
             );
         }
         properties.push_str("    </properties>\n");
+        properties
+    }
+
+    /// A requirement's test case, written to `cases`.
+    fn case(
+        &self,
+        doc: &DocumentReport,
+        name: &str,
+        r: &RequirementResult,
+        cases: &mut String,
+    ) -> Case {
+        let _ = writeln!(
+            cases,
+            "    <testcase name=\"{} {}\" classname=\"{name}\">",
+            xml(&r.id),
+            xml(&r.name)
+        );
+        let case = if let Some(s) = &r.suppressed {
+            let _ = writeln!(
+                cases,
+                "      <skipped message=\"suppressed: {}\"/>",
+                xml(&s.reason)
+            );
+            Case::Skipped
+        } else if r.status == Status::NotApplicable {
+            let _ = writeln!(cases, "      <skipped message=\"not-applicable\"/>");
+            Case::Skipped
+        } else if r.fails_at(self.ctx.fail_on) {
+            let place = r.locations.first().map_or(String::new(), |l| {
+                format!("{}:{}:{}: ", doc.path, l.line, l.column)
+            });
+            let _ = writeln!(
+                cases,
+                "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
+                r.status.name(),
+                xml(&r.message),
+                xml(&place),
+                xml(&r.message),
+                xml(&r.help)
+            );
+            Case::Failed
+        } else {
+            if r.status.is_finding() {
+                let _ = writeln!(
+                    cases,
+                    "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
+                    r.status.name(),
+                    r.severity.name(),
+                    xml(&r.message)
+                );
+            }
+            Case::Passed
+        };
+        cases.push_str("    </testcase>\n");
+        case
+    }
+}
+
+impl Renderer for Junit<'_> {
+    fn head(&mut self) -> String {
+        let tool = Tool::this();
+        let p = ProfileRef::of(self.ctx.profile);
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"klausul {} ({} {})\">\n",
+            xml(tool.version),
+            xml(&p.id),
+            xml(&p.version)
+        )
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        let name = xml(&doc.path);
+        let properties = self.properties(doc);
         if let Some(error) = &doc.error {
             return format!(
                 "  <testsuite name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n{properties}    <testcase name=\"read\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
@@ -106,46 +173,11 @@ impl Renderer for Junit<'_> {
         let mut cases = String::new();
         let (mut failures, mut skipped) = (0, 0);
         for r in &doc.requirements {
-            let _ = writeln!(
-                cases,
-                "    <testcase name=\"{} {}\" classname=\"{name}\">",
-                xml(&r.id),
-                xml(&r.name)
-            );
-            if let Some(s) = &r.suppressed {
-                skipped += 1;
-                let _ = writeln!(
-                    cases,
-                    "      <skipped message=\"suppressed: {}\"/>",
-                    xml(&s.reason)
-                );
-            } else if r.status == Status::NotApplicable {
-                skipped += 1;
-                let _ = writeln!(cases, "      <skipped message=\"not-applicable\"/>");
-            } else if r.fails_at(self.ctx.fail_on) {
-                failures += 1;
-                let place = r.locations.first().map_or(String::new(), |l| {
-                    format!("{}:{}:{}: ", doc.path, l.line, l.column)
-                });
-                let _ = writeln!(
-                    cases,
-                    "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
-                    r.status.name(),
-                    xml(&r.message),
-                    xml(&place),
-                    xml(&r.message),
-                    xml(&r.help)
-                );
-            } else if r.status.is_finding() {
-                let _ = writeln!(
-                    cases,
-                    "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
-                    r.status.name(),
-                    r.severity.name(),
-                    xml(&r.message)
-                );
+            match self.case(doc, &name, r, &mut cases) {
+                Case::Failed => failures += 1,
+                Case::Skipped => skipped += 1,
+                Case::Passed => {}
             }
-            cases.push_str("    </testcase>\n");
         }
         format!(
             "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n",
