@@ -97,29 +97,9 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         contract_type: &contract_type,
         suppressions: setup.suppressions.as_ref(),
         sheet_kind: args.sheet_kind.map(SheetKind::from),
-        columns: config
-            .columns
-            .iter()
-            .map(|(role, header, _)| (role.clone(), header.clone()))
-            .chain(args.columns.iter().flatten().cloned())
-            .collect(),
+        columns: columns(config, args),
     };
-    let ctx = Context {
-        profile: &setup.profile,
-        style: Style {
-            color: color(),
-            width: width(),
-            lang: config.lang.value,
-        },
-        fail_on: config.fail_on.value,
-    };
-    let mut files: Vec<(OutputFormat, PathBuf)> = config
-        .outputs
-        .iter()
-        .map(|(f, p, _)| (*f, p.clone()))
-        .collect();
-    files.extend(args.output.iter().cloned());
-    let mut outputs = Outputs::new(args.format, &files, ctx);
+    let mut outputs = outputs(args, config, &setup.profile);
     outputs.head();
     let mut summary = Summary::default();
     let mut recorded = Vec::new();
@@ -147,7 +127,49 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     });
     progress.finish_and_clear();
     warn_unused(&setup, args, &seen_hashes);
-    let mut failed = outputs.finish(&summary);
+    finish(args, outputs, &summary, recorded)
+}
+
+/// Spreadsheet columns by role: the configuration's, then the command line's.
+fn columns(config: &Config, args: &CheckArgs) -> Vec<(String, String)> {
+    config
+        .columns
+        .iter()
+        .map(|(role, header, _)| (role.clone(), header.clone()))
+        .chain(args.columns.iter().flatten().cloned())
+        .collect()
+}
+
+/// Standard output in the format asked for, and the report files of the
+/// configuration and the command line.
+fn outputs<'p>(args: &CheckArgs, config: &Config, profile: &'p Profile) -> Outputs<'p> {
+    let ctx = Context {
+        profile,
+        style: Style {
+            color: color(),
+            width: width(),
+            lang: config.lang.value,
+        },
+        fail_on: config.fail_on.value,
+    };
+    let mut files: Vec<(OutputFormat, PathBuf)> = config
+        .outputs
+        .iter()
+        .map(|(f, p, _)| (*f, p.clone()))
+        .collect();
+    files.extend(args.output.iter().cloned());
+    Outputs::new(args.format, &files, ctx)
+}
+
+/// Ends the outputs, writes the baseline asked for, and says how the run
+/// ended: 2 if anything could not be written.
+fn finish(
+    args: &CheckArgs,
+    outputs: Outputs<'_>,
+    summary: &Summary,
+    recorded: Vec<baseline::Entry>,
+) -> ExitCode {
+    let mut failed = outputs.finish(summary);
     if let Some(path) = &args.write_baseline {
         let b = Baseline {
             schema: baseline::SCHEMA.to_owned(),
