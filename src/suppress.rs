@@ -185,49 +185,64 @@ pub fn apply<'a>(
     lang: Lang,
 ) -> Vec<String> {
     let sv = lang == Lang::Sv;
-    let mut warnings = Vec::new();
-    let written = inline.iter().map(|s| {
-        let place = if sv {
+    let written = inline.iter().map(|s| Request {
+        id: &s.id,
+        reason: s.reason.as_deref(),
+        kind: SuppressionKind::InDocument,
+        place: if sv {
             format!("rad {}", s.line)
         } else {
             format!("line {}", s.line)
-        };
-        (
-            s.id.as_str(),
-            s.reason.as_deref(),
-            SuppressionKind::InDocument,
-            place,
-        )
+        },
     });
-    let filed = entries.map(|e| {
-        let place = if sv {
+    let filed = entries.map(|e| Request {
+        id: &e.requirement,
+        reason: Some(&e.reason),
+        kind: SuppressionKind::File,
+        place: if sv {
             format!("undantagsfilen rad {}", e.line)
         } else {
             format!("suppression file line {}", e.line)
-        };
-        (
-            e.requirement.as_str(),
-            Some(e.reason.as_str()),
-            SuppressionKind::File,
-            place,
-        )
+        },
     });
-    for (id, reason, kind, place) in written.chain(filed) {
+    written
+        .chain(filed)
+        .filter_map(|request| request.apply(doc, sv))
+        .collect()
+}
+
+/// One suppression asked for, in the document or in the suppression file.
+struct Request<'a> {
+    id: &'a str,
+    reason: Option<&'a str>,
+    kind: SuppressionKind,
+    /// Where it was written, for the warnings.
+    place: String,
+}
+
+impl Request<'_> {
+    /// Suppresses the requirement, or says why it was not.
+    fn apply(self, doc: &mut DocumentReport, sv: bool) -> Option<String> {
+        let Self {
+            id,
+            reason,
+            kind,
+            place,
+        } = self;
         let Some(reason) = reason else {
-            warnings.push(if sv {
+            return Some(if sv {
                 format!("klausul-ignore {id} ({place}) saknar skäl och tillämpades inte")
             } else {
                 format!("klausul-ignore {id} ({place}) has no reason, so it was not applied")
             });
-            continue;
         };
         match doc.requirements.iter_mut().find(|r| r.id == id) {
-            None => warnings.push(if sv {
+            None => Some(if sv {
                 format!("klausul-ignore {id} ({place}): profilen har inget sådant krav")
             } else {
                 format!("klausul-ignore {id} ({place}): the profile has no such requirement")
             }),
-            Some(r) if !r.status.is_finding() => warnings.push(if sv {
+            Some(r) if !r.status.is_finding() => Some(if sv {
                 format!(
                     "klausul-ignore {id} ({place}) används inte: kravet är {}",
                     r.status.name()
@@ -243,10 +258,10 @@ pub fn apply<'a>(
                     reason: reason.to_owned(),
                     kind,
                 });
+                None
             }
         }
     }
-    warnings
 }
 
 #[cfg(test)]
