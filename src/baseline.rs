@@ -5,6 +5,7 @@
 //! a checked document that no longer match anything are stale.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,16 @@ impl Baseline {
             schema: SCHEMA.to_owned(),
             entries,
         }
+    }
+
+    /// Reads a baseline file. It is JSON, as `--write-baseline` writes it,
+    /// so it is not read by the loader of the tool's TOML files.
+    ///
+    /// # Errors
+    /// An unreadable file, or one that is not a baseline.
+    pub fn load(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+        Self::parse(&text)
     }
 
     /// # Errors

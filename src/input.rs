@@ -52,12 +52,6 @@ pub enum InputError {
     #[error("{path}: the file is empty")]
     #[diagnostic(code(klausul::input::empty))]
     Empty { path: String },
-    #[error("{path}: reading {format} files is not supported yet")]
-    #[diagnostic(
-        code(klausul::input::unsupported),
-        help("save the document as text or Markdown and check that")
-    )]
-    Unsupported { path: String, format: &'static str },
     #[error("{path}: {problem}")]
     #[diagnostic(code(klausul::input::read), help("{help}"))]
     Read {
@@ -80,21 +74,19 @@ impl InputError {
                 format!("{path}: filen är {size} byte, över gränsen {limit} byte")
             }
             Self::Empty { path } => format!("{path}: filen är tom"),
-            Self::Unsupported { path, format } => format!("{path}: {format}-filer läses inte"),
             Self::Read { path, problem, .. } => format!("{path}: {}", problem.describe(lang)),
         }
     }
 
-    /// What the user can do about it, in their language.
+    /// What the user can do about it, where the language is not the
+    /// diagnostic's own: its `help` is English, and this is `None` for
+    /// English, so there is one English text to keep.
     #[must_use]
-    pub fn advice(&self, lang: Lang) -> Option<&'static str> {
+    pub fn translated_help(&self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
-            (Self::Read { problem, .. }, _) => Some(problem.advice(lang)),
+            (Self::Read { problem, .. }, Lang::Sv) => Some(problem.advice(lang)),
             (Self::TooLarge { .. }, Lang::Sv) => {
                 Some("dela upp dokumentet, eller höj gränsen i klausul.toml")
-            }
-            (Self::TooLarge { .. }, Lang::En) => {
-                Some("split the document, or raise the limit in klausul.toml")
             }
             _ => None,
         }
@@ -181,7 +173,7 @@ impl Loaded {
 /// Reads one input into a document.
 ///
 /// # Errors
-/// An unreadable, empty, oversized or not yet supported file.
+/// An unreadable, empty or oversized file, or one in no format klausul reads.
 pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     let bytes = read(input, limits)?;
     let sha256 = sha256_hex(&[&bytes]);
@@ -213,7 +205,7 @@ pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
 /// Reads an input's bytes, given their SHA-256, into a document or workbook.
 ///
 /// # Errors
-/// A file that is broken or not yet supported.
+/// A file that is broken or in no format klausul reads.
 pub fn understand(
     input: &Input,
     bytes: Vec<u8>,

@@ -23,3 +23,4 @@ pub mod run;
 pub mod sheet;
 pub mod source;
 pub mod suppress;
+pub mod toml_file;

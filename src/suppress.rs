@@ -19,8 +19,8 @@ use serde::Deserialize;
 use crate::config::ConfigError;
 use crate::model::lang::Lang;
 use crate::model::vocab::SuppressionKind;
-use crate::profile::error::Problem;
 use crate::report::{DocumentReport, Suppressed};
+use crate::toml_file::{self, Layer, Problem};
 
 /// A suppression written in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,30 +123,21 @@ impl SuppressionFile {
     /// # Errors
     /// An unreadable file, unknown keys, or an entry without a reason.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::from_problems(
-                path,
-                "",
-                vec![Problem::at(format!("cannot read it: {e}"), None)],
-            )
-        })?;
-        Self::parse(path, &text)
+        Self::validate(path, toml_file::load(path)?)
     }
 
     /// # Errors
     /// As `load`.
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
-        let spec: FileSpec = toml::from_str(text).map_err(|e| {
-            ConfigError::from_problems(
-                path,
-                text,
-                vec![Problem::at(e.message().to_owned(), e.span())],
-            )
-        })?;
+        Self::validate(path, toml_file::parse(&path.display().to_string(), text)?)
+    }
+
+    fn validate(path: &Path, file: Layer<FileSpec>) -> Result<Self, ConfigError> {
+        let text = file.text.as_str();
         let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
         let mut problems = Vec::new();
         let mut entries = Vec::new();
-        for e in spec.suppress {
+        for e in file.spec.suppress {
             let reason = e
                 .reason
                 .as_ref()
@@ -194,49 +185,64 @@ pub fn apply<'a>(
     lang: Lang,
 ) -> Vec<String> {
     let sv = lang == Lang::Sv;
-    let mut warnings = Vec::new();
-    let written = inline.iter().map(|s| {
-        let place = if sv {
+    let written = inline.iter().map(|s| Request {
+        id: &s.id,
+        reason: s.reason.as_deref(),
+        kind: SuppressionKind::InDocument,
+        place: if sv {
             format!("rad {}", s.line)
         } else {
             format!("line {}", s.line)
-        };
-        (
-            s.id.as_str(),
-            s.reason.as_deref(),
-            SuppressionKind::InDocument,
-            place,
-        )
+        },
     });
-    let filed = entries.map(|e| {
-        let place = if sv {
+    let filed = entries.map(|e| Request {
+        id: &e.requirement,
+        reason: Some(&e.reason),
+        kind: SuppressionKind::File,
+        place: if sv {
             format!("undantagsfilen rad {}", e.line)
         } else {
             format!("suppression file line {}", e.line)
-        };
-        (
-            e.requirement.as_str(),
-            Some(e.reason.as_str()),
-            SuppressionKind::File,
-            place,
-        )
+        },
     });
-    for (id, reason, kind, place) in written.chain(filed) {
+    written
+        .chain(filed)
+        .filter_map(|request| request.apply(doc, sv))
+        .collect()
+}
+
+/// One suppression asked for, in the document or in the suppression file.
+struct Request<'a> {
+    id: &'a str,
+    reason: Option<&'a str>,
+    kind: SuppressionKind,
+    /// Where it was written, for the warnings.
+    place: String,
+}
+
+impl Request<'_> {
+    /// Suppresses the requirement, or says why it was not.
+    fn apply(self, doc: &mut DocumentReport, sv: bool) -> Option<String> {
+        let Self {
+            id,
+            reason,
+            kind,
+            place,
+        } = self;
         let Some(reason) = reason else {
-            warnings.push(if sv {
+            return Some(if sv {
                 format!("klausul-ignore {id} ({place}) saknar skäl och tillämpades inte")
             } else {
                 format!("klausul-ignore {id} ({place}) has no reason, so it was not applied")
             });
-            continue;
         };
         match doc.requirements.iter_mut().find(|r| r.id == id) {
-            None => warnings.push(if sv {
+            None => Some(if sv {
                 format!("klausul-ignore {id} ({place}): profilen har inget sådant krav")
             } else {
                 format!("klausul-ignore {id} ({place}): the profile has no such requirement")
             }),
-            Some(r) if !r.status.is_finding() => warnings.push(if sv {
+            Some(r) if !r.status.is_finding() => Some(if sv {
                 format!(
                     "klausul-ignore {id} ({place}) används inte: kravet är {}",
                     r.status.name()
@@ -252,10 +258,10 @@ pub fn apply<'a>(
                     reason: reason.to_owned(),
                     kind,
                 });
+                None
             }
         }
     }
-    warnings
 }
 
 #[cfg(test)]

@@ -75,44 +75,9 @@ impl<'d> Analysis<'d> {
         drop(lower);
         let folded = Folded::new(doc, &relevant);
         let hits = matcher.find_all(&folded.lower);
-        let mut sentences = Vec::new();
-        let mut next_hit = 0;
-        for (block, &span) in folded.blocks.iter().enumerate() {
-            // No rule reads a block where no phrase of the profile occurs, so
-            // it is not split into sentences at all.
-            while next_hit < hits.len() && (hits[next_hit].start as usize) < span.start {
-                next_hit += 1;
-            }
-            if hits
-                .get(next_hit)
-                .is_none_or(|h| h.start as usize >= span.end)
-            {
-                continue;
-            }
-            for s in sentences::split(&folded.text, span) {
-                sentences.push(Sentence {
-                    span: s,
-                    block,
-                    hits: (0, 0),
-                });
-            }
-        }
+        let mut sentences = split_where_hit(&folded, &hits);
         let words = matcher.set_count().div_ceil(64).max(1);
-        let mut bits = vec![0u64; words * sentences.len()];
-        let mut h = 0;
-        for (i, sentence) in sentences.iter_mut().enumerate() {
-            while h < hits.len() && (hits[h].start as usize) < sentence.span.start {
-                h += 1;
-            }
-            let first = h;
-            while h < hits.len() && (hits[h].start as usize) < sentence.span.end {
-                for set in matcher.sets_of(hits[h].pattern) {
-                    bits[i * words + usize::from(set.0) / 64] |= 1 << (set.0 % 64);
-                }
-                h += 1;
-            }
-            sentence.hits = (to_u32(first), to_u32(h));
-        }
+        let bits = sets_per_sentence(matcher, &hits, &mut sentences, words);
         Self {
             doc,
             contract_words,
@@ -237,6 +202,59 @@ fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)>
         }
     }
     counts
+}
+
+/// The sentences of the folded blocks that hold a phrase of the profile.
+fn split_where_hit(folded: &Folded, hits: &[Hit]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut next_hit = 0;
+    for (block, &span) in folded.blocks.iter().enumerate() {
+        // No rule reads a block where no phrase of the profile occurs, so
+        // it is not split into sentences at all.
+        while next_hit < hits.len() && (hits[next_hit].start as usize) < span.start {
+            next_hit += 1;
+        }
+        if hits
+            .get(next_hit)
+            .is_none_or(|h| h.start as usize >= span.end)
+        {
+            continue;
+        }
+        for s in sentences::split(&folded.text, span) {
+            sentences.push(Sentence {
+                span: s,
+                block,
+                hits: (0, 0),
+            });
+        }
+    }
+    sentences
+}
+
+/// Gives each sentence its range of `hits`, and returns which phrase sets
+/// each holds: `words` 64-bit words a sentence, one bit a set.
+fn sets_per_sentence(
+    matcher: &Matcher,
+    hits: &[Hit],
+    sentences: &mut [Sentence],
+    words: usize,
+) -> Vec<u64> {
+    let mut bits = vec![0u64; words * sentences.len()];
+    let mut h = 0;
+    for (i, sentence) in sentences.iter_mut().enumerate() {
+        while h < hits.len() && (hits[h].start as usize) < sentence.span.start {
+            h += 1;
+        }
+        let first = h;
+        while h < hits.len() && (hits[h].start as usize) < sentence.span.end {
+            for set in matcher.sets_of(hits[h].pattern) {
+                bits[i * words + usize::from(set.0) / 64] |= 1 << (set.0 % 64);
+            }
+            h += 1;
+        }
+        sentence.hits = (to_u32(first), to_u32(h));
+    }
+    bits
 }
 
 fn to_u32(n: usize) -> u32 {

@@ -26,6 +26,19 @@ use crate::profile::{find_char, Prefilter};
 /// Longest text a reference is read from.
 const REFERENCE_WINDOW: usize = 64;
 
+/// Blocks to read, and among them those whose whole section is read too.
+struct Marks {
+    marked: Vec<bool>,
+    spread: Vec<bool>,
+}
+
+impl Marks {
+    fn mark(&mut self, block: usize, spreads: bool) {
+        self.marked[block] = true;
+        self.spread[block] |= spreads;
+    }
+}
+
 /// Per block of `doc`: whether the analysis must read it. `lower` is the
 /// document's text in lower case, of the same length.
 #[must_use]
@@ -34,88 +47,101 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         return vec![true; doc.blocks.len()];
     };
     let index = LineIndex::new(doc);
-    // Blocks to read, and among them those whose whole section is read too.
-    let mut marked = vec![false; doc.blocks.len()];
-    let mut spread = vec![false; doc.blocks.len()];
+    let mut marks = Marks {
+        marked: vec![false; doc.blocks.len()],
+        spread: vec![false; doc.blocks.len()],
+    };
     for (at, spreads) in roots {
         if let Some(b) = index.block_at(at) {
-            marked[b] = true;
-            spread[b] |= spreads;
+            marks.mark(b, spreads);
         }
     }
-    // A word split by a hyphen at a line end or a soft hyphen may be any
-    // phrase, in a heading too.
-    for (b, block) in doc.blocks.iter().enumerate() {
-        if hyphenated(&doc.text, block) {
-            marked[b] = true;
-            spread[b] = true;
-        }
-    }
-    for at in find_char(&doc.text, SOFT_HYPHEN) {
-        if let Some(b) = index.block_at(at) {
-            marked[b] = true;
-            spread[b] = true;
-        }
-    }
+    mark_hidden_words(doc, &index, &mut marks);
     // The sections whose heading holds a root fragment, or may hide one:
     // every clause section is among them.
     let clause_sections: Vec<usize> = doc
         .blocks
         .iter()
-        .zip(&marked)
+        .zip(&marks.marked)
         .filter(|(b, &m)| m && b.kind == BlockKind::Heading)
         .filter_map(|(b, _)| b.section)
         .collect();
     if !clause_sections.is_empty() {
-        // What a reference to a clause section may go on with: the first
-        // character of its number or annex.
-        let firsts: Vec<char> = clause_sections
-            .iter()
-            .flat_map(|&c| [&doc.sections[c].number, &doc.sections[c].annex])
-            .filter_map(|id| id.as_deref()?.chars().next())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let numbered = clause_sections
-            .iter()
-            .any(|&c| doc.sections[c].number.is_some());
-        let annexed = clause_sections
-            .iter()
-            .any(|&c| doc.sections[c].annex.is_some());
-        for (at, word_end) in prefilter.references(lower, numbered, annexed) {
-            // The parser reads the whole word ("punkterna"), then the number.
-            let next = lower[word_end..]
-                .trim_start_matches(char::is_alphabetic)
-                .trim_start()
-                .chars()
-                .next();
-            if !next.is_some_and(|c| firsts.contains(&c)) {
-                continue;
-            }
-            if let Some(b) = index.block_at(at) {
-                if !spread[b]
-                    && names_section(doc, lower, at, &clause_sections, &prefilter.reference_words)
-                {
-                    marked[b] = true;
-                    spread[b] = true;
-                }
-            }
-        }
+        mark_references(doc, lower, prefilter, &index, &clause_sections, &mut marks);
     }
     let mut touched = vec![false; doc.sections.len()];
-    for (block, _) in doc.blocks.iter().zip(&spread).filter(|(_, &s)| s) {
+    for (block, _) in doc.blocks.iter().zip(&marks.spread).filter(|(_, &s)| s) {
         if let Some(s) = block.section {
             touched[s] = true;
         }
     }
     doc.blocks
         .iter()
-        .zip(&marked)
+        .zip(&marks.marked)
         .map(|(block, &m)| {
             m || block.section.is_some_and(|s| {
                 touched[s] || clause_sections.iter().any(|&c| doc.section_within(s, c))
             })
         })
         .collect()
+}
+
+/// A word split by a hyphen at a line end or a soft hyphen may be any
+/// phrase, in a heading too.
+fn mark_hidden_words(doc: &Document, index: &LineIndex, marks: &mut Marks) {
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if hyphenated(&doc.text, block) {
+            marks.mark(b, true);
+        }
+    }
+    for at in find_char(&doc.text, SOFT_HYPHEN) {
+        if let Some(b) = index.block_at(at) {
+            marks.mark(b, true);
+        }
+    }
+}
+
+/// Marks the blocks that name a clause section by its number or annex.
+fn mark_references(
+    doc: &Document,
+    lower: &str,
+    prefilter: &Prefilter,
+    index: &LineIndex,
+    clause_sections: &[usize],
+    marks: &mut Marks,
+) {
+    // What a reference to a clause section may go on with: the first
+    // character of its number or annex.
+    let firsts: Vec<char> = clause_sections
+        .iter()
+        .flat_map(|&c| [&doc.sections[c].number, &doc.sections[c].annex])
+        .filter_map(|id| id.as_deref()?.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let numbered = clause_sections
+        .iter()
+        .any(|&c| doc.sections[c].number.is_some());
+    let annexed = clause_sections
+        .iter()
+        .any(|&c| doc.sections[c].annex.is_some());
+    for (at, word_end) in prefilter.references(lower, numbered, annexed) {
+        // The parser reads the whole word ("punkterna"), then the number.
+        let next = lower[word_end..]
+            .trim_start_matches(char::is_alphabetic)
+            .trim_start()
+            .chars()
+            .next();
+        if !next.is_some_and(|c| firsts.contains(&c)) {
+            continue;
+        }
+        if let Some(b) = index.block_at(at) {
+            if !marks.spread[b]
+                && names_section(doc, lower, at, clause_sections, &prefilter.reference_words)
+            {
+                marks.mark(b, true);
+            }
+        }
+    }
 }
 
 /// Whether a reference starting at `at` names one of `sections` (or a part

@@ -18,10 +18,10 @@ use klausul::report::Summary;
 use klausul::run::{check_each, Plan};
 use klausul::suppress::SuppressionFile;
 
+use super::args::CheckArgs;
+use super::diagnostic::{report_error, report_input_error, warn};
 use super::outputs::{write_atomically, Outputs};
-use super::{
-    changed, color, load_config, report_error, report_input_error, warn, width, CheckArgs,
-};
+use super::{changed, color, load_config, width};
 
 /// What a run needs before the first document is read.
 struct Setup {
@@ -61,10 +61,7 @@ fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
         None => None,
     };
     let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Baseline::parse(&t))
-        {
+        Some(path) => match Baseline::load(path) {
             Ok(b) => Some(baseline::Matcher::new(b)),
             Err(e) => {
                 warn(&format!("error: baseline {}: {e}", path.display()));
@@ -88,7 +85,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         return ExitCode::from(2);
     };
     let config = &setup.config;
-    let cli_type = args.contract_type.map(ContractType::from);
+    let cli_type = args.contract_type;
     let relative = Relative::new(config);
     let contract_type =
         |input: &Input| cli_type.or_else(|| configured_type(config, &relative, input));
@@ -100,29 +97,9 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         contract_type: &contract_type,
         suppressions: setup.suppressions.as_ref(),
         sheet_kind: args.sheet_kind.map(SheetKind::from),
-        columns: config
-            .columns
-            .iter()
-            .map(|(role, header, _)| (role.clone(), header.clone()))
-            .chain(args.columns.iter().flatten().cloned())
-            .collect(),
+        columns: columns(config, args),
     };
-    let ctx = Context {
-        profile: &setup.profile,
-        style: Style {
-            color: color(),
-            width: width(),
-            lang: config.lang.value,
-        },
-        fail_on: config.fail_on.value,
-    };
-    let mut files: Vec<(OutputFormat, PathBuf)> = config
-        .outputs
-        .iter()
-        .map(|(f, p, _)| (*f, p.clone()))
-        .collect();
-    files.extend(args.output.iter().cloned());
-    let mut outputs = Outputs::new(args.format.into(), &files, ctx);
+    let mut outputs = outputs(args, config, &setup.profile);
     outputs.head();
     let mut summary = Summary::default();
     let mut recorded = Vec::new();
@@ -150,7 +127,49 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     });
     progress.finish_and_clear();
     warn_unused(&setup, args, &seen_hashes);
-    let mut failed = outputs.finish(&summary);
+    finish(args, outputs, &summary, recorded)
+}
+
+/// Spreadsheet columns by role: the configuration's, then the command line's.
+fn columns(config: &Config, args: &CheckArgs) -> Vec<(String, String)> {
+    config
+        .columns
+        .iter()
+        .map(|(role, header, _)| (role.clone(), header.clone()))
+        .chain(args.columns.iter().flatten().cloned())
+        .collect()
+}
+
+/// Standard output in the format asked for, and the report files of the
+/// configuration and the command line.
+fn outputs<'p>(args: &CheckArgs, config: &Config, profile: &'p Profile) -> Outputs<'p> {
+    let ctx = Context {
+        profile,
+        style: Style {
+            color: color(),
+            width: width(),
+            lang: config.lang.value,
+        },
+        fail_on: config.fail_on.value,
+    };
+    let mut files: Vec<(OutputFormat, PathBuf)> = config
+        .outputs
+        .iter()
+        .map(|(f, p, _)| (*f, p.clone()))
+        .collect();
+    files.extend(args.output.iter().cloned());
+    Outputs::new(args.format, &files, ctx)
+}
+
+/// Ends the outputs, writes the baseline asked for, and says how the run
+/// ended: 2 if anything could not be written.
+fn finish(
+    args: &CheckArgs,
+    outputs: Outputs<'_>,
+    summary: &Summary,
+    recorded: Vec<baseline::Entry>,
+) -> ExitCode {
+    let mut failed = outputs.finish(summary);
     if let Some(path) = &args.write_baseline {
         let b = Baseline {
             schema: baseline::SCHEMA.to_owned(),

@@ -8,7 +8,8 @@ use klausul::config::{Config, Origin};
 use klausul::model::lang::Lang;
 use klausul::model::vocab::Severity;
 
-use super::{load_config, write_stdout, CheckArgs};
+use super::args::CheckArgs;
+use super::{load_config, write_stdout};
 
 pub fn run(named: Option<&Path>) -> ExitCode {
     let Some(c) = load_config(named, &CheckArgs::default()) else {

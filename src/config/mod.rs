@@ -3,96 +3,27 @@
 //! `Config`, with every value remembering where it came from so `klausul
 //! config` can say. Command-line options are laid over it by the binary.
 
+mod setting;
 mod spec;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource};
 use thiserror::Error;
 
-use crate::model::column::Role;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::output::OutputFormat;
 use crate::model::vocab::{ContractType, Severity};
-use crate::profile::error::Problem;
-use spec::{ConfigSpec, LimitsSpec};
+use crate::toml_file::{self, Error as FileError, Layer, Problem};
+pub use setting::{Globs, Origin, Setting};
+use spec::ConfigSpec;
+use validate::Validator;
 
 pub const FILE_NAME: &str = "klausul.toml";
 pub const SUPPRESSIONS_FILE: &str = "klausul-suppressions.toml";
 pub const ENV_VAR: &str = "KLAUSUL_CONFIG";
-
-/// Where a value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Default,
-    /// The environment variable named.
-    Environment(&'static str),
-    /// The configuration file, at a 1-based line.
-    File(PathBuf, usize),
-    CommandLine,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Default => f.write_str("default"),
-            Self::Environment(var) => write!(f, "environment ({var})"),
-            Self::File(path, line) => write!(f, "{}:{line}", path.display()),
-            Self::CommandLine => f.write_str("command line"),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Setting<T> {
-    pub value: T,
-    pub origin: Origin,
-}
-
-impl<T> Setting<T> {
-    pub const fn new(value: T, origin: Origin) -> Self {
-        Self { value, origin }
-    }
-
-    /// Replaces the value when the command line gave one.
-    pub fn cli(&mut self, value: Option<T>) {
-        if let Some(value) = value {
-            *self = Self::new(value, Origin::CommandLine);
-        }
-    }
-}
-
-/// Globs for paths relative to the configuration's directory.
-#[derive(Debug, Clone, Default)]
-pub struct Globs {
-    pub patterns: Vec<String>,
-    set: GlobSet,
-}
-
-impl Globs {
-    fn new(patterns: Vec<String>) -> Result<Self, globset::Error> {
-        let mut builder = GlobSetBuilder::new();
-        for p in &patterns {
-            builder.add(Glob::new(p)?);
-        }
-        Ok(Self {
-            patterns,
-            set: builder.build()?,
-        })
-    }
-
-    #[must_use]
-    pub fn is_match(&self, relative: &Path) -> bool {
-        self.set.is_match(relative)
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-}
 
 /// The effective configuration.
 #[derive(Debug, Clone)]
@@ -131,15 +62,31 @@ impl ConfigError {
     /// Problems found in `text`, the contents of `file`.
     #[must_use]
     pub fn from_problems(file: &Path, text: &str, problems: Vec<Problem>) -> Self {
-        Self::new(file, text, problems)
+        Self::new(file.display().to_string(), text, problems)
     }
 
-    fn new(file: &Path, text: &str, problems: Vec<Problem>) -> Self {
-        let name = file.display().to_string();
+    fn new(file: String, text: &str, problems: Vec<Problem>) -> Self {
         Self {
-            source_code: NamedSource::new(&name, text.to_owned()),
-            file: name,
+            source_code: NamedSource::new(&file, text.to_owned()),
+            file,
             problems,
+        }
+    }
+}
+
+impl From<FileError> for ConfigError {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::Unreadable { file, error } => Self::new(
+                file,
+                "",
+                vec![Problem::at(format!("cannot read it: {error}"), None)],
+            ),
+            FileError::Invalid {
+                file,
+                text,
+                problems,
+            } => Self::new(file, &text, problems),
         }
     }
 }
@@ -193,26 +140,21 @@ impl Config {
     /// # Errors
     /// An unreadable file, TOML errors, unknown keys, or bad values.
     pub fn load(path: &Path, locale: Option<&str>) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::new(
-                path,
-                "",
-                vec![Problem::at(format!("cannot read it: {e}"), None)],
-            )
-        })?;
-        Self::parse(path, &text, locale)
+        Self::validate(path, &toml_file::load(path)?, locale)
     }
 
     /// # Errors
     /// As `load`.
     pub fn parse(path: &Path, text: &str, locale: Option<&str>) -> Result<Self, ConfigError> {
-        let spec: ConfigSpec = toml::from_str(text).map_err(|e| {
-            ConfigError::new(
-                path,
-                text,
-                vec![Problem::at(e.message().to_owned(), e.span())],
-            )
-        })?;
+        let file = toml_file::parse(&path.display().to_string(), text)?;
+        Self::validate(path, &file, locale)
+    }
+
+    fn validate(
+        path: &Path,
+        file: &Layer<ConfigSpec>,
+        locale: Option<&str>,
+    ) -> Result<Self, ConfigError> {
         let root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -221,183 +163,16 @@ impl Config {
         config.file = Some(path.to_path_buf());
         let mut v = Validator {
             path,
-            text,
+            text: &file.text,
             problems: Vec::new(),
         };
-        v.apply(&spec, &mut config);
+        v.apply(&file.spec, &mut config);
         if v.problems.is_empty() {
             Ok(config)
         } else {
-            Err(ConfigError::new(path, text, v.problems))
+            Err(ConfigError::new(file.name.clone(), &file.text, v.problems))
         }
     }
-}
-
-struct Validator<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
-impl Validator<'_> {
-    fn origin(&self, span: std::ops::Range<usize>) -> Origin {
-        let line = self.text[..span.start.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        Origin::File(self.path.to_path_buf(), line)
-    }
-
-    fn problem(&mut self, message: String, span: std::ops::Range<usize>) {
-        self.problems.push(Problem::at(message, Some(span)));
-    }
-
-    fn apply(&mut self, spec: &ConfigSpec, c: &mut Config) {
-        if let Some(p) = &spec.profile {
-            c.profile = Setting::new(p.get_ref().clone(), self.origin(p.span()));
-        }
-        if let Some(f) = &spec.fail_on {
-            match parse_fail_on(f.get_ref()) {
-                Some(value) => c.fail_on = Setting::new(value, self.origin(f.span())),
-                None => self.problem(
-                    format!(
-                        "fail_on is \"{}\"; use error, warning, info or never",
-                        f.get_ref()
-                    ),
-                    f.span(),
-                ),
-            }
-        }
-        if let Some(l) = &spec.lang {
-            match l.get_ref().as_str() {
-                "sv" => c.lang = Setting::new(Lang::Sv, self.origin(l.span())),
-                "en" => c.lang = Setting::new(Lang::En, self.origin(l.span())),
-                other => self.problem(format!("lang is \"{other}\"; use sv or en"), l.span()),
-            }
-        }
-        if let Some(list) = &spec.include {
-            if let Some(globs) = self.globs(list) {
-                c.include = Setting::new(globs, self.origin(list[0].span()));
-            }
-        }
-        if let Some(list) = &spec.exclude {
-            if let Some(globs) = self.globs(list) {
-                c.exclude = Setting::new(globs, self.origin(list[0].span()));
-            }
-        }
-        if let Some(s) = &spec.suppressions {
-            c.suppressions = Setting::new(Some(c.root.join(s.get_ref())), self.origin(s.span()));
-        }
-        for (glob, kind) in &spec.contract_types {
-            let Some(globs) = self.globs(std::slice::from_ref(glob)) else {
-                continue;
-            };
-            match ContractType::parse(kind.get_ref()) {
-                Some(t @ (ContractType::Services | ContractType::Works | ContractType::Goods)) => {
-                    c.contract_types.push((globs, t, self.origin(glob.span())));
-                }
-                _ => self.problem(
-                    format!(
-                        "contract type \"{}\"; use services, works or goods",
-                        kind.get_ref()
-                    ),
-                    kind.span(),
-                ),
-            }
-        }
-        for (role, header) in &spec.columns {
-            if Role::from_key(role.get_ref()).is_some() {
-                c.columns.push((
-                    role.get_ref().clone(),
-                    header.get_ref().clone(),
-                    self.origin(role.span()),
-                ));
-            } else {
-                self.problem(
-                    format!(
-                        "unknown column \"{}\"; known: {}",
-                        role.get_ref(),
-                        Role::keys().join(", ")
-                    ),
-                    role.span(),
-                );
-            }
-        }
-        for (format, path) in &spec.outputs {
-            match OutputFormat::from_name(format.get_ref()) {
-                Some(f) => {
-                    c.outputs
-                        .push((f, c.root.join(path.get_ref()), self.origin(format.span())));
-                }
-                None => self.problem(
-                    format!(
-                        "unknown output format \"{}\"; use {}",
-                        format.get_ref(),
-                        OutputFormat::ALL.map(OutputFormat::name).join(", ")
-                    ),
-                    format.span(),
-                ),
-            }
-        }
-        if let Some(limits) = &spec.limits {
-            self.limits(limits, c);
-        }
-    }
-
-    fn globs(&mut self, list: &[toml::Spanned<String>]) -> Option<Globs> {
-        let mut ok = true;
-        for g in list {
-            if let Err(e) = Glob::new(g.get_ref()) {
-                self.problem(format!("bad glob: {}", e.kind()), g.span());
-                ok = false;
-            }
-        }
-        ok.then(|| Globs::new(list.iter().map(|g| g.get_ref().clone()).collect()).ok())
-            .flatten()
-    }
-
-    fn limits(&mut self, spec: &LimitsSpec, c: &mut Config) {
-        const MB: u64 = 1024 * 1024;
-        let mut limits = c.limits.value;
-        let mut first = None;
-        let mut set = |value: &Option<toml::Spanned<u64>>, apply: &mut dyn FnMut(u64)| {
-            if let Some(v) = value {
-                first.get_or_insert(v.span());
-                apply(*v.get_ref());
-            }
-        };
-        set(&spec.file_mb, &mut |v| {
-            limits.file_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.part_mb, &mut |v| {
-            limits.part_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.package_mb, &mut |v| {
-            limits.package_bytes = v.saturating_mul(MB);
-        });
-        set(&spec.xml_depth, &mut |v| {
-            limits.xml_depth = usize::try_from(v).unwrap_or(usize::MAX);
-        });
-        set(&spec.cells, &mut |v| limits.cells = v);
-        set(&spec.seconds_per_file, &mut |v| {
-            limits.seconds_per_file = v.max(1);
-        });
-        if let Some(span) = first {
-            c.limits = Setting::new(limits, self.origin(span));
-        }
-    }
-}
-
-/// `error`, `warning`, `info` or `never` (`None`: nothing fails).
-#[must_use]
-pub fn parse_fail_on(s: &str) -> Option<Option<Severity>> {
-    Some(match s {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        "never" => None,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

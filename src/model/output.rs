@@ -1,8 +1,10 @@
 //! The formats a report can be written in, by the names users give them.
 
-/// The formats a report can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats a report can be written in. As a `--format` value (clap's
+/// `ValueEnum`) every one but xlsx, which is no text for standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {
+    #[default]
     Human,
     Json,
     Sarif,
@@ -12,6 +14,7 @@ pub enum OutputFormat {
     Html,
     Markdown,
     Csv,
+    #[value(skip)]
     Xlsx,
 }
 

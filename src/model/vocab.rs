@@ -1,5 +1,6 @@
-//! The words of the report that users and scripts depend on: severities,
-//! requirement statuses, contract types, verdicts and register row statuses.
+//! The words of the report that users and scripts depend on: severities and
+//! the failure threshold, requirement statuses, contract types, verdicts and
+//! register row statuses.
 //! Their names are fixed by `contracts.md`; every layer may use them.
 
 use serde::Serialize;
@@ -29,6 +30,35 @@ impl Severity {
             Self::Error => "error",
             Self::Warning => "warning",
             Self::Info => "info",
+        }
+    }
+}
+
+/// The lowest severity that makes a run fail (`--fail-on`, `fail_on`), or
+/// never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// By its name: `error`, `warning`, `info` or `never`.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        <Self as clap::ValueEnum>::from_str(name, false).ok()
+    }
+
+    /// The severity at which a finding fails the run; `None` for never.
+    #[must_use]
+    pub const fn threshold(self) -> Option<Severity> {
+        match self {
+            Self::Error => Some(Severity::Error),
+            Self::Warning => Some(Severity::Warning),
+            Self::Info => Some(Severity::Info),
+            Self::Never => None,
         }
     }
 }
@@ -70,13 +100,18 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// As a value users give (`--contract-type`, `[contract_types]`, through
+/// clap's `ValueEnum`), only services, works or goods: mixed and unknown are
+/// what reading a document can conclude, not what anyone declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum ContractType {
     Services,
     Works,
     Goods,
+    #[value(skip)]
     Mixed,
+    #[value(skip)]
     Unknown,
 }
 
@@ -102,6 +137,12 @@ impl ContractType {
             Self::Mixed => "mixed",
             Self::Unknown => "unknown",
         }
+    }
+
+    /// A contract type a user declares: services, works or goods.
+    #[must_use]
+    pub fn declared(name: &str) -> Option<Self> {
+        <Self as clap::ValueEnum>::from_str(name, false).ok()
     }
 }
 

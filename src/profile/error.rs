@@ -1,8 +1,11 @@
 //! A profile that does not validate: every problem, each pointing at its place
 //! in the TOML file.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, NamedSource};
 use thiserror::Error;
+
+use crate::toml_file::Error as FileError;
+pub use crate::toml_file::Problem;
 
 #[derive(Debug, Error, Diagnostic)]
 #[error("invalid profile {file}")]
@@ -16,25 +19,6 @@ pub struct ProfileError {
     source_code: NamedSource<String>,
     #[related]
     pub problems: Vec<Problem>,
-}
-
-/// One thing wrong with a profile.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-pub struct Problem {
-    pub message: String,
-    #[label("here")]
-    pub span: Option<SourceSpan>,
-}
-
-impl Problem {
-    #[must_use]
-    pub fn at(message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> Self {
-        Self {
-            message: message.into(),
-            span: span.map(SourceSpan::from),
-        }
-    }
 }
 
 impl ProfileError {
@@ -67,5 +51,18 @@ impl ProfileError {
             .filter_map(|p| p.span)
             .map(|s| text[..s.offset().min(text.len())].matches('\n').count() + 1)
             .collect()
+    }
+}
+
+impl From<FileError> for ProfileError {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::Unreadable { file, error } => Self::unreadable(&file, &error),
+            FileError::Invalid {
+                file,
+                text,
+                problems,
+            } => Self::new(&file, &text, problems),
+        }
     }
 }

@@ -28,6 +28,7 @@ pub use words::{ClauseWords, Language, RegisterWords, Scope};
 
 use crate::model::lang::Text;
 use crate::model::vocab::Severity;
+use crate::toml_file::Unparsed;
 
 /// Grounds named in one sentence that make it a list of grounds.
 pub const LIST_MIN: usize = 3;
@@ -340,13 +341,11 @@ impl Profile {
     /// # Errors
     /// A profile that cannot be read or does not validate.
     pub fn load(name_or_path: &str) -> Result<Self, ProfileError> {
-        if let Some(text) = builtin::source(name_or_path) {
-            return validate::from_source(&format!("rules/{name_or_path}.toml"), text, None);
-        }
-        let path = Path::new(name_or_path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ProfileError::unreadable(name_or_path, &e))?;
-        validate::from_source(name_or_path, &text, path.parent())
+        let first = match validate::builtin_file(name_or_path) {
+            Some(file) => file,
+            None => Unparsed::read(Path::new(name_or_path))?,
+        };
+        validate::from_file(first)
     }
 
     /// A profile from its TOML text; `file` names it in diagnostics, and an
@@ -355,7 +354,7 @@ impl Profile {
     /// # Errors
     /// A profile that does not validate.
     pub fn from_toml(file: &str, text: &str) -> Result<Self, ProfileError> {
-        validate::from_source(file, text, None)
+        validate::from_file(Unparsed::text(file, text.to_owned(), None))
     }
 
     /// The built-in default profile.

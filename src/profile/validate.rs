@@ -21,6 +21,7 @@ use crate::model::lang::Text;
 use crate::model::vocab::ContractType;
 use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
+use crate::toml_file::{self, Extends, Unparsed};
 
 /// Every message the checking core uses; a base profile must define them all.
 pub const MESSAGE_KEYS: &[&str] = &[
@@ -79,50 +80,36 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "suggestion_heading",
 ];
 
-pub fn from_source(file: &str, text: &str, dir: Option<&Path>) -> Result<Profile, ProfileError> {
-    let spec: ProfileSpec = toml::from_str(text).map_err(|e| {
-        ProfileError::new(
-            file,
-            text,
-            vec![Problem::at(e.message().to_owned(), e.span())],
-        )
-    })?;
-    let mut v = Validator::default();
-    let parent = match &spec.extends {
-        Some(name) => Some(load_parent(name, file, text, dir)?),
-        None => None,
-    };
-    let profile = match parent {
-        Some(parent) => v.extend(parent, &spec, text, dir),
-        None => v.base(&spec, text, dir),
-    };
-    match profile {
-        Some(profile) if v.problems.is_empty() => Ok(profile),
-        _ => Err(ProfileError::new(file, text, v.problems)),
+impl Extends for ProfileSpec {
+    fn extends(&self) -> Option<&Spanned<String>> {
+        self.extends.as_ref()
     }
 }
 
-fn load_parent(
-    name: &Spanned<String>,
-    file: &str,
-    text: &str,
-    dir: Option<&Path>,
-) -> Result<Profile, ProfileError> {
-    if let Some(source) = builtin::source(name.get_ref()) {
-        return from_source(&format!("rules/{}.toml", name.get_ref()), source, None);
+/// A built-in profile's file, by its id.
+pub fn builtin_file(id: &str) -> Option<Unparsed> {
+    builtin::source(id).map(|text| Unparsed::builtin(format!("rules/{id}.toml"), text))
+}
+
+/// The profile of `first` and the files it extends, each validated in turn
+/// from the base up; problems are reported in the first file that has any.
+pub fn from_file(first: Unparsed) -> Result<Profile, ProfileError> {
+    let chain = toml_file::load_chain::<ProfileSpec>(first, builtin_file, "profile")?;
+    let mut profile = None;
+    for layer in chain.iter().rev() {
+        let mut v = Validator::default();
+        // A vocabulary the profile names by path is read beside it.
+        let dir = std::path::Path::new(&layer.name).parent();
+        let made = match profile.take() {
+            Some(parent) => v.extend(parent, &layer.spec, &layer.text, dir),
+            None => v.base(&layer.spec, &layer.text, dir),
+        };
+        match made {
+            Some(p) if v.problems.is_empty() => profile = Some(p),
+            _ => return Err(ProfileError::new(&layer.name, &layer.text, v.problems)),
+        }
     }
-    let path = dir.unwrap_or(Path::new(".")).join(name.get_ref());
-    match std::fs::read_to_string(&path) {
-        Ok(parent_text) => from_source(&path.display().to_string(), &parent_text, path.parent()),
-        Err(e) => Err(ProfileError::new(
-            file,
-            text,
-            vec![Problem::at(
-                format!("`extends` names \"{}\", which is neither a built-in profile nor a readable file: {e}", name.get_ref()),
-                Some(name.span()),
-            )],
-        )),
-    }
+    Ok(profile.expect("a chain holds at least its first file"))
 }
 
 fn text(spec: &TextSpec) -> Text {

@@ -1,14 +1,39 @@
 //! A miette `SourceCode` over a finding's excerpt, so a diagnostic can show the
 //! document's lines with their real line numbers without holding the document.
 
+use std::borrow::Cow;
+
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use super::escape::{terminal, terminal_offset};
 use crate::model::location::Excerpt;
 
 #[derive(Debug)]
 pub struct ExcerptSource {
     pub name: String,
     pub excerpt: Excerpt,
+}
+
+impl ExcerptSource {
+    /// The excerpt escaped for a terminal, and `span` (offsets into the
+    /// document) moved to where its words are in the escaped excerpt.
+    #[must_use]
+    pub fn for_terminal(
+        name: String,
+        mut excerpt: Excerpt,
+        span: std::ops::Range<usize>,
+    ) -> (Self, std::ops::Range<usize>) {
+        let mut span = span;
+        if let Cow::Owned(escaped) = terminal(&excerpt.text) {
+            let moved = |at: usize| match at.checked_sub(excerpt.offset) {
+                Some(local) => excerpt.offset + terminal_offset(&excerpt.text, local),
+                None => at,
+            };
+            span = moved(span.start)..moved(span.end);
+            excerpt.text = escaped;
+        }
+        (Self { name, excerpt }, span)
+    }
 }
 
 impl SourceCode for ExcerptSource {
@@ -48,5 +73,28 @@ impl SourceCode for ExcerptSource {
             column,
             inner.line_count(),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_stay_pointed_at_when_controls_before_them_are_escaped() {
+        let text = "Leverantören \u{1b}[31mska\u{1b}[0m inom 60 dagar";
+        let offset = 100;
+        let at = offset + text.find("60 dagar").unwrap();
+        let excerpt = Excerpt {
+            text: text.to_owned(),
+            first_line: 3,
+            offset,
+            column: 0,
+        };
+        let (source, span) =
+            ExcerptSource::for_terminal("a.md".to_owned(), excerpt, at..at + "60 dagar".len());
+        let shown = &source.excerpt.text;
+        assert!(!shown.contains('\u{1b}'));
+        assert_eq!(&shown[span.start - offset..span.end - offset], "60 dagar");
     }
 }

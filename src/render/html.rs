@@ -6,12 +6,14 @@
 
 use std::fmt::Write as _;
 
+use super::escape::xml;
 use super::human::status_word;
 use super::words::{icon, marked, percent, say, share};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
+use crate::model::location::Location;
 use crate::model::vocab::{RowStatus, Status, Verdict};
-use crate::report::{Coverage, DocumentReport, Summary, Tool};
+use crate::report::{Coverage, DocumentReport, RequirementResult, Summary, Tool};
 
 pub struct Html<'p> {
     ctx: Context<'p>,
@@ -25,7 +27,6 @@ impl<'p> Html<'p> {
     }
 }
 
-/// Escapes text for HTML.
 /// Opens a table with its caption and a header row of column headings.
 fn table_head(out: &mut String, caption: &str, columns: &[&str]) {
     let _ = write!(out, "<table><caption>{caption}</caption><thead><tr>");
@@ -33,21 +34,6 @@ fn table_head(out: &mut String, caption: &str, columns: &[&str]) {
         let _ = write!(out, "<th scope=\"col\">{c}</th>");
     }
     out.push_str("</tr></thead><tbody>");
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 const STYLE: &str = "
@@ -99,7 +85,19 @@ fn verdict(v: Verdict, lang: Lang) -> &'static str {
 }
 
 impl Html<'_> {
+    /// Every requirement's status, then each finding in full.
     fn requirements(&self, doc: &DocumentReport, id: &str, out: &mut String) {
+        self.status_table(doc, id, out);
+        for r in doc
+            .requirements
+            .iter()
+            .filter(|r| r.status.is_finding() && r.suppressed.is_none())
+        {
+            self.finding(r, id, out);
+        }
+    }
+
+    fn status_table(&self, doc: &DocumentReport, id: &str, out: &mut String) {
         let lang = self.ctx.lang();
         table_head(
             out,
@@ -116,22 +114,23 @@ impl Html<'_> {
             ],
         );
         for r in &doc.requirements {
+            let rid = xml(&r.id);
             let link = if r.status.is_finding() && r.suppressed.is_none() {
-                format!("<a href=\"#{id}-{}\">{}</a>", r.id, r.id)
+                format!("<a href=\"#{id}-{rid}\">{rid}</a>")
             } else {
-                r.id.clone()
+                rid.into_owned()
             };
             let suppressed = r.suppressed.as_ref().map_or(String::new(), |s| {
                 format!(
                     " ({}: {})",
                     say(lang, "undantaget", "suppressed"),
-                    esc(&s.reason)
+                    xml(&s.reason)
                 )
             });
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\">{link}</th><td>{}</td><td class=\"st {}\"><span aria-hidden=\"true\">{}</span> {}{suppressed}</td><td>{}</td></tr>",
-                esc(&r.name),
+                xml(&r.name),
                 class(r.status),
                 icon(r.status),
                 status_word(r.status, lang),
@@ -139,65 +138,64 @@ impl Html<'_> {
             );
         }
         out.push_str("</tbody></table>");
-        for r in doc
-            .requirements
-            .iter()
-            .filter(|r| r.status.is_finding() && r.suppressed.is_none())
-        {
-            let _ = write!(
-                out,
-                "<div class=\"finding\"><h3 id=\"{id}-{}\"><span aria-hidden=\"true\">{}</span> {} {} — {}</h3>",
-                r.id,
-                icon(r.status),
-                r.id,
-                esc(&r.name),
-                status_word(r.status, lang)
-            );
-            if let Some(l) = r.locations.first() {
-                if let Some((before, words, after)) = marked(l) {
-                    let belongs = (r.status == Status::Missing).then(|| {
-                        say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned()
-                    });
-                    let place = [
-                        belongs,
-                        Some(format!("{} {}", say(lang, "rad", "line"), l.line)),
-                        l.paragraph
-                            .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
-                        l.section.as_ref().map(|s| format!("§ {}", esc(s))),
-                        l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
-                        l.cell.as_ref().map(|c| {
-                            format!("{}!{}", esc(l.sheet.as_deref().unwrap_or("")), esc(c))
-                        }),
-                    ];
-                    let place: Vec<String> = place.into_iter().flatten().collect();
-                    let _ = write!(
-                        out,
-                        "<blockquote><p>{}<mark>{}</mark>{}</p><p class=\"meta\">{}</p></blockquote>",
-                        esc(before),
-                        esc(words),
-                        esc(after),
-                        place.join(", ")
-                    );
-                }
-            }
-            let _ = write!(
-                out,
-                "<p>{}</p><p class=\"help\"><strong>{}</strong> {}</p></div>",
-                esc(&r.message),
-                say(lang, "Förslag till formulering:", "Suggested wording:"),
-                esc(&r.help)
-            );
+    }
+
+    /// A weak or missing requirement: its heading, the words with their
+    /// place, the reason and the suggested wording.
+    fn finding(&self, r: &RequirementResult, id: &str, out: &mut String) {
+        let lang = self.ctx.lang();
+        let rid = xml(&r.id);
+        let _ = write!(
+            out,
+            "<div class=\"finding\"><h3 id=\"{id}-{rid}\"><span aria-hidden=\"true\">{}</span> {rid} {} — {}</h3>",
+            icon(r.status),
+            xml(&r.name),
+            status_word(r.status, lang)
+        );
+        if let Some(quote) = r.locations.first().and_then(|l| quote(l, r.status, lang)) {
+            out.push_str(&quote);
         }
+        let _ = write!(
+            out,
+            "<p>{}</p><p class=\"help\"><strong>{}</strong> {}</p></div>",
+            xml(&r.message),
+            say(lang, "Förslag till formulering:", "Suggested wording:"),
+            xml(&r.help)
+        );
     }
 
     fn register(&self, doc: &DocumentReport, id: &str, out: &mut String) {
         let lang = self.ctx.lang();
         let Some(summary) = &doc.register else { return };
-        let flagged: Vec<_> = doc
-            .rows
-            .iter()
-            .filter(|r| r.status.needs_action())
-            .collect();
+        self.flagged_rows(doc, out);
+        let _ = write!(
+            out,
+            "<p><strong>{}:</strong> {}</p>",
+            say(lang, "Täckning", "Coverage"),
+            share(&summary.total, lang)
+        );
+        let groups = [
+            (
+                say(lang, "Täckning per nämnd", "Coverage by board"),
+                &summary.by_board,
+                "board",
+            ),
+            (
+                say(lang, "Täckning per startår", "Coverage by start year"),
+                &summary.by_year,
+                "year",
+            ),
+        ];
+        for (title, rows, key) in groups {
+            let _ = write!(out, "<h3>{title}</h3>");
+            out.push_str(&chart(&format!("{id}-{key}"), title, rows, lang));
+            coverage_table(title, rows, lang, out);
+        }
+    }
+
+    /// The register's rows that need action, with their reasons.
+    fn flagged_rows(&self, doc: &DocumentReport, out: &mut String) {
+        let lang = self.ctx.lang();
         table_head(
             out,
             say(
@@ -212,7 +210,7 @@ impl Html<'_> {
                 say(lang, "Skäl", "Reasons"),
             ],
         );
-        for r in flagged {
+        for r in doc.rows.iter().filter(|r| r.status.needs_action()) {
             let (mark, word) = match r.status {
                 RowStatus::NonCompliant => ("✖", say(lang, "uppfyller inte", "non-compliant")),
                 _ => ("▲", say(lang, "granskas", "needs review")),
@@ -220,58 +218,67 @@ impl Html<'_> {
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
-                esc(r.contract.as_deref().unwrap_or("–")),
-                esc(&r.place()),
-                esc(&r.problems())
+                xml(r.contract.as_deref().unwrap_or("–")),
+                xml(&r.place()),
+                xml(&r.problems())
             );
         }
         out.push_str("</tbody></table>");
-        let groups = [
-            (
-                say(lang, "Täckning per nämnd", "Coverage by board"),
-                &summary.by_board,
-                "board",
-            ),
-            (
-                say(lang, "Täckning per startår", "Coverage by start year"),
-                &summary.by_year,
-                "year",
-            ),
-        ];
+    }
+}
+
+/// The excerpt around a location with its words marked, and where it is;
+/// `None` when the location carries no excerpt.
+fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
+    let (before, words, after) = marked(l)?;
+    let belongs = (status == Status::Missing)
+        .then(|| say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned());
+    let place = [
+        belongs,
+        Some(format!("{} {}", say(lang, "rad", "line"), l.line)),
+        l.paragraph
+            .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
+        l.section.as_ref().map(|s| format!("§ {}", xml(s))),
+        l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
+        l.cell
+            .as_ref()
+            .map(|c| format!("{}!{}", xml(l.sheet.as_deref().unwrap_or("")), xml(c))),
+    ];
+    let place: Vec<String> = place.into_iter().flatten().collect();
+    Some(format!(
+        "<blockquote><p>{}<mark>{}</mark>{}</p><p class=\"meta\">{}</p></blockquote>",
+        xml(before),
+        xml(words),
+        xml(after),
+        place.join(", ")
+    ))
+}
+
+/// A group's coverage as a table: the same figures as its chart.
+fn coverage_table(title: &str, rows: &[Coverage], lang: Lang, out: &mut String) {
+    table_head(
+        out,
+        title,
+        &[
+            say(lang, "Grupp", "Group"),
+            say(lang, "Uppfyller", "Compliant"),
+            say(lang, "Gäller", "Applicable"),
+            say(lang, "Att granska", "To review"),
+            say(lang, "Täckning", "Coverage"),
+        ],
+    );
+    for c in rows {
         let _ = write!(
             out,
-            "<p><strong>{}:</strong> {}</p>",
-            say(lang, "Täckning", "Coverage"),
-            share(&summary.total, lang)
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            xml(&c.key),
+            c.compliant,
+            c.applicable,
+            c.needs_review,
+            percent(c, lang)
         );
-        for (title, rows, key) in groups {
-            let _ = write!(out, "<h3>{title}</h3>");
-            out.push_str(&chart(&format!("{id}-{key}"), title, rows, lang));
-            table_head(
-                out,
-                title,
-                &[
-                    say(lang, "Grupp", "Group"),
-                    say(lang, "Uppfyller", "Compliant"),
-                    say(lang, "Gäller", "Applicable"),
-                    say(lang, "Att granska", "To review"),
-                    say(lang, "Täckning", "Coverage"),
-                ],
-            );
-            for c in rows {
-                let _ = write!(
-                    out,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&c.key),
-                    c.compliant,
-                    c.applicable,
-                    c.needs_review,
-                    percent(c, lang)
-                );
-            }
-            out.push_str("</tbody></table>");
-        }
     }
+    out.push_str("</tbody></table>");
 }
 
 /// Horizontal bars of coverage, labelled in text; the table after it holds
@@ -281,7 +288,7 @@ fn chart(id: &str, title: &str, rows: &[Coverage], lang: Lang) -> String {
     let height = rows.len() * bar + 10;
     let mut svg = format!(
         "<svg role=\"img\" aria-labelledby=\"{id}-t\" width=\"100%\" viewBox=\"0 0 640 {height}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">{}</title>",
-        esc(title)
+        xml(title)
     );
     for (i, c) in rows.iter().enumerate() {
         let y = i * bar + 5;
@@ -291,7 +298,7 @@ fn chart(id: &str, title: &str, rows: &[Coverage], lang: Lang) -> String {
             svg,
             "<text x=\"0\" y=\"{}\">{}</text><rect x=\"220\" y=\"{y}\" width=\"300\" height=\"16\" fill=\"#ececec\" stroke=\"#6b6b6b\"/><rect x=\"220\" y=\"{y}\" width=\"{width}\" height=\"16\" fill=\"#1b5e20\"/><text x=\"530\" y=\"{}\">{}</text>",
             y + 13,
-            esc(&c.key.chars().take(30).collect::<String>()),
+            xml(&c.key.chars().take(30).collect::<String>()),
             y + 13,
             percent(c, lang)
         );
@@ -312,8 +319,8 @@ impl Renderer for Html<'_> {
             say(lang, "Hoppa till innehållet", "Skip to the content"),
             say(lang, "Granskning mot antidiskrimineringsklausulen", "Review against the anti-discrimination clause"),
             say(lang, "Profil", "Profile"),
-            esc(&p.id),
-            esc(&p.version),
+            xml(&p.id),
+            xml(&p.version),
             tool.version,
             say(lang, "Sammanfattning", "Summary")
         )
@@ -325,14 +332,14 @@ impl Renderer for Html<'_> {
         let lang = self.ctx.lang();
         let mut out = format!(
             "<section class=\"doc\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<p><strong>{}</strong>",
-            esc(&doc.path),
+            xml(&doc.path),
             verdict(doc.verdict, lang)
         );
         if let Some(scope) = &doc.scope {
-            let _ = write!(out, " — {}", esc(&scope.reason));
+            let _ = write!(out, " — {}", xml(&scope.reason));
         }
         if let Some(e) = &doc.error {
-            let _ = write!(out, " — {}", esc(e));
+            let _ = write!(out, " — {}", xml(e));
         }
         out.push_str("</p>\n");
         for w in &doc.warnings {
@@ -340,7 +347,7 @@ impl Renderer for Html<'_> {
                 out,
                 "<p class=\"meta\">{}: {}</p>",
                 say(lang, "Obs", "Note"),
-                esc(w)
+                xml(w)
             );
         }
         if doc.register.is_some() {

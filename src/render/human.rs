@@ -6,10 +6,12 @@ use std::fmt::Write as _;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::escape::terminal;
 use super::excerpt::ExcerptSource;
 use super::words::verdict_word;
 use super::Style;
 use crate::model::lang::Lang;
+use crate::model::location::Location;
 use crate::model::vocab::{Severity, Status, Verdict};
 use crate::report::{DocumentReport, Report, RequirementResult, Summary};
 
@@ -19,6 +21,8 @@ struct Finding<'r> {
     title: String,
     source: Option<ExcerptSource>,
     label: String,
+    /// The words pointed at: offset and length in the excerpt's terms.
+    span: Option<(usize, usize)>,
 }
 
 impl std::fmt::Display for Finding<'_> {
@@ -43,7 +47,7 @@ impl Diagnostic for Finding<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(&self.result.help))
+        Some(Box::new(terminal(&self.result.help)))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -51,11 +55,7 @@ impl Diagnostic for Finding<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let loc = self.result.locations.first()?;
-        let span = (
-            loc.byte_start,
-            loc.byte_end.saturating_sub(loc.byte_start).max(1),
-        );
+        let span = self.span?;
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(Some(self.label.clone()), span),
         )))
@@ -109,55 +109,62 @@ fn handler(style: Style) -> GraphicalReportHandler {
         .with_context_lines(1)
 }
 
+/// Where a location is beyond its line: page, cell, section and paragraph,
+/// as " (s. 2, § 7.4)"; empty when it has none of them.
+fn place(l: &Location, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let mut parts = Vec::new();
+    match (l.page, l.page_line) {
+        (Some(page), Some(line)) if sv => parts.push(format!("s. {page} rad {line}")),
+        (Some(page), Some(line)) => parts.push(format!("p. {page} line {line}")),
+        (Some(page), None) if sv => parts.push(format!("s. {page}")),
+        (Some(page), None) => parts.push(format!("p. {page}")),
+        _ => {}
+    }
+    if let (Some(sheet), Some(cell)) = (&l.sheet, &l.cell) {
+        parts.push(format!("{sheet}!{cell}"));
+    }
+    if let Some(section) = &l.section {
+        parts.push(format!("§ {section}"));
+    }
+    if let Some(paragraph) = l.paragraph {
+        parts.push(if sv {
+            format!("stycke {paragraph}")
+        } else {
+            format!("paragraph {paragraph}")
+        });
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
 /// Renders one requirement's finding as a diagnostic.
 #[must_use]
 pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: Style) -> String {
-    let place = result.locations.first().map(|l| {
-        let sv = style.lang == Lang::Sv;
-        let mut parts = Vec::new();
-        match (l.page, l.page_line) {
-            (Some(page), Some(line)) if sv => parts.push(format!("s. {page} rad {line}")),
-            (Some(page), Some(line)) => parts.push(format!("p. {page} line {line}")),
-            (Some(page), None) if sv => parts.push(format!("s. {page}")),
-            (Some(page), None) => parts.push(format!("p. {page}")),
-            _ => {}
-        }
-        if let (Some(sheet), Some(cell)) = (&l.sheet, &l.cell) {
-            parts.push(format!("{sheet}!{cell}"));
-        }
-        if let Some(section) = &l.section {
-            parts.push(format!("§ {section}"));
-        }
-        if let Some(paragraph) = l.paragraph {
-            parts.push(if sv {
-                format!("stycke {paragraph}")
-            } else {
-                format!("paragraph {paragraph}")
-            });
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", parts.join(", "))
-        }
+    let first = result.locations.first();
+    let mut span = first.map(|l| l.byte_start..l.byte_end);
+    let source = first.zip(span.clone()).and_then(|(l, words)| {
+        let name = format!("{}{}", doc.path, place(l, style.lang));
+        let excerpt = l.excerpt.clone()?;
+        let (source, moved) =
+            ExcerptSource::for_terminal(terminal(&name).into_owned(), excerpt, words);
+        span = Some(moved);
+        Some(source)
     });
     let finding = Finding {
         result,
         title: format!(
             "{} [{}]: {}",
-            doc.path,
+            terminal(&doc.path),
             status_word(result.status, style.lang),
-            result.message
+            terminal(&result.message)
         ),
-        source: result
-            .locations
-            .first()
-            .and_then(|l| l.excerpt.clone())
-            .map(|excerpt| ExcerptSource {
-                name: format!("{}{}", doc.path, place.unwrap_or_default()),
-                excerpt,
-            }),
+        source,
         label: label(result, style.lang),
+        span: span.map(|s| (s.start, s.end.saturating_sub(s.start).max(1))),
     };
     let mut out = String::new();
     let _ = handler(style).render_report(&mut out, &finding);
@@ -173,8 +180,8 @@ fn table(doc: &DocumentReport, style: Style) -> String {
     let _ = writeln!(out, "  {id:<6} {name:<20} {status:<15} {severity}");
     for r in &doc.requirements {
         let suppressed = match (&r.suppressed, r.baselined, style.lang) {
-            (Some(s), _, Lang::Sv) => format!(" (undantaget: {})", s.reason),
-            (Some(s), _, Lang::En) => format!(" (suppressed: {})", s.reason),
+            (Some(s), _, Lang::Sv) => format!(" (undantaget: {})", terminal(&s.reason)),
+            (Some(s), _, Lang::En) => format!(" (suppressed: {})", terminal(&s.reason)),
             (None, true, Lang::Sv) => " (känt, i baslinjen)".to_owned(),
             (None, true, Lang::En) => " (known, in the baseline)".to_owned(),
             (None, false, _) => String::new(),
@@ -182,8 +189,8 @@ fn table(doc: &DocumentReport, style: Style) -> String {
         let _ = writeln!(
             out,
             "  {:<6} {:<20} {:<15} {}{suppressed}",
-            r.id,
-            r.name,
+            terminal(&r.id),
+            terminal(&r.name),
             status_word(r.status, style.lang),
             r.severity.name()
         );
@@ -224,12 +231,12 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
     let scope = doc
         .scope
         .as_ref()
-        .map(|s| format!(" — {}", s.reason))
+        .map(|s| format!(" — {}", terminal(&s.reason)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "{}: {}{scope}",
-        doc.path,
+        terminal(&doc.path),
         verdict_word(doc.verdict, style.lang)
     );
     out.push_str(&table(doc, style));

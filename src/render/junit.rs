@@ -5,11 +5,17 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::escape::escape;
-
+use super::escape::xml;
 use super::{Context, Renderer};
 use crate::model::vocab::{RowStatus, Status};
-use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
+use crate::report::{DocumentReport, ProfileRef, RequirementResult, Summary, Tool};
+
+/// How a test case ended.
+enum Case {
+    Passed,
+    Failed,
+    Skipped,
+}
 
 pub struct Junit<'p> {
     ctx: Context<'p>,
@@ -20,10 +26,6 @@ impl<'p> Junit<'p> {
     pub const fn new(ctx: Context<'p>) -> Self {
         Self { ctx }
     }
-}
-
-fn attr(s: &str) -> String {
-    escape(s).into_owned()
 }
 
 impl Junit<'_> {
@@ -40,16 +42,16 @@ impl Junit<'_> {
             let _ = writeln!(
                 cases,
                 "    <testcase name=\"{} {} {}\" classname=\"{name}\">",
-                attr(&self.ctx.profile.register_rule.id),
-                attr(&row.place()),
-                attr(row.contract.as_deref().unwrap_or("–"))
+                xml(&self.ctx.profile.register_rule.id),
+                xml(&row.place()),
+                xml(row.contract.as_deref().unwrap_or("–"))
             );
             if let Some(s) = &row.suppressed {
                 skipped += 1;
                 let _ = writeln!(
                     cases,
                     "      <skipped message=\"suppressed: {}\"/>",
-                    attr(&s.reason)
+                    xml(&s.reason)
                 );
             } else if row.fails_at(self.ctx.fail_on) {
                 failures += 1;
@@ -57,7 +59,7 @@ impl Junit<'_> {
                     cases,
                     "      <failure type=\"{}\" message=\"{}\"/>",
                     row.status.name(),
-                    attr(&row.problems())
+                    xml(&row.problems())
                 );
             }
             cases.push_str("    </testcase>\n");
@@ -65,6 +67,83 @@ impl Junit<'_> {
         format!(
             "  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n"
         )
+    }
+
+    /// The tool, the profile and the document's hash, as test-suite properties.
+    fn properties(&self, doc: &DocumentReport) -> String {
+        let tool = Tool::this();
+        let p = ProfileRef::of(self.ctx.profile);
+        let mut properties = format!(
+            "    <properties>\n      <property name=\"tool\" value=\"{} {}\"/>\n      <property name=\"profile\" value=\"{} {}\"/>\n      <property name=\"profile_sha256\" value=\"{}\"/>\n",
+            tool.name,
+            xml(tool.version),
+            xml(&p.id),
+            xml(&p.version),
+            xml(&p.sha256)
+        );
+        if let Some(hash) = &doc.sha256 {
+            let _ = writeln!(
+                properties,
+                "      <property name=\"sha256\" value=\"{}\"/>",
+                xml(hash)
+            );
+        }
+        properties.push_str("    </properties>\n");
+        properties
+    }
+
+    /// A requirement's test case, written to `cases`.
+    fn case(
+        &self,
+        doc: &DocumentReport,
+        name: &str,
+        r: &RequirementResult,
+        cases: &mut String,
+    ) -> Case {
+        let _ = writeln!(
+            cases,
+            "    <testcase name=\"{} {}\" classname=\"{name}\">",
+            xml(&r.id),
+            xml(&r.name)
+        );
+        let case = if let Some(s) = &r.suppressed {
+            let _ = writeln!(
+                cases,
+                "      <skipped message=\"suppressed: {}\"/>",
+                xml(&s.reason)
+            );
+            Case::Skipped
+        } else if r.status == Status::NotApplicable {
+            let _ = writeln!(cases, "      <skipped message=\"not-applicable\"/>");
+            Case::Skipped
+        } else if r.fails_at(self.ctx.fail_on) {
+            let place = r.locations.first().map_or(String::new(), |l| {
+                format!("{}:{}:{}: ", doc.path, l.line, l.column)
+            });
+            let _ = writeln!(
+                cases,
+                "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
+                r.status.name(),
+                xml(&r.message),
+                xml(&place),
+                xml(&r.message),
+                xml(&r.help)
+            );
+            Case::Failed
+        } else {
+            if r.status.is_finding() {
+                let _ = writeln!(
+                    cases,
+                    "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
+                    r.status.name(),
+                    r.severity.name(),
+                    xml(&r.message)
+                );
+            }
+            Case::Passed
+        };
+        cases.push_str("    </testcase>\n");
+        case
     }
 }
 
@@ -74,36 +153,19 @@ impl Renderer for Junit<'_> {
         let p = ProfileRef::of(self.ctx.profile);
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"klausul {} ({} {})\">\n",
-            attr(tool.version),
-            attr(&p.id),
-            attr(&p.version)
+            xml(tool.version),
+            xml(&p.id),
+            xml(&p.version)
         )
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
-        let name = attr(&doc.path);
-        let tool = Tool::this();
-        let p = ProfileRef::of(self.ctx.profile);
-        let mut properties = format!(
-            "    <properties>\n      <property name=\"tool\" value=\"{} {}\"/>\n      <property name=\"profile\" value=\"{} {}\"/>\n      <property name=\"profile_sha256\" value=\"{}\"/>\n",
-            tool.name,
-            attr(tool.version),
-            attr(&p.id),
-            attr(&p.version),
-            attr(&p.sha256)
-        );
-        if let Some(hash) = &doc.sha256 {
-            let _ = writeln!(
-                properties,
-                "      <property name=\"sha256\" value=\"{}\"/>",
-                attr(hash)
-            );
-        }
-        properties.push_str("    </properties>\n");
+        let name = xml(&doc.path);
+        let properties = self.properties(doc);
         if let Some(error) = &doc.error {
             return format!(
                 "  <testsuite name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n{properties}    <testcase name=\"read\" classname=\"{name}\">\n      <error message=\"{}\"/>\n    </testcase>\n  </testsuite>\n",
-                attr(error)
+                xml(error)
             );
         }
         if doc.register.is_some() {
@@ -112,46 +174,11 @@ impl Renderer for Junit<'_> {
         let mut cases = String::new();
         let (mut failures, mut skipped) = (0, 0);
         for r in &doc.requirements {
-            let _ = writeln!(
-                cases,
-                "    <testcase name=\"{} {}\" classname=\"{name}\">",
-                attr(&r.id),
-                attr(&r.name)
-            );
-            if let Some(s) = &r.suppressed {
-                skipped += 1;
-                let _ = writeln!(
-                    cases,
-                    "      <skipped message=\"suppressed: {}\"/>",
-                    attr(&s.reason)
-                );
-            } else if r.status == Status::NotApplicable {
-                skipped += 1;
-                let _ = writeln!(cases, "      <skipped message=\"not-applicable\"/>");
-            } else if r.fails_at(self.ctx.fail_on) {
-                failures += 1;
-                let place = r.locations.first().map_or(String::new(), |l| {
-                    format!("{}:{}:{}: ", doc.path, l.line, l.column)
-                });
-                let _ = writeln!(
-                    cases,
-                    "      <failure type=\"{}\" message=\"{}\">{}{}\n\n{}</failure>",
-                    r.status.name(),
-                    attr(&r.message),
-                    escape(place.as_str()),
-                    escape(r.message.as_str()),
-                    escape(r.help.as_str())
-                );
-            } else if r.status.is_finding() {
-                let _ = writeln!(
-                    cases,
-                    "      <system-out>{} ({}, below the failure threshold): {}</system-out>",
-                    r.status.name(),
-                    r.severity.name(),
-                    escape(r.message.as_str())
-                );
+            match self.case(doc, &name, r, &mut cases) {
+                Case::Failed => failures += 1,
+                Case::Skipped => skipped += 1,
+                Case::Passed => {}
             }
-            cases.push_str("    </testcase>\n");
         }
         format!(
             "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{properties}{cases}  </testsuite>\n",

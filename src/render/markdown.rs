@@ -4,10 +4,12 @@
 
 use std::fmt::Write as _;
 
+use super::escape::markdown;
 use super::human::status_word;
 use super::words::{icon, marked, say, share};
 use super::{Context, Renderer};
-use crate::report::{DocumentReport, Summary};
+use crate::model::lang::Lang;
+use crate::report::{DocumentReport, RequirementResult, Summary};
 
 pub struct Markdown<'p> {
     ctx: Context<'p>,
@@ -18,15 +20,6 @@ impl<'p> Markdown<'p> {
     pub const fn new(ctx: Context<'p>) -> Self {
         Self { ctx }
     }
-}
-
-/// Text that Markdown must not read as markup.
-fn plain(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
 }
 
 impl Renderer for Markdown<'_> {
@@ -40,94 +33,32 @@ impl Renderer for Markdown<'_> {
                 "the anti-discrimination clause"
             ),
             say(self.ctx.lang(), "Profil:", "Profile:"),
-            p.id,
-            p.version
+            markdown(&p.id),
+            markdown(&p.version)
         )
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
         let lang = self.ctx.lang();
-        let mut out = format!("## {}\n\n", plain(&doc.path));
+        let mut out = format!("## {}\n\n", markdown(&doc.path));
         if let Some(e) = &doc.error {
-            let _ = writeln!(out, "✖ {}\n", plain(e));
+            let _ = writeln!(out, "✖ {}\n", markdown(e));
             return out;
         }
         if let Some(scope) = &doc.scope {
-            let _ = writeln!(out, "{}\n", plain(&scope.reason));
+            let _ = writeln!(out, "{}\n", markdown(&scope.reason));
         }
-        if let Some(summary) = &doc.register {
-            let _ = writeln!(
-                out,
-                "{}: {}\n",
-                say(lang, "Täckning", "Coverage"),
-                share(&summary.total, lang)
-            );
-            for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
-                let _ = writeln!(
-                    out,
-                    "- **{}** {} ({}): {}",
-                    plain(row.contract.as_deref().unwrap_or("–")),
-                    row.place(),
-                    row.status.name(),
-                    plain(&row.problems())
-                );
-            }
-            out.push('\n');
+        if doc.register.is_some() {
+            register(doc, lang, &mut out);
             return out;
         }
-        let _ = writeln!(
-            out,
-            "| | {} | {} | {} |\n|---|---|---|---|",
-            say(lang, "Krav", "Requirement"),
-            say(lang, "Status", "Status"),
-            say(lang, "Allvar", "Severity")
-        );
-        for r in &doc.requirements {
-            let _ = writeln!(
-                out,
-                "| {} | {} {} | {}{} | {} |",
-                icon(r.status),
-                r.id,
-                r.name,
-                status_word(r.status, lang),
-                r.suppressed.as_ref().map_or(String::new(), |s| format!(
-                    " ({}: {})",
-                    say(lang, "undantaget", "suppressed"),
-                    plain(&s.reason)
-                )),
-                r.severity.name()
-            );
-        }
-        out.push('\n');
+        status_table(doc, lang, &mut out);
         for r in doc
             .requirements
             .iter()
             .filter(|r| r.status.is_finding() && r.suppressed.is_none())
         {
-            let _ = writeln!(
-                out,
-                "### {} {} {} — {}\n",
-                icon(r.status),
-                r.id,
-                r.name,
-                status_word(r.status, lang)
-            );
-            if let Some(l) = r.locations.first() {
-                if let Some((before, words, after)) = marked(l) {
-                    let quote = format!("{}**{}**{}", plain(before), plain(words), plain(after));
-                    for line in quote.lines() {
-                        let _ = writeln!(out, "> {line}");
-                    }
-                    let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
-                }
-            }
-            let _ = writeln!(out, "{}\n", plain(&r.message));
-            let _ = writeln!(
-                out,
-                "**{}** {}\n",
-                say(lang, "Förslag:", "Suggested wording:"),
-                plain(&r.help)
-            );
+            finding(r, lang, &mut out);
         }
         out
     }
@@ -143,4 +74,88 @@ impl Renderer for Markdown<'_> {
             s.errors
         )
     }
+}
+
+/// A register's coverage and the rows that need action.
+fn register(doc: &DocumentReport, lang: Lang, out: &mut String) {
+    let Some(summary) = &doc.register else { return };
+    let _ = writeln!(
+        out,
+        "{}: {}\n",
+        say(lang, "Täckning", "Coverage"),
+        share(&summary.total, lang)
+    );
+    for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
+        let _ = writeln!(
+            out,
+            "- **{}** {} ({}): {}",
+            markdown(row.contract.as_deref().unwrap_or("–")),
+            markdown(&row.place()),
+            row.status.name(),
+            markdown(&row.problems())
+        );
+    }
+    out.push('\n');
+}
+
+/// Every requirement's status as a table.
+fn status_table(doc: &DocumentReport, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "| | {} | {} | {} |\n|---|---|---|---|",
+        say(lang, "Krav", "Requirement"),
+        say(lang, "Status", "Status"),
+        say(lang, "Allvar", "Severity")
+    );
+    for r in &doc.requirements {
+        let _ = writeln!(
+            out,
+            "| {} | {} {} | {}{} | {} |",
+            icon(r.status),
+            markdown(&r.id),
+            markdown(&r.name),
+            status_word(r.status, lang),
+            r.suppressed.as_ref().map_or(String::new(), |s| format!(
+                " ({}: {})",
+                say(lang, "undantaget", "suppressed"),
+                markdown(&s.reason)
+            )),
+            r.severity.name()
+        );
+    }
+    out.push('\n');
+}
+
+/// A weak or missing requirement: its heading, the words quoted with their
+/// line, the reason and the suggested wording.
+fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "### {} {} {} — {}\n",
+        icon(r.status),
+        markdown(&r.id),
+        markdown(&r.name),
+        status_word(r.status, lang)
+    );
+    if let Some(l) = r.locations.first() {
+        if let Some((before, words, after)) = marked(l) {
+            let quote = format!(
+                "{}**{}**{}",
+                markdown(before),
+                markdown(words),
+                markdown(after)
+            );
+            for line in quote.lines() {
+                let _ = writeln!(out, "> {line}");
+            }
+            let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
+        }
+    }
+    let _ = writeln!(out, "{}\n", markdown(&r.message));
+    let _ = writeln!(
+        out,
+        "**{}** {}\n",
+        say(lang, "Förslag:", "Suggested wording:"),
+        markdown(&r.help)
+    );
 }

@@ -3,6 +3,7 @@
 //! shared by the CSV and xlsx
 //! outputs.
 
+use super::escape::csv;
 use super::{Context, Renderer};
 use crate::profile::RegisterRule;
 use crate::report::{DocumentReport, Summary};
@@ -94,21 +95,8 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
     out
 }
 
-/// A CSV field, quoted when it must be.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 fn line(values: &[String]) -> String {
-    let mut out = values
-        .iter()
-        .map(|v| field(v))
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut out = values.iter().map(|v| csv(v)).collect::<Vec<_>>().join(",");
     out.push_str("\r\n");
     out
 }

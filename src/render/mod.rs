@@ -5,6 +5,7 @@
 //! Every format is written in pieces, a document at a time (`Renderer`), so a
 //! run over many files never holds every document's report.
 
+pub mod escape;
 mod excerpt;
 pub mod github;
 pub mod gitlab;

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::escape::terminal;
 use super::words::{share, verdict_word};
 use super::Style;
 use crate::model::lang::Lang;
@@ -31,7 +32,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
     let _ = writeln!(
         out,
         "{}: {} — {}",
-        doc.path,
+        terminal(&doc.path),
         verdict_word(doc.verdict, lang),
         match lang {
             Lang::Sv => format!("avtalsregister, {} avtal", doc.rows.len()),
@@ -42,18 +43,18 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
         let _ = writeln!(
             out,
             "  {} {} {}  {}  {}{}",
-            row.sheet,
+            terminal(&row.sheet),
             if lang == Lang::Sv { "rad" } else { "row" },
             row.row,
-            row.contract.as_deref().unwrap_or("–"),
+            terminal(row.contract.as_deref().unwrap_or("–")),
             status_word(row.status, lang),
             row.suppressed
                 .as_ref()
-                .map_or(String::new(), |s| format!(" ({})", s.reason))
+                .map_or(String::new(), |s| format!(" ({})", terminal(&s.reason)))
         );
         // Why the clause applies is routine; what is wrong is not.
         for reason in row.reasons.iter().filter(|r| r.effect.needs_action()) {
-            let _ = writeln!(out, "      {}", reason.message);
+            let _ = writeln!(out, "      {}", terminal(&reason.message));
         }
     }
     let (total, boards, years) = match lang {
@@ -70,7 +71,8 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
             .unwrap_or(0);
         for c in rows {
             let pad = width - c.key.chars().count();
-            let _ = writeln!(out, "    {}{}  {}", c.key, " ".repeat(pad), share(c, lang));
+            let key = terminal(&c.key);
+            let _ = writeln!(out, "    {key}{}  {}", " ".repeat(pad), share(c, lang));
         }
     }
     out.push('\n');

@@ -7,6 +7,7 @@ use std::io::Write as _;
 
 use zip::write::SimpleFileOptions;
 
+use super::escape::xml_text;
 use super::words::say;
 use crate::model::lang::Lang;
 use crate::profile::Profile;
@@ -59,18 +60,13 @@ impl Suggestion {
     /// # Errors
     /// Never in practice: it is written to memory.
     pub fn docx(&self) -> std::io::Result<Vec<u8>> {
-        let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
         let para = |style: Option<&str>, text: &str| {
             let ppr = style.map_or(String::new(), |s| {
                 format!("<w:pPr><w:pStyle w:val=\"{s}\"/></w:pPr>")
             });
             format!(
                 "<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                esc(text)
+                xml_text(text)
             )
         };
         let mut body = para(Some("Heading1"), &self.heading);

@@ -42,27 +42,7 @@ impl<'p> Xlsx<'p> {
         let names = self.sheet_names();
         let bold = Format::new().set_bold();
         let mut book = Workbook::new();
-        let ids: Vec<String> = self
-            .ctx
-            .profile
-            .requirements()
-            .map(|r| r.id.clone())
-            .collect();
-        let matrix = book.add_worksheet().set_name(names[0])?;
-        matrix.write_with_format(0, 0, "path", &bold)?;
-        for (c, id) in ids.iter().enumerate() {
-            matrix.write_with_format(0, col(c + 1), id, &bold)?;
-        }
-        for (r, (path, statuses)) in self.matrix.iter().enumerate() {
-            let row = row(r + 1);
-            matrix.write(row, 0, path)?;
-            for (c, id) in ids.iter().enumerate() {
-                if let Some((_, s)) = statuses.iter().find(|(i, _)| i == id) {
-                    matrix.write(row, col(c + 1), s)?;
-                }
-            }
-        }
-        matrix.set_column_width(0, 40)?;
+        self.matrix_sheet(book.add_worksheet().set_name(names[0])?, &bold)?;
         let findings = book.add_worksheet().set_name(names[1])?;
         table(
             findings,
@@ -71,51 +51,84 @@ impl<'p> Xlsx<'p> {
             &bold,
         )?;
         if !self.rows.is_empty() {
-            let audit = book.add_worksheet().set_name(names[2])?;
-            let header = [
-                "path", "sheet", "row", "contract", "applies", "status", "reasons", "cells",
-            ];
-            let lines = self.rows.iter().map(|(path, r)| {
-                vec![
-                    path.clone(),
-                    r.sheet.clone(),
-                    r.row.to_string(),
-                    r.contract.clone().unwrap_or_default(),
-                    r.applies.map_or(String::new(), |a| a.to_string()),
-                    r.status.name().to_owned(),
-                    r.problems(),
-                    r.cells.join(" "),
-                ]
-            });
-            table(audit, &header, lines, &bold)?;
-            let cover = book.add_worksheet().set_name(names[3])?;
-            let header = [
-                "path",
-                "group",
-                "key",
-                "compliant",
-                "non-compliant",
-                "needs-review",
-                "not-applicable",
-                "applicable",
-                "coverage",
-            ];
-            let lines = self.coverage.iter().map(|(path, group, c)| {
-                vec![
-                    path.clone(),
-                    group.clone(),
-                    c.key.clone(),
-                    c.compliant.to_string(),
-                    c.non_compliant.to_string(),
-                    c.needs_review.to_string(),
-                    c.not_applicable.to_string(),
-                    c.applicable.to_string(),
-                    c.coverage.map_or(String::new(), |v| format!("{v:.4}")),
-                ]
-            });
-            table(cover, &header, lines, &bold)?;
+            self.audit_sheet(book.add_worksheet().set_name(names[2])?, &bold)?;
+            self.coverage_sheet(book.add_worksheet().set_name(names[3])?, &bold)?;
         }
         book.save_to_buffer()
+    }
+
+    /// Documents down, the profile's requirements across, statuses within.
+    fn matrix_sheet(&self, sheet: &mut Worksheet, bold: &Format) -> Result<(), XlsxError> {
+        let ids: Vec<&str> = self
+            .ctx
+            .profile
+            .requirements()
+            .map(|r| r.id.as_str())
+            .collect();
+        sheet.write_with_format(0, 0, "path", bold)?;
+        for (c, id) in ids.iter().enumerate() {
+            sheet.write_with_format(0, col(c + 1), *id, bold)?;
+        }
+        for (r, (path, statuses)) in self.matrix.iter().enumerate() {
+            let row = row(r + 1);
+            sheet.write(row, 0, path)?;
+            for (c, id) in ids.iter().enumerate() {
+                if let Some((_, s)) = statuses.iter().find(|(i, _)| i == id) {
+                    sheet.write(row, col(c + 1), s)?;
+                }
+            }
+        }
+        sheet.set_column_width(0, 40)?;
+        Ok(())
+    }
+
+    /// Every register row with its audit.
+    fn audit_sheet(&self, sheet: &mut Worksheet, bold: &Format) -> Result<(), XlsxError> {
+        let header = [
+            "path", "sheet", "row", "contract", "applies", "status", "reasons", "cells",
+        ];
+        let lines = self.rows.iter().map(|(path, r)| {
+            vec![
+                path.clone(),
+                r.sheet.clone(),
+                r.row.to_string(),
+                r.contract.clone().unwrap_or_default(),
+                r.applies.map_or(String::new(), |a| a.to_string()),
+                r.status.name().to_owned(),
+                r.problems(),
+                r.cells.join(" "),
+            ]
+        });
+        table(sheet, &header, lines, bold)
+    }
+
+    /// Coverage per register, board and start year.
+    fn coverage_sheet(&self, sheet: &mut Worksheet, bold: &Format) -> Result<(), XlsxError> {
+        let header = [
+            "path",
+            "group",
+            "key",
+            "compliant",
+            "non-compliant",
+            "needs-review",
+            "not-applicable",
+            "applicable",
+            "coverage",
+        ];
+        let lines = self.coverage.iter().map(|(path, group, c)| {
+            vec![
+                path.clone(),
+                group.clone(),
+                c.key.clone(),
+                c.compliant.to_string(),
+                c.non_compliant.to_string(),
+                c.needs_review.to_string(),
+                c.not_applicable.to_string(),
+                c.applicable.to_string(),
+                c.coverage.map_or(String::new(), |v| format!("{v:.4}")),
+            ]
+        });
+        table(sheet, &header, lines, bold)
     }
 }
 

@@ -11,8 +11,9 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     // Language grammar: numbers, amounts, periods, references.
     &["grammar"],
-    // Bytes and their formats; the rules as data.
+    // Bytes and their formats; our own TOML files; the rules as data.
     &["source"],
+    &["toml_file"],
     &["profile"],
     // Reading documents and spreadsheets.
     &["document"],

@@ -106,3 +106,38 @@ fn a_missing_parent_is_an_error_at_extends() {
     let err = load_temp("parent", text).unwrap_err();
     assert_eq!(err.lines(text), vec![1]);
 }
+
+#[test]
+fn a_profile_that_extends_itself_is_an_error_at_extends() {
+    let dir = super::scratch("extends-itself");
+    let text = "extends = \"self.toml\"\nid = \"self\"\n";
+    std::fs::write(dir.join("self.toml"), text).unwrap();
+    let path = dir.join("self.toml");
+    let err = Profile::load(path.to_str().unwrap()).unwrap_err();
+    let name = path.display().to_string();
+    assert_eq!(err.file, name);
+    assert_eq!(err.problems.len(), 1);
+    assert_eq!(
+        err.problems[0].message,
+        format!("`extends` makes a loop: {name} → {name}")
+    );
+    assert_eq!(err.lines(text), vec![1]);
+}
+
+#[test]
+fn two_profiles_that_extend_each_other_are_an_error_naming_both() {
+    let dir = super::scratch("extends-loop");
+    std::fs::write(dir.join("a.toml"), "extends = \"b.toml\"\nid = \"a\"\n").unwrap();
+    let b = "id = \"b\"\n\nextends = \"a.toml\"\n";
+    std::fs::write(dir.join("b.toml"), b).unwrap();
+    let out = super::klausul(&dir, &["check", "--profile", "a.toml", "a.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("invalid profile b.toml"), "{stderr}");
+    assert!(
+        stderr.contains("`extends` makes a loop: a.toml → b.toml → a.toml"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[b.toml:3:11]"), "{stderr}");
+}

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use quick_xml::events::BytesStart;
+
 use crate::document::error::ReadError;
 use crate::document::package::{attr, local, Node, Xml};
 use crate::document::paragraphs::Label;
@@ -34,82 +36,95 @@ pub struct Numbering {
     counters: HashMap<String, [Option<u32>; LEVELS]>,
 }
 
+/// What `Numbering::parse` is inside of as it reads.
+#[derive(Default)]
+struct Reading {
+    numbering: Numbering,
+    abstract_id: Option<String>,
+    level: Option<(u8, Level)>,
+    /// numId, abstractNumId, start overrides by level.
+    num: Option<(String, String, HashMap<u8, u32>)>,
+    override_level: u8,
+}
+
+impl Reading {
+    fn start(&mut self, e: &BytesStart<'_>) {
+        let ilvl = || attr(e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+        match local(e) {
+            "abstractNum" => self.abstract_id = attr(e, "abstractNumId"),
+            "lvl" if self.abstract_id.is_some() => {
+                let start = Level {
+                    start: 1,
+                    ..Level::default()
+                };
+                self.level = Some((ilvl(), start));
+            }
+            "start" => {
+                if let (Some((_, l)), Some(v)) = (&mut self.level, attr(e, "val")) {
+                    l.start = v.parse().unwrap_or(1);
+                }
+            }
+            "numFmt" => {
+                if let Some((_, l)) = &mut self.level {
+                    l.format = attr(e, "val").unwrap_or_default();
+                }
+            }
+            "lvlText" => {
+                if let Some((_, l)) = &mut self.level {
+                    l.pattern = attr(e, "val").unwrap_or_default();
+                }
+            }
+            "num" => self.num = attr(e, "numId").map(|id| (id, String::new(), HashMap::new())),
+            "abstractNumId" => {
+                if let Some((_, a, _)) = &mut self.num {
+                    *a = attr(e, "val").unwrap_or_default();
+                }
+            }
+            "lvlOverride" => self.override_level = ilvl(),
+            "startOverride" => {
+                let value = attr(e, "val").and_then(|v| v.parse::<u32>().ok());
+                if let (Some((_, _, o)), Some(v)) = (&mut self.num, value) {
+                    o.insert(self.override_level, v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "lvl" => {
+                if let (Some(a), Some((l, lvl))) = (&self.abstract_id, self.level.take()) {
+                    let levels = self.numbering.abstracts.entry(a.clone()).or_default();
+                    let i = usize::from(l).min(LEVELS - 1);
+                    if levels.len() <= i {
+                        levels.resize(i + 1, Level::default());
+                    }
+                    levels[i] = lvl;
+                }
+            }
+            "abstractNum" => self.abstract_id = None,
+            "num" => {
+                if let Some((id, a, o)) = self.num.take() {
+                    self.numbering.nums.insert(id, (a, o));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl Numbering {
     /// # Errors
     /// Malformed XML.
     pub fn parse(xml: &str, limits: Limits) -> Result<Self, ReadError> {
-        let mut n = Self::default();
         let mut reader = Xml::new("word/numbering.xml", xml, limits);
-        let mut abstract_id: Option<String> = None;
-        let mut level: Option<(u8, Level)> = None;
-        let mut num: Option<(String, String, HashMap<u8, u32>)> = None;
-        let mut override_level = 0;
+        let mut reading = Reading::default();
         loop {
             match reader.next()? {
-                Node::Start(e) => match local(&e) {
-                    "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
-                    "lvl" if abstract_id.is_some() => {
-                        let l = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                        level = Some((
-                            l,
-                            Level {
-                                start: 1,
-                                ..Level::default()
-                            },
-                        ));
-                    }
-                    "start" => {
-                        if let (Some((_, l)), Some(v)) = (&mut level, attr(&e, "val")) {
-                            l.start = v.parse().unwrap_or(1);
-                        }
-                    }
-                    "numFmt" => {
-                        if let Some((_, l)) = &mut level {
-                            l.format = attr(&e, "val").unwrap_or_default();
-                        }
-                    }
-                    "lvlText" => {
-                        if let Some((_, l)) = &mut level {
-                            l.pattern = attr(&e, "val").unwrap_or_default();
-                        }
-                    }
-                    "num" => num = attr(&e, "numId").map(|id| (id, String::new(), HashMap::new())),
-                    "abstractNumId" => {
-                        if let Some((_, a, _)) = &mut num {
-                            *a = attr(&e, "val").unwrap_or_default();
-                        }
-                    }
-                    "lvlOverride" => {
-                        override_level = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    }
-                    "startOverride" => {
-                        let value = attr(&e, "val").and_then(|v| v.parse::<u32>().ok());
-                        if let (Some((_, _, o)), Some(v)) = (&mut num, value) {
-                            o.insert(override_level, v);
-                        }
-                    }
-                    _ => {}
-                },
-                Node::End(name) => match name.as_str() {
-                    "lvl" => {
-                        if let (Some(a), Some((l, lvl))) = (&abstract_id, level.take()) {
-                            let levels = n.abstracts.entry(a.clone()).or_default();
-                            let i = usize::from(l).min(LEVELS - 1);
-                            if levels.len() <= i {
-                                levels.resize(i + 1, Level::default());
-                            }
-                            levels[i] = lvl;
-                        }
-                    }
-                    "abstractNum" => abstract_id = None,
-                    "num" => {
-                        if let Some((id, a, o)) = num.take() {
-                            n.nums.insert(id, (a, o));
-                        }
-                    }
-                    _ => {}
-                },
-                Node::Eof => return Ok(n),
+                Node::Start(e) => reading.start(&e),
+                Node::End(name) => reading.end(&name),
+                Node::Eof => return Ok(reading.numbering),
                 Node::Text(_) => {}
             }
         }
