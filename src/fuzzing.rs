@@ -19,6 +19,7 @@ const LIMITS: Limits = Limits {
     package_bytes: 1 << 23,
     xml_depth: 200,
     cells: 100_000,
+    expanded_bytes: 1 << 24,
     seconds_per_file: 10,
 };
 

@@ -9,9 +9,9 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::document::error::ReadError;
-use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::document::{read_docx, read_odt, read_pdf, read_text, structure_cost, Document};
 use crate::model::lang::Lang;
-use crate::model::limits::Limits;
+use crate::model::limits::{Budget, Limits};
 use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
     decode_text_owned, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
@@ -236,7 +236,7 @@ pub fn understand(
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
             return Err(failed(ReadError::Unrecognised))
         }
-        Format::Text | Format::Markdown => document(read_text(decode_text_owned(bytes).0, format)),
+        Format::Text | Format::Markdown => document(plain(bytes, format, limits).map_err(failed)?),
         Format::Docx => document(read_docx(&bytes, limits).map_err(failed)?),
         Format::Odt => document(read_odt(&bytes, limits).map_err(failed)?),
         Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
@@ -250,6 +250,22 @@ pub fn understand(
         format,
         sha256,
     })
+}
+
+/// Text or Markdown, counted against `expanded_mb` with the lines the reader
+/// will hold for it.
+fn plain(bytes: Vec<u8>, format: Format, limits: Limits) -> Result<Document, ReadError> {
+    let budget = Budget::new(limits);
+    // Decoding never shrinks text that has no UTF-16 byte order mark, so
+    // text too large is refused before it is decoded (to up to three times
+    // its size).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && !budget.affords(bytes.len() as u64) {
+        budget.spend(bytes.len())?;
+    }
+    let text = decode_text_owned(bytes).0;
+    budget.spend(text.len().saturating_add(structure_cost(&text)))?;
+    Ok(read_text(text, format))
 }
 
 /// A password-protected Word or Excel file is an OLE2 file holding an

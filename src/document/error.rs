@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use crate::model::lang::Lang;
+use crate::model::limits::Overrun;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ReadError {
@@ -23,6 +24,10 @@ pub enum ReadError {
     },
     #[error("sheet `{sheet}` takes the workbook past {limit} cells, the limit for one workbook")]
     TooManyCells { sheet: String, limit: u64 },
+    #[error(
+        "the content expands to more than {limit} bytes, the limit for one file (`expanded_mb`)"
+    )]
+    Expanded { limit: u64 },
     #[error("not a readable zip package ({reason})")]
     Package { reason: String },
     #[error("the file is encrypted or password-protected")]
@@ -49,6 +54,15 @@ pub enum ReadError {
     TimedOut { seconds: u64 },
 }
 
+impl From<Overrun> for ReadError {
+    fn from(overrun: Overrun) -> Self {
+        match overrun {
+            Overrun::Expanded { limit } => Self::Expanded { limit },
+            Overrun::Time { seconds } => Self::TimedOut { seconds },
+        }
+    }
+}
+
 impl ReadError {
     /// The message in the user's language; English is the `Display`.
     #[must_use]
@@ -65,6 +79,9 @@ impl ReadError {
             ),
             Self::TooManyCells { sheet, limit } => {
                 format!("bladet `{sheet}` tar arbetsboken över {limit} celler, gränsen för en arbetsbok")
+            }
+            Self::Expanded { limit } => {
+                format!("innehållet expanderar till mer än {limit} byte, gränsen för en fil (`expanded_mb`)")
             }
             Self::Package { reason } => format!("inget läsbart zip-paket ({reason})"),
             Self::Encrypted => "filen är krypterad eller lösenordsskyddad".to_owned(),
@@ -102,14 +119,18 @@ impl ReadError {
                 "ange kolumnerna med --columns roll=Rubrik (eller [columns] i klausul.toml), eller bladets slag med --sheet-kind"
             }
             Self::Unrecognised => "kontrollera att det är rätt fil; klausul läser text, Markdown, DOCX, ODT, PDF och kalkylblad",
-            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
+            Self::Package { .. }
+            | Self::MissingPart { .. }
+            | Self::Xml { .. }
+            | Self::Workbook { .. } => {
                 "filen kan vara skadad eller avkortad: öppna den i sitt program och spara den igen"
             }
             Self::Encrypted => "spara en kopia utan skydd och granska den",
             Self::PartTooLarge { .. }
             | Self::PackageTooLarge { .. }
             | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. } => {
+            | Self::TooManyCells { .. }
+            | Self::Expanded { .. } => {
                 "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
             }
             Self::XmlDocType { .. } => "kontorsprogram skriver aldrig så; filen har gjorts av något annat",
@@ -130,14 +151,18 @@ impl ReadError {
             Self::Unrecognised => {
                 "check that this is the file you meant; klausul reads text, Markdown, DOCX, ODT and PDF"
             }
-            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
+            Self::Package { .. }
+            | Self::MissingPart { .. }
+            | Self::Xml { .. }
+            | Self::Workbook { .. } => {
                 "the file may be damaged or truncated: open it in its program and save it again"
             }
             Self::Encrypted => "save an unprotected copy and check that",
             Self::PartTooLarge { .. }
             | Self::PackageTooLarge { .. }
             | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. } => {
+            | Self::TooManyCells { .. }
+            | Self::Expanded { .. } => {
                 "this is far beyond any real document; if it is genuine, raise the limit in klausul.toml"
             }
             Self::XmlDocType { .. } => "office programs never write this; the file was made by something else",

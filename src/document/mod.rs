@@ -20,7 +20,7 @@ pub use docx::read_docx;
 pub use odt::read_odt;
 pub use package::check_sizes as check_package;
 pub use pdf::{read_pdf, READER_THREAD};
-pub use text::read_text;
+pub use text::{read_text, structure_cost};
 
 use crate::model::span::Span;
 use crate::source::Format;

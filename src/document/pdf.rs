@@ -77,7 +77,7 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(pages)
+        Ok::<_, ReadError>(pages)
     })?;
     Ok(pages)
 }
