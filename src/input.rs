@@ -49,6 +49,15 @@ pub enum InputError {
         help("split the document, or raise the limit in klausul.toml")
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: standard input goes on past {limit} bytes, the limit for one file")]
+    #[diagnostic(
+        code(klausul::input::too_large),
+        help("split the document, or raise the limit in klausul.toml")
+    )]
+    StdinTooLarge { path: String, limit: u64 },
+    #[error("{path}: not a regular file; FIFOs, sockets and devices are not read")]
+    #[diagnostic(code(klausul::input::not_regular))]
+    NotRegular { path: String },
     #[error("{path}: the file is empty")]
     #[diagnostic(code(klausul::input::empty))]
     Empty { path: String },
@@ -79,6 +88,12 @@ impl InputError {
             Self::TooLarge { path, size, limit } => {
                 format!("{path}: filen är {size} byte, över gränsen {limit} byte")
             }
+            Self::StdinTooLarge { path, limit } => {
+                format!("{path}: standard input fortsätter förbi {limit} byte, gränsen för en fil")
+            }
+            Self::NotRegular { path } => {
+                format!("{path}: ingen vanlig fil; FIFO:er, socketar och enheter läses inte")
+            }
             Self::Empty { path } => format!("{path}: filen är tom"),
             Self::Unsupported { path, format } => format!("{path}: {format}-filer läses inte"),
             Self::Read { path, problem, .. } => format!("{path}: {}", problem.describe(lang)),
@@ -90,10 +105,10 @@ impl InputError {
     pub fn advice(&self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
             (Self::Read { problem, .. }, _) => Some(problem.advice(lang)),
-            (Self::TooLarge { .. }, Lang::Sv) => {
+            (Self::TooLarge { .. } | Self::StdinTooLarge { .. }, Lang::Sv) => {
                 Some("dela upp dokumentet, eller höj gränsen i klausul.toml")
             }
-            (Self::TooLarge { .. }, Lang::En) => {
+            (Self::TooLarge { .. } | Self::StdinTooLarge { .. }, Lang::En) => {
                 Some("split the document, or raise the limit in klausul.toml")
             }
             _ => None,
@@ -191,10 +206,18 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
 /// The bytes of one input, not yet understood.
 ///
 /// # Errors
-/// An unreadable, empty or oversized file.
+/// An unreadable, empty or oversized file, or one that is not a regular file.
 pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     let name = input.name();
     let bytes = match input {
+        // Standard input is read one byte past the limit, so input that
+        // goes on is refused rather than cut and judged.
+        Input::Stdin(bytes) if bytes.len() as u64 > limits.file_bytes => {
+            return Err(InputError::StdinTooLarge {
+                path: name,
+                limit: limits.file_bytes,
+            })
+        }
         Input::Stdin(bytes) => bytes.clone(),
         Input::Broken(_, reason) => {
             return Err(InputError::Io {
@@ -204,10 +227,27 @@ pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
         }
         Input::File(path) => read_bounded(path, &name, limits.file_bytes)?,
     };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(&bytes) {
         return Err(InputError::Empty { path: name });
     }
     Ok(bytes)
+}
+
+/// Nothing but whitespace, after a byte order mark if there is one.
+fn is_blank(bytes: &[u8]) -> bool {
+    let utf16 = |bom: &[u8], unit: fn([u8; 2]) -> u16| {
+        bytes.strip_prefix(bom).is_some_and(|rest| {
+            let (units, odd) = rest.as_chunks::<2>();
+            odd.is_empty()
+                && units
+                    .iter()
+                    .all(|&u| matches!(unit(u), 0x09 | 0x0A | 0x0C | 0x0D | 0x20))
+        })
+    };
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter().all(u8::is_ascii_whitespace)
+        || utf16(b"\xFF\xFE", u16::from_le_bytes)
+        || utf16(b"\xFE\xFF", u16::from_be_bytes)
 }
 
 /// Reads an input's bytes, given their SHA-256, into a document or workbook.
@@ -283,8 +323,20 @@ fn read_bounded(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, InputErr
         path: name.to_owned(),
         reason: e.to_string(),
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
+    let not_regular = || InputError::NotRegular {
+        path: name.to_owned(),
+    };
+    // Asked before opening: opening a FIFO waits for a writer.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    // The path may have been replaced between the two looks.
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let size = meta.len();
     if size > limit {
         return Err(InputError::TooLarge {
             path: name.to_owned(),
@@ -294,5 +346,30 @@ fn read_bounded(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, InputErr
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    // A file that grew while it was read is as large as it became.
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            path: name.to_owned(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
     Ok(bytes)
+}
+
+/// Opens a file without waiting: should a FIFO take the path's place after
+/// it was looked at, opening it returns at once, and the check after the
+/// opening refuses it.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
