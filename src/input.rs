@@ -1,6 +1,11 @@
 //! Finding and reading inputs: files, directories (sorted, hidden entries
 //! skipped, symbolic links never followed into directories) and stdin.
 //! A problem with one input is that input's error; the others go on.
+//!
+//! Only regular files are opened: a FIFO blocks and a device never ends.
+//! Every reader but the text reader runs on a thread of its own with the time
+//! limit (`isolated`), and what a file expands to is counted against
+//! `expanded_mb` by the reader that expands it.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -9,7 +14,9 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::document::error::ReadError;
-use crate::document::{read_docx, read_odt, read_pdf, read_text, structure_cost, Document};
+use crate::document::{
+    isolated, read_docx, read_odt, read_pdf, read_text, structure_cost, Document,
+};
 use crate::model::lang::Lang;
 use crate::model::limits::{Budget, Limits};
 use crate::sheet::{read_workbook, Workbook};
@@ -277,12 +284,18 @@ pub fn understand(
             return Err(failed(ReadError::Unrecognised))
         }
         Format::Text | Format::Markdown => document(plain(bytes, format, limits).map_err(failed)?),
-        Format::Docx => document(read_docx(&bytes, limits).map_err(failed)?),
-        Format::Odt => document(read_odt(&bytes, limits).map_err(failed)?),
+        Format::Docx => on_thread(bytes, limits, |b, l| read_docx(b, l).map(Content::Document))
+            .map_err(failed)?,
+        Format::Odt => on_thread(bytes, limits, |b, l| read_odt(b, l).map(Content::Document))
+            .map_err(failed)?,
+        // The PDF reader isolates itself, in a child process where it can.
         Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
         Format::Xls if is_encrypted_package(&bytes) => return Err(failed(ReadError::Encrypted)),
         Format::Xlsx | Format::Xls | Format::Xlsb | Format::Ods | Format::Csv => {
-            Content::Workbook(read_workbook(&bytes, format, limits).map_err(failed)?)
+            on_thread(bytes, limits, move |b, l| {
+                read_workbook(b, format, l).map(Content::Workbook)
+            })
+            .map_err(failed)?
         }
     };
     Ok(Loaded {
@@ -306,6 +319,17 @@ fn plain(bytes: Vec<u8>, format: Format, limits: Limits) -> Result<Document, Rea
     let text = decode_text_owned(bytes).0;
     budget.spend(text.len().saturating_add(structure_cost(&text)))?;
     Ok(read_text(text, format))
+}
+
+/// Runs a container's reader on a thread of its own, with the time limit:
+/// calamine's readers cannot be asked to stop, and a panic in any reader is
+/// the file's error, not the end of the run.
+fn on_thread(
+    bytes: Vec<u8>,
+    limits: Limits,
+    read: impl FnOnce(&[u8], Limits) -> Result<Content, ReadError> + Send + 'static,
+) -> Result<Content, ReadError> {
+    isolated(limits.seconds_per_file, move || read(&bytes, limits))
 }
 
 /// A password-protected Word or Excel file is an OLE2 file holding an

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     cli::main()
 }
 
-/// A panic in a PDF reader thread is reported as that file's error; the
+/// A panic in a reader thread is reported as that file's error; the
 /// default hook would also print it to stderr, into the middle of the output.
 fn quiet_reader_panics() {
     let default = std::panic::take_hook();

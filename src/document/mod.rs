@@ -7,6 +7,7 @@
 
 mod docx;
 pub mod error;
+mod isolated;
 mod lines;
 mod odt;
 mod outline;
@@ -17,9 +18,10 @@ mod pdf;
 mod text;
 
 pub use docx::read_docx;
+pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;
 pub use package::check_sizes as check_package;
-pub use pdf::{read_pdf, READER_THREAD};
+pub use pdf::read_pdf;
 pub use text::{read_text, structure_cost};
 
 use crate::model::span::Span;

@@ -3,24 +3,14 @@
 //! footers are dropped and every block keeps its page.
 //!
 //! pdf-extract can panic or run for minutes on broken files, so it runs on a
-//! thread of its own: a panic becomes this file's error, and a deadline
-//! applies. A reader that overruns is left behind; the run goes on.
-
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+//! thread of its own (`isolated`): a panic becomes this file's error, and a
+//! deadline applies. A reader that overruns is left behind; the run goes on.
 
 use super::error::ReadError;
+use super::isolated::{isolated, READER_STACK, READER_THREAD};
 use super::{read_text, Document};
 use crate::model::limits::Limits;
 use crate::source::Format;
-
-/// The name of the threads that read PDFs; the binary keeps their panics quiet.
-pub const READER_THREAD: &str = "klausul-pdf-reader";
-
-/// Deeply nested objects recurse; a generous stack keeps that a panic at
-/// worst rather than an overflow.
-const READER_STACK: usize = 64 * 1024 * 1024;
 
 /// Fewer letters and digits than this per page, on average, is a scan.
 const MIN_CHARS_PER_PAGE: usize = 20;
@@ -98,65 +88,9 @@ fn page_text(doc: &lopdf::Document, number: u32) -> String {
     text
 }
 
-/// Runs `work` on its own thread with a deadline, turning a panic into an error.
-fn isolated<T: Send + 'static>(
-    seconds: u64,
-    work: impl FnOnce() -> Result<T, ReadError> + Send + 'static,
-) -> Result<T, ReadError> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name(READER_THREAD.to_owned())
-        .stack_size(READER_STACK)
-        .spawn(move || {
-            let result = catch_unwind(AssertUnwindSafe(work));
-            let _ = tx.send(result);
-        })
-        .map_err(|e| ReadError::Crashed {
-            reason: e.to_string(),
-        })?;
-    match rx.recv_timeout(Duration::from_secs(seconds)) {
-        Ok(Ok(result)) => result,
-        Ok(Err(panic)) => Err(ReadError::Crashed {
-            reason: panic_message(panic.as_ref()),
-        }),
-        Err(RecvTimeoutError::Timeout) => Err(ReadError::TimedOut { seconds }),
-        Err(RecvTimeoutError::Disconnected) => Err(ReadError::Crashed {
-            reason: "the reader stopped without a result".to_owned(),
-        }),
-    }
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_panic_is_an_error_of_the_file() {
-        let r: Result<(), _> = isolated(5, || panic!("boom"));
-        assert_eq!(
-            r,
-            Err(ReadError::Crashed {
-                reason: "boom".into()
-            })
-        );
-    }
-
-    #[test]
-    fn a_reader_over_time_is_left_behind() {
-        let r: Result<(), _> = isolated(1, || {
-            std::thread::sleep(Duration::from_secs(3));
-            Ok(())
-        });
-        assert_eq!(r, Err(ReadError::TimedOut { seconds: 1 }));
-    }
 
     #[test]
     fn bytes_that_are_not_a_pdf() {
