@@ -24,6 +24,8 @@ pub enum ReadError {
     },
     #[error("sheet `{sheet}` takes the workbook past {limit} cells, the limit for one workbook")]
     TooManyCells { sheet: String, limit: u64 },
+    #[error("sheet `{sheet}` has a cell at {cell}, past column XFD, the last a sheet can have")]
+    PastLastColumn { sheet: String, cell: String },
     #[error(
         "the content expands to more than {limit} bytes, the limit for one file (`expanded_mb`)"
     )]
@@ -80,6 +82,9 @@ impl ReadError {
             Self::TooManyCells { sheet, limit } => {
                 format!("bladet `{sheet}` tar arbetsboken över {limit} celler, gränsen för en arbetsbok")
             }
+            Self::PastLastColumn { sheet, cell } => {
+                format!("bladet `{sheet}` har en cell i {cell}, bortom kolumn XFD, den sista ett blad kan ha")
+            }
             Self::Expanded { limit } => {
                 format!("innehållet expanderar till mer än {limit} byte, gränsen för en fil (`expanded_mb`)")
             }
@@ -122,7 +127,8 @@ impl ReadError {
             Self::Package { .. }
             | Self::MissingPart { .. }
             | Self::Xml { .. }
-            | Self::Workbook { .. } => {
+            | Self::Workbook { .. }
+            | Self::PastLastColumn { .. } => {
                 "filen kan vara skadad eller avkortad: öppna den i sitt program och spara den igen"
             }
             Self::Encrypted => "spara en kopia utan skydd och granska den",
@@ -154,7 +160,8 @@ impl ReadError {
             Self::Package { .. }
             | Self::MissingPart { .. }
             | Self::Xml { .. }
-            | Self::Workbook { .. } => {
+            | Self::Workbook { .. }
+            | Self::PastLastColumn { .. } => {
                 "the file may be damaged or truncated: open it in its program and save it again"
             }
             Self::Encrypted => "save an unprotected copy and check that",
