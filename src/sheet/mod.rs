@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod cell;
 pub mod columns;
+mod ods;
 mod read;
 
 pub use read::read_workbook;

@@ -1,17 +1,17 @@
-//! Reads workbooks with calamine and CSV with the csv crate into `Table`s of
-//! cells. Every visible sheet is read (hidden ones are named, not read),
-//! formulas come as their cached values, merged cells repeat their value over
-//! the merged area, and the number of cells and what they hold are bounded
-//! (`Tally`).
+//! Reads workbooks with calamine (OpenDocument with `ods`) and CSV with the
+//! csv crate into `Table`s of cells. Every visible sheet is read (hidden ones
+//! are named, not read), formulas come as their cached values, merged cells
+//! repeat their value over the merged area, and the number of cells and what
+//! they hold are bounded (`Tally`).
 
 use std::io::Cursor;
 
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Range, Reader, SheetVisible, Xls, Xlsb,
-    Xlsx,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx,
 };
 
 use super::cell::Cell;
+use super::ods::read_ods;
 use super::{Table, TableBuilder, Tally, Workbook};
 use crate::document::check_package;
 use crate::document::error::ReadError;
@@ -70,15 +70,7 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
                 from_range(name, &range, &merged, &mut tally)
             })
         }
-        Format::Ods => {
-            check_package(bytes, limits)?;
-            let mut book: Ods<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let sheets = book.sheets_metadata().to_owned();
-            each_visible(&sheets, |name| {
-                let range = book.worksheet_range(name).map_err(broken)?;
-                from_range(name, &range, &[], &mut tally)
-            })
-        }
+        Format::Ods => read_ods(bytes, limits, &mut tally),
         _ => Err(ReadError::Unrecognised),
     }
 }
