@@ -50,6 +50,10 @@ pub enum ReadError {
     Pdf { reason: String },
     #[error("the PDF has no text layer on its {pages} page(s); it looks like a scan")]
     NoTextLayer { pages: usize },
+    #[error(
+        "the PDF is damaged: the content of {unreadable} of its {pages} page(s) cannot be read"
+    )]
+    PdfDamaged { unreadable: usize, pages: usize },
     #[error("the reader failed on this file: {reason}")]
     Crashed { reason: String },
     #[error("reading took longer than {seconds} s, the limit for one file")]
@@ -108,6 +112,9 @@ impl ReadError {
             Self::NoTextLayer { pages } => {
                 format!("PDF-filen har inget textlager på sina {pages} sidor; den ser ut att vara inskannad")
             }
+            Self::PdfDamaged { unreadable, pages } => {
+                format!("PDF-filen är skadad: innehållet på {unreadable} av dess {pages} sidor går inte att läsa")
+            }
             Self::Crashed { reason } => format!("läsaren fallerade på filen: {reason}"),
             Self::TimedOut { seconds } => format!("läsningen tog längre än {seconds} s, gränsen för en fil"),
         }
@@ -140,7 +147,7 @@ impl ReadError {
                 "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
             }
             Self::XmlDocType { .. } => "kontorsprogram skriver aldrig så; filen har gjorts av något annat",
-            Self::Pdf { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
+            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
                 "exportera PDF-filen på nytt från källdokumentet, eller granska källdokumentet i stället"
             }
             Self::NoTextLayer { .. } => "kör OCR på PDF-filen först (till exempel ocrmypdf) och granska resultatet",
@@ -173,7 +180,7 @@ impl ReadError {
                 "this is far beyond any real document; if it is genuine, raise the limit in klausul.toml"
             }
             Self::XmlDocType { .. } => "office programs never write this; the file was made by something else",
-            Self::Pdf { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
+            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
                 "export the PDF again from its source document, or check the source document instead"
             }
             Self::NoTextLayer { .. } => "run OCR on the PDF first (for example ocrmypdf) and check the result",
