@@ -4,10 +4,14 @@
 //!
 //! Before lopdf sees the file, every stream is decompressed into nothing and
 //! counted against `expanded_mb` (`streams`), and the text the pages give is
-//! counted as it is written. pdf-extract can panic or run for minutes on
-//! broken files, so it runs on a thread of its own (`isolated`): a panic
-//! becomes this file's error, and a reader that overruns is left behind.
+//! counted as it is written. pdf-extract can still panic, loop, or spend
+//! memory on a hostile file in ways no count foresees, so the binary runs it
+//! in a child process with an address-space limit (`child`), which also ends
+//! an extraction that overruns its time. Without a child (library callers,
+//! other systems) it runs on a thread of its own: a panic becomes this
+//! file's error, and a reader that overruns is left behind.
 
+mod child;
 mod streams;
 
 use std::fmt;
@@ -20,6 +24,7 @@ use super::{read_text, Document};
 use crate::model::limits::{Budget, Limits, Overrun};
 use crate::source::Format;
 
+pub use child::{extract_in_child_processes, serve_child};
 pub use streams::check_streams;
 
 /// Fewer letters and digits than this per page, on average, is a scan.
@@ -39,7 +44,9 @@ pub struct Extracted {
 pub fn read_pdf(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     let budget = Arc::new(Budget::new(limits));
     check_streams(bytes, &budget)?;
-    let extracted = {
+    let extracted = if let Some(program) = child::program() {
+        child::in_child(program, bytes, limits, &budget)?
+    } else {
         let owned = bytes.to_vec();
         let shared = Arc::clone(&budget);
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
