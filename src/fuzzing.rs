@@ -5,9 +5,10 @@
 #![doc(hidden)]
 
 use crate::check::{check, CheckOptions};
-use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::document::{check_streams, read_docx, read_odt, read_pdf, read_text, Document};
 use crate::grammar::{amount, duration, reference};
-use crate::model::limits::Limits;
+use crate::input::{understand, Input};
+use crate::model::limits::{Budget, Limits};
 use crate::profile::Profile;
 use crate::sheet::read_workbook;
 use crate::source::Format;
@@ -19,6 +20,7 @@ const LIMITS: Limits = Limits {
     package_bytes: 1 << 23,
     xml_depth: 200,
     cells: 100_000,
+    expanded_bytes: 1 << 24,
     seconds_per_file: 10,
 };
 
@@ -130,11 +132,36 @@ pub fn sheet(data: &[u8]) {
     }
 }
 
+/// The scan of a PDF's streams that runs before lopdf, on any bytes: it must
+/// never spend more than its budget, however the streams are chained.
+pub fn pdf_streams(data: &[u8]) {
+    let budget = Budget::new(LIMITS);
+    let _ = check_streams(data, &budget);
+    assert!(
+        budget.spent() <= LIMITS.expanded_bytes + 1,
+        "past the budget"
+    );
+}
+
+/// The whole way from bytes to a document or workbook, as standard input:
+/// format detection, decoding, the blank check and whichever reader the
+/// bytes choose.
+pub fn input(data: &[u8]) {
+    let input = Input::Stdin(data.to_vec());
+    if let Ok(bytes) = crate::input::read(&input, LIMITS) {
+        if let Ok(loaded) = understand(&input, bytes, String::new(), LIMITS) {
+            if let Some(doc) = loaded.document() {
+                spans_are_sound(doc);
+            }
+        }
+    }
+}
+
 /// A fuzz target: bytes in, nothing out, and no panic.
 pub type Target = fn(&[u8]);
 
 /// The targets by name, for the corpus replay.
-pub const TARGETS: [(&str, Target); 7] = [
+pub const TARGETS: [(&str, Target); 9] = [
     ("structure", structure),
     ("parsers", parsers),
     ("profile", profile),
@@ -142,4 +169,6 @@ pub const TARGETS: [(&str, Target); 7] = [
     ("odt", odt),
     ("pdf", pdf),
     ("sheet", sheet),
+    ("pdf_streams", pdf_streams),
+    ("input", input),
 ];

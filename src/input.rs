@@ -1,6 +1,11 @@
 //! Finding and reading inputs: files, directories (sorted, hidden entries
 //! skipped, symbolic links never followed into directories) and stdin.
 //! A problem with one input is that input's error; the others go on.
+//!
+//! Only regular files are opened: a FIFO blocks and a device never ends.
+//! Every reader but the text reader runs on a thread of its own with the time
+//! limit (`isolated`), and what a file expands to is counted against
+//! `expanded_mb` by the reader that expands it.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -9,9 +14,11 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use crate::document::error::ReadError;
-use crate::document::{read_docx, read_odt, read_pdf, read_text, Document};
+use crate::document::{
+    isolated, read_docx, read_odt, read_pdf, read_text, structure_cost, Document,
+};
 use crate::model::lang::Lang;
-use crate::model::limits::Limits;
+use crate::model::limits::{Budget, Limits};
 use crate::sheet::{read_workbook, Workbook};
 use crate::source::{
     decode_text_owned, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
@@ -49,6 +56,15 @@ pub enum InputError {
         help("split the document, or raise the limit in klausul.toml")
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: standard input goes on past {limit} bytes, the limit for one file")]
+    #[diagnostic(
+        code(klausul::input::too_large),
+        help("split the document, or raise the limit in klausul.toml")
+    )]
+    StdinTooLarge { path: String, limit: u64 },
+    #[error("{path}: not a regular file; FIFOs, sockets and devices are not read")]
+    #[diagnostic(code(klausul::input::not_regular))]
+    NotRegular { path: String },
     #[error("{path}: the file is empty")]
     #[diagnostic(code(klausul::input::empty))]
     Empty { path: String },
@@ -73,6 +89,12 @@ impl InputError {
             Self::TooLarge { path, size, limit } => {
                 format!("{path}: filen är {size} byte, över gränsen {limit} byte")
             }
+            Self::StdinTooLarge { path, limit } => {
+                format!("{path}: standard input fortsätter förbi {limit} byte, gränsen för en fil")
+            }
+            Self::NotRegular { path } => {
+                format!("{path}: ingen vanlig fil; FIFO:er, socketar och enheter läses inte")
+            }
             Self::Empty { path } => format!("{path}: filen är tom"),
             Self::Read { path, problem, .. } => format!("{path}: {}", problem.describe(lang)),
         }
@@ -84,9 +106,12 @@ impl InputError {
     #[must_use]
     pub fn translated_help(&self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
-            (Self::Read { problem, .. }, Lang::Sv) => Some(problem.advice(lang)),
-            (Self::TooLarge { .. }, Lang::Sv) => {
+            (Self::Read { problem, .. }, _) => Some(problem.advice(lang)),
+            (Self::TooLarge { .. } | Self::StdinTooLarge { .. }, Lang::Sv) => {
                 Some("dela upp dokumentet, eller höj gränsen i klausul.toml")
+            }
+            (Self::TooLarge { .. } | Self::StdinTooLarge { .. }, Lang::En) => {
+                Some("split the document, or raise the limit in klausul.toml")
             }
             _ => None,
         }
@@ -183,10 +208,18 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
 /// The bytes of one input, not yet understood.
 ///
 /// # Errors
-/// An unreadable, empty or oversized file.
+/// An unreadable, empty or oversized file, or one that is not a regular file.
 pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     let name = input.name();
     let bytes = match input {
+        // Standard input is read one byte past the limit, so input that
+        // goes on is refused rather than cut and judged.
+        Input::Stdin(bytes) if bytes.len() as u64 > limits.file_bytes => {
+            return Err(InputError::StdinTooLarge {
+                path: name,
+                limit: limits.file_bytes,
+            })
+        }
         Input::Stdin(bytes) => bytes.clone(),
         Input::Broken(_, reason) => {
             return Err(InputError::Io {
@@ -196,10 +229,27 @@ pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
         }
         Input::File(path) => read_bounded(path, &name, limits.file_bytes)?,
     };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(&bytes) {
         return Err(InputError::Empty { path: name });
     }
     Ok(bytes)
+}
+
+/// Nothing but whitespace, after a byte order mark if there is one.
+fn is_blank(bytes: &[u8]) -> bool {
+    let utf16 = |bom: &[u8], unit: fn([u8; 2]) -> u16| {
+        bytes.strip_prefix(bom).is_some_and(|rest| {
+            let (units, odd) = rest.as_chunks::<2>();
+            odd.is_empty()
+                && units
+                    .iter()
+                    .all(|&u| matches!(unit(u), 0x09 | 0x0A | 0x0C | 0x0D | 0x20))
+        })
+    };
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter().all(u8::is_ascii_whitespace)
+        || utf16(b"\xFF\xFE", u16::from_le_bytes)
+        || utf16(b"\xFE\xFF", u16::from_be_bytes)
 }
 
 /// Reads an input's bytes, given their SHA-256, into a document or workbook.
@@ -228,13 +278,19 @@ pub fn understand(
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
             return Err(failed(ReadError::Unrecognised))
         }
-        Format::Text | Format::Markdown => document(read_text(decode_text_owned(bytes).0, format)),
-        Format::Docx => document(read_docx(&bytes, limits).map_err(failed)?),
-        Format::Odt => document(read_odt(&bytes, limits).map_err(failed)?),
+        Format::Text | Format::Markdown => document(plain(bytes, format, limits).map_err(failed)?),
+        Format::Docx => on_thread(bytes, limits, |b, l| read_docx(b, l).map(Content::Document))
+            .map_err(failed)?,
+        Format::Odt => on_thread(bytes, limits, |b, l| read_odt(b, l).map(Content::Document))
+            .map_err(failed)?,
+        // The PDF reader isolates itself, in a child process where it can.
         Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
         Format::Xls if is_encrypted_package(&bytes) => return Err(failed(ReadError::Encrypted)),
         Format::Xlsx | Format::Xls | Format::Xlsb | Format::Ods | Format::Csv => {
-            Content::Workbook(read_workbook(&bytes, format, limits).map_err(failed)?)
+            on_thread(bytes, limits, move |b, l| {
+                read_workbook(b, format, l).map(Content::Workbook)
+            })
+            .map_err(failed)?
         }
     };
     Ok(Loaded {
@@ -242,6 +298,33 @@ pub fn understand(
         format,
         sha256,
     })
+}
+
+/// Text or Markdown, counted against `expanded_mb` with the lines the reader
+/// will hold for it.
+fn plain(bytes: Vec<u8>, format: Format, limits: Limits) -> Result<Document, ReadError> {
+    let budget = Budget::new(limits);
+    // Decoding never shrinks text that has no UTF-16 byte order mark, so
+    // text too large is refused before it is decoded (to up to three times
+    // its size).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && !budget.affords(bytes.len() as u64) {
+        budget.spend(bytes.len())?;
+    }
+    let text = decode_text_owned(bytes).0;
+    budget.spend(text.len().saturating_add(structure_cost(&text)))?;
+    Ok(read_text(text, format))
+}
+
+/// Runs a container's reader on a thread of its own, with the time limit:
+/// calamine's readers cannot be asked to stop, and a panic in any reader is
+/// the file's error, not the end of the run.
+fn on_thread(
+    bytes: Vec<u8>,
+    limits: Limits,
+    read: impl FnOnce(&[u8], Limits) -> Result<Content, ReadError> + Send + 'static,
+) -> Result<Content, ReadError> {
+    isolated(limits.seconds_per_file, move || read(&bytes, limits))
 }
 
 /// A password-protected Word or Excel file is an OLE2 file holding an
@@ -259,8 +342,20 @@ fn read_bounded(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, InputErr
         path: name.to_owned(),
         reason: e.to_string(),
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
+    let not_regular = || InputError::NotRegular {
+        path: name.to_owned(),
+    };
+    // Asked before opening: opening a FIFO waits for a writer.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    // The path may have been replaced between the two looks.
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let size = meta.len();
     if size > limit {
         return Err(InputError::TooLarge {
             path: name.to_owned(),
@@ -270,5 +365,30 @@ fn read_bounded(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, InputErr
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    // A file that grew while it was read is as large as it became.
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            path: name.to_owned(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
     Ok(bytes)
+}
+
+/// Opens a file without waiting: should a FIFO take the path's place after
+/// it was looked at, opening it returns at once, and the check after the
+/// opening refuses it.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }

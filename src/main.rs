@@ -12,11 +12,18 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Started by `read_pdf` to extract one PDF: answer and go.
+    if let Some(served) = klausul::document::serve_child(std::io::stdin(), std::io::stdout()) {
+        return ExitCode::from(u8::from(served.is_err()) * 2);
+    }
     quiet_reader_panics();
+    if let Ok(me) = std::env::current_exe() {
+        klausul::document::extract_in_child_processes(me);
+    }
     cli::main()
 }
 
-/// A panic in a PDF reader thread is reported as that file's error; the
+/// A panic in a reader thread is reported as that file's error; the
 /// default hook would also print it to stderr, into the middle of the output.
 fn quiet_reader_panics() {
     let default = std::panic::take_hook();

@@ -334,8 +334,9 @@ fn inputs(args: &CheckArgs, config: &Config) -> Option<Vec<Input>> {
     let limit = config.limits.value.file_bytes;
     let inputs = collect(&paths, || {
         let mut bytes = Vec::new();
+        // One byte past the limit: `input::read` refuses input that goes on.
         std::io::stdin()
-            .take(limit)
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map(|_| bytes)
     });

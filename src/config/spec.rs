@@ -34,5 +34,6 @@ pub struct LimitsSpec {
     pub package_mb: Option<Spanned<u64>>,
     pub xml_depth: Option<Spanned<u64>>,
     pub cells: Option<Spanned<u64>>,
+    pub expanded_mb: Option<Spanned<u64>>,
     pub seconds_per_file: Option<Spanned<u64>>,
 }

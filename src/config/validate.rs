@@ -183,6 +183,9 @@ impl Validator<'_> {
             limits.xml_depth = usize::try_from(v).unwrap_or(usize::MAX);
         });
         set(&spec.cells, &mut |v| limits.cells = v);
+        set(&spec.expanded_mb, &mut |v| {
+            limits.expanded_bytes = v.saturating_mul(MB);
+        });
         set(&spec.seconds_per_file, &mut |v| {
             limits.seconds_per_file = v.max(1);
         });

@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use crate::model::lang::Lang;
+use crate::model::limits::Overrun;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ReadError {
@@ -23,6 +24,12 @@ pub enum ReadError {
     },
     #[error("sheet `{sheet}` takes the workbook past {limit} cells, the limit for one workbook")]
     TooManyCells { sheet: String, limit: u64 },
+    #[error("sheet `{sheet}` has a cell at {cell}, past column XFD, the last a sheet can have")]
+    PastLastColumn { sheet: String, cell: String },
+    #[error(
+        "the content expands to more than {limit} bytes, the limit for one file (`expanded_mb`)"
+    )]
+    Expanded { limit: u64 },
     #[error("not a readable zip package ({reason})")]
     Package { reason: String },
     #[error("the file is encrypted or password-protected")]
@@ -43,10 +50,23 @@ pub enum ReadError {
     Pdf { reason: String },
     #[error("the PDF has no text layer on its {pages} page(s); it looks like a scan")]
     NoTextLayer { pages: usize },
+    #[error(
+        "the PDF is damaged: the content of {unreadable} of its {pages} page(s) cannot be read"
+    )]
+    PdfDamaged { unreadable: usize, pages: usize },
     #[error("the reader failed on this file: {reason}")]
     Crashed { reason: String },
     #[error("reading took longer than {seconds} s, the limit for one file")]
     TimedOut { seconds: u64 },
+}
+
+impl From<Overrun> for ReadError {
+    fn from(overrun: Overrun) -> Self {
+        match overrun {
+            Overrun::Expanded { limit } => Self::Expanded { limit },
+            Overrun::Time { seconds } => Self::TimedOut { seconds },
+        }
+    }
 }
 
 impl ReadError {
@@ -65,6 +85,12 @@ impl ReadError {
             ),
             Self::TooManyCells { sheet, limit } => {
                 format!("bladet `{sheet}` tar arbetsboken över {limit} celler, gränsen för en arbetsbok")
+            }
+            Self::PastLastColumn { sheet, cell } => {
+                format!("bladet `{sheet}` har en cell i {cell}, bortom kolumn XFD, den sista ett blad kan ha")
+            }
+            Self::Expanded { limit } => {
+                format!("innehållet expanderar till mer än {limit} byte, gränsen för en fil (`expanded_mb`)")
             }
             Self::Package { reason } => format!("inget läsbart zip-paket ({reason})"),
             Self::Encrypted => "filen är krypterad eller lösenordsskyddad".to_owned(),
@@ -86,6 +112,9 @@ impl ReadError {
             Self::NoTextLayer { pages } => {
                 format!("PDF-filen har inget textlager på sina {pages} sidor; den ser ut att vara inskannad")
             }
+            Self::PdfDamaged { unreadable, pages } => {
+                format!("PDF-filen är skadad: innehållet på {unreadable} av dess {pages} sidor går inte att läsa")
+            }
             Self::Crashed { reason } => format!("läsaren fallerade på filen: {reason}"),
             Self::TimedOut { seconds } => format!("läsningen tog längre än {seconds} s, gränsen för en fil"),
         }
@@ -102,18 +131,23 @@ impl ReadError {
                 "ange kolumnerna med --columns roll=Rubrik (eller [columns] i klausul.toml), eller bladets slag med --sheet-kind"
             }
             Self::Unrecognised => "kontrollera att det är rätt fil; klausul läser text, Markdown, DOCX, ODT, PDF och kalkylblad",
-            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
+            Self::Package { .. }
+            | Self::MissingPart { .. }
+            | Self::Xml { .. }
+            | Self::Workbook { .. }
+            | Self::PastLastColumn { .. } => {
                 "filen kan vara skadad eller avkortad: öppna den i sitt program och spara den igen"
             }
             Self::Encrypted => "spara en kopia utan skydd och granska den",
             Self::PartTooLarge { .. }
             | Self::PackageTooLarge { .. }
             | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. } => {
+            | Self::TooManyCells { .. }
+            | Self::Expanded { .. } => {
                 "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
             }
             Self::XmlDocType { .. } => "kontorsprogram skriver aldrig så; filen har gjorts av något annat",
-            Self::Pdf { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
+            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
                 "exportera PDF-filen på nytt från källdokumentet, eller granska källdokumentet i stället"
             }
             Self::NoTextLayer { .. } => "kör OCR på PDF-filen först (till exempel ocrmypdf) och granska resultatet",
@@ -130,18 +164,23 @@ impl ReadError {
             Self::Unrecognised => {
                 "check that this is the file you meant; klausul reads text, Markdown, DOCX, ODT and PDF"
             }
-            Self::Package { .. } | Self::MissingPart { .. } | Self::Xml { .. } | Self::Workbook { .. } => {
+            Self::Package { .. }
+            | Self::MissingPart { .. }
+            | Self::Xml { .. }
+            | Self::Workbook { .. }
+            | Self::PastLastColumn { .. } => {
                 "the file may be damaged or truncated: open it in its program and save it again"
             }
             Self::Encrypted => "save an unprotected copy and check that",
             Self::PartTooLarge { .. }
             | Self::PackageTooLarge { .. }
             | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. } => {
+            | Self::TooManyCells { .. }
+            | Self::Expanded { .. } => {
                 "this is far beyond any real document; if it is genuine, raise the limit in klausul.toml"
             }
             Self::XmlDocType { .. } => "office programs never write this; the file was made by something else",
-            Self::Pdf { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
+            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
                 "export the PDF again from its source document, or check the source document instead"
             }
             Self::NoTextLayer { .. } => "run OCR on the PDF first (for example ocrmypdf) and check the result",

@@ -7,6 +7,7 @@
 
 mod docx;
 pub mod error;
+mod isolated;
 mod lines;
 mod odt;
 mod outline;
@@ -17,10 +18,12 @@ mod pdf;
 mod text;
 
 pub use docx::read_docx;
+pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;
 pub use package::check_sizes as check_package;
-pub use pdf::{read_pdf, READER_THREAD};
-pub use text::read_text;
+pub(crate) use package::{attr, attrs, local, Element, Node, Package, Xml};
+pub use pdf::{check_streams, extract_in_child_processes, read_pdf, serve_child};
+pub use text::{read_text, structure_cost};
 
 use crate::model::span::Span;
 use crate::source::Format;

@@ -13,9 +13,9 @@ use quick_xml::events::BytesStart;
 
 use super::error::ReadError;
 use super::package::{attr, local, Node, Package, Xml};
-use super::paragraphs::{build, Item, Label, Paragraph};
+use super::paragraphs::{build, Item, Label, Paragraph, PARAGRAPH_COST};
 use super::Document;
-use crate::model::limits::Limits;
+use crate::model::limits::{Budget, Limits};
 use crate::source::Format;
 
 /// Elements whose whole content is left out.
@@ -50,7 +50,8 @@ struct LevelStyle {
 type ListStyles = HashMap<String, Vec<LevelStyle>>;
 
 /// # Errors
-/// A damaged, encrypted or oversized package, or malformed XML.
+/// A damaged, encrypted or oversized package, malformed XML, or content that
+/// expands past `expanded_mb`.
 pub fn read_odt(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     let mut package = Package::open(bytes, limits)?;
     if package
@@ -69,7 +70,10 @@ pub fn read_odt(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
         styles,
         ..Walker::default()
     };
-    walker.walk(Xml::new("content.xml", &content, limits))?;
+    walker.walk(
+        Xml::new("content.xml", &content, limits),
+        &Budget::new(limits),
+    )?;
     Ok(build(walker.items, Format::Odt, content.len() / 4))
 }
 
@@ -129,7 +133,9 @@ struct Walker {
 }
 
 impl Walker {
-    fn walk(&mut self, mut xml: Xml<'_>) -> Result<(), ReadError> {
+    /// Walks the body, spending its text, its paragraphs and the numbers
+    /// written before them from `budget`.
+    fn walk(&mut self, mut xml: Xml<'_>, budget: &Budget) -> Result<(), ReadError> {
         loop {
             match xml.next()? {
                 Node::Start(e) => {
@@ -138,11 +144,12 @@ impl Walker {
                         xml.skip()?;
                         continue;
                     }
-                    self.start(name, &e);
+                    self.start(name, &e, budget)?;
                 }
                 Node::End(name) => self.end(&name),
                 Node::Text(t) => {
                     if let Some(p) = self.open.last_mut() {
+                        budget.spend(t.len())?;
                         p.text.push_str(&t);
                     }
                 }
@@ -151,9 +158,10 @@ impl Walker {
         }
     }
 
-    fn start(&mut self, name: &str, e: &BytesStart<'_>) {
+    fn start(&mut self, name: &str, e: &BytesStart<'_>, budget: &Budget) -> Result<(), ReadError> {
         match name {
             "h" | "p" => {
+                budget.spend(PARAGRAPH_COST)?;
                 self.index += 1;
                 let mut p = Paragraph {
                     index: self.index,
@@ -166,6 +174,11 @@ impl Walker {
                     p.level = Some(level.max(1));
                 }
                 p.label = self.label(p.level);
+                // A list style's prefix is written before every item, so a
+                // long one repeats with each.
+                if let Some(Label::Number(shown)) = &p.label {
+                    budget.spend(shown.len())?;
+                }
                 self.open.push(p);
             }
             "list" => {
@@ -196,11 +209,13 @@ impl Walker {
                     .and_then(|c| c.parse::<usize>().ok())
                     .unwrap_or(1)
                     .min(64);
+                budget.spend(count)?;
                 self.push_text(&" ".repeat(count));
             }
             "tab" | "line-break" => self.push_text(" "),
             _ => {}
         }
+        Ok(())
     }
 
     fn end(&mut self, name: &str) {

@@ -96,6 +96,9 @@ fn zip_error(e: ZipError) -> ReadError {
     }
 }
 
+/// An element's start, with its name and attributes.
+pub type Element<'x> = BytesStart<'x>;
+
 /// What the XML walker hands on: element starts and ends (empty elements come
 /// as a start and an end) and text with references resolved.
 #[derive(Debug)]
@@ -236,6 +239,21 @@ pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
                 .ok()
         })?
     })
+}
+
+/// Every attribute of an element: its qualified name (`office:value`) and
+/// its value with references resolved; one that is not well-formed is left
+/// out.
+#[must_use]
+pub fn attrs(e: &BytesStart<'_>) -> Vec<(String, String)> {
+    e.attributes()
+        .flatten()
+        .filter_map(|a| {
+            let value = a.normalized_value(XmlVersion::Implicit1_0).ok()?;
+            let key = a.key.0.to_owned();
+            Some((key, value.into_owned()))
+        })
+        .collect()
 }
 
 /// Inflates every part of a zip package into nothing, within the limits, so a

@@ -11,6 +11,11 @@ use super::{BlockKind, Document};
 use crate::model::span::Span;
 use crate::source::Format;
 
+/// Bytes a paragraph holds on its way to a block besides its text: its
+/// record in the walk of the XML, its `Paragraph`, and its block and line
+/// (spent from the `Budget`; a file of empty paragraphs costs this each).
+pub const PARAGRAPH_COST: usize = 256;
+
 /// What a numbered paragraph shows before its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Label {

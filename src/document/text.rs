@@ -12,6 +12,17 @@ use super::{Block, BlockKind, Document};
 use crate::model::span::Span;
 use crate::source::Format;
 
+/// Bytes the reader holds for each line besides its text: the line's span,
+/// its page and furniture marks, and its place in a block, with room for the
+/// lists' growth. A file of nothing but line breaks costs this per byte.
+const LINE_COST: usize = 48;
+
+/// What reading `text` holds besides the text itself, for the `Budget`.
+#[must_use]
+pub fn structure_cost(text: &str) -> usize {
+    (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1).saturating_mul(LINE_COST)
+}
+
 #[must_use]
 pub fn read_text(text: String, format: Format) -> Document {
     let lines = split_lines(&text);

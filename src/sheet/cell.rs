@@ -27,6 +27,15 @@ impl Cell {
         }
     }
 
+    /// The bytes of text the cell holds.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        match self {
+            Self::Text(t) | Self::Error(t) => t.len(),
+            _ => 0,
+        }
+    }
+
     /// The cell as the user sees it, for messages.
     #[must_use]
     pub fn shown(&self) -> String {

@@ -6,13 +6,23 @@
 pub mod catalogue;
 pub mod cell;
 pub mod columns;
+mod ods;
 mod read;
 
-pub use read::{read_workbook, Workbook};
+pub use read::read_workbook;
 
 use calamine::Dimensions;
 
+use crate::document::error::ReadError;
+use crate::model::limits::{Budget, Limits};
 use cell::Cell;
+
+/// The readable sheets of a workbook, and the names of the hidden ones.
+#[derive(Debug, Default)]
+pub struct Workbook {
+    pub tables: Vec<Table>,
+    pub hidden: Vec<String>,
+}
 
 /// One sheet's cells, row by row.
 #[derive(Debug, Clone, Default)]
@@ -31,90 +41,192 @@ pub struct Row {
 /// Merged areas larger than this are not filled in (no real sheet needs it).
 const MAX_MERGE_FILL: u64 = 10_000;
 
+/// Columns a sheet can have: A to XFD.
+pub const MAX_COLUMNS: u32 = 16_384;
+
 const EMPTY: Cell = Cell::Empty;
 
-impl Table {
-    /// A table from cells at (row, column), with merged areas showing their
-    /// top-left value everywhere.
-    #[must_use]
-    pub fn from_cells(sheet: &str, cells: Vec<((u32, u32), Cell)>, merged: &[Dimensions]) -> Self {
-        let mut table = Self::empty(sheet);
-        for (at, cell) in cells {
-            table.push(at, cell);
-        }
-        table.finish(merged);
-        table
-    }
+/// A workbook's cells counted against the limits as they are read: their
+/// number against `cells`, and what they hold against `expanded_mb` (their
+/// text, each row, and each slot a row grows by: a row is as wide as its
+/// last cell, so one cell at column XFD costs 16 384 slots).
+pub struct Tally<'b> {
+    cells: u64,
+    limit: u64,
+    budget: &'b Budget,
+}
 
+impl<'b> Tally<'b> {
     #[must_use]
-    pub fn empty(sheet: &str) -> Self {
+    pub fn new(limits: Limits, budget: &'b Budget) -> Self {
         Self {
-            sheet: sheet.to_owned(),
-            rows: Vec::new(),
+            cells: 0,
+            limit: limits.cells,
+            budget,
         }
     }
 
-    /// Adds a cell. Cells usually come row by row, which costs nothing
-    /// extra; one for an earlier row is inserted in its place.
-    pub fn push(&mut self, (r, c): (u32, u32), cell: Cell) {
+    /// Counts one cell more.
+    ///
+    /// # Errors
+    /// The workbook has more cells than the limit.
+    fn cell(&mut self, sheet: &str) -> Result<(), ReadError> {
+        self.cells += 1;
+        if self.cells > self.limit {
+            return Err(ReadError::TooManyCells {
+                sheet: sheet.to_owned(),
+                limit: self.limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether `bytes` more would fit the budget, spending nothing.
+    ///
+    /// # Errors
+    /// They would not.
+    pub fn affords(&self, bytes: usize) -> Result<(), ReadError> {
+        if self.budget.affords(bytes as u64) {
+            return Ok(());
+        }
+        // Spending what does not fit fails, with the limit named.
+        self.spend(bytes)
+    }
+
+    /// Spends `bytes` of the file's budget.
+    ///
+    /// # Errors
+    /// The file has expanded past `expanded_mb`, or its time is up.
+    pub fn spend(&self, bytes: usize) -> Result<(), ReadError> {
+        Ok(self.budget.spend(bytes)?)
+    }
+}
+
+/// A sheet's cells as they come, in any order, made into a `Table` once
+/// all are in. Rows that come out of order are sorted once at the end, so a
+/// sheet whose rows come last to first costs no more than one in order.
+pub struct TableBuilder {
+    table: Table,
+    sorted: bool,
+}
+
+impl TableBuilder {
+    #[must_use]
+    pub fn new(sheet: &str) -> Self {
+        Self {
+            table: Table {
+                sheet: sheet.to_owned(),
+                rows: Vec::new(),
+            },
+            sorted: true,
+        }
+    }
+
+    /// Adds a cell at (row, column), counted before anything is allocated.
+    ///
+    /// # Errors
+    /// A cell past column XFD, or a limit reached.
+    pub fn push(
+        &mut self,
+        (r, c): (u32, u32),
+        cell: Cell,
+        tally: &mut Tally,
+    ) -> Result<(), ReadError> {
         if cell.is_empty() {
-            return;
+            return Ok(());
         }
-        match self.rows.last() {
-            Some(last) if last.number > r => return self.insert((r, c), cell),
+        if c >= MAX_COLUMNS {
+            return Err(ReadError::PastLastColumn {
+                sheet: self.table.sheet.clone(),
+                cell: a1(c as usize, r),
+            });
+        }
+        tally.cell(&self.table.sheet)?;
+        tally.spend(cell.text_len())?;
+        let rows = &mut self.table.rows;
+        match rows.last() {
             Some(last) if last.number == r => {}
-            _ => self.rows.push(Row {
-                number: r,
-                cells: Vec::new(),
-            }),
-        }
-        if let Some(row) = self.rows.last_mut() {
-            row.set(c as usize, cell);
-        }
-    }
-
-    /// Fills the merged areas once every cell is in.
-    pub fn finish(&mut self, merged: &[Dimensions]) {
-        self.fill_merged(merged);
-    }
-
-    /// Puts a cell anywhere, keeping the rows in order.
-    fn insert(&mut self, (r, c): (u32, u32), cell: Cell) {
-        let i = self.rows.partition_point(|row| row.number < r);
-        if self.rows.get(i).is_none_or(|row| row.number != r) {
-            self.rows.insert(
-                i,
-                Row {
+            last => {
+                // A row before the last is added as it comes, and put in its
+                // place when the sheet is done.
+                self.sorted &= last.is_none_or(|l| l.number < r);
+                tally.spend(size_of::<Row>())?;
+                rows.push(Row {
                     number: r,
                     cells: Vec::new(),
-                },
-            );
+                });
+            }
         }
-        self.rows[i].set(c as usize, cell);
+        let at = rows.len() - 1;
+        let row = &mut rows[at];
+        let wider = (c as usize + 1).saturating_sub(row.cells.len());
+        tally.spend(wider.saturating_mul(size_of::<Cell>()))?;
+        row.set(c as usize, cell);
+        Ok(())
     }
 
-    fn fill_merged(&mut self, merged: &[Dimensions]) {
+    /// The table, with its rows in order and merged areas showing their
+    /// top-left value everywhere.
+    ///
+    /// # Errors
+    /// The cells the merged areas add reach a limit.
+    pub fn finish(mut self, merged: &[Dimensions], tally: &mut Tally) -> Result<Table, ReadError> {
+        self.sort();
+        self.fill_merged(merged, tally)?;
+        self.sort();
+        Ok(self.table)
+    }
+
+    /// Puts the rows in order; a row that came twice becomes one, the cells
+    /// that came later winning.
+    fn sort(&mut self) {
+        if self.sorted {
+            return;
+        }
+        let mut rows = std::mem::take(&mut self.table.rows);
+        rows.sort_by_key(|row| row.number);
+        for row in rows {
+            match self.table.rows.last_mut() {
+                Some(last) if last.number == row.number => {
+                    for (c, cell) in row.cells.into_iter().enumerate() {
+                        if !cell.is_empty() {
+                            last.set(c, cell);
+                        }
+                    }
+                }
+                _ => self.table.rows.push(row),
+            }
+        }
+        self.sorted = true;
+    }
+
+    fn fill_merged(&mut self, merged: &[Dimensions], tally: &mut Tally) -> Result<(), ReadError> {
+        // Only the rows read from the file hold a merged area's value.
+        let read = self.table.rows.len();
         for m in merged {
             let area = u64::from(m.end.0.saturating_sub(m.start.0) + 1)
                 * u64::from(m.end.1.saturating_sub(m.start.1) + 1);
             if area > MAX_MERGE_FILL {
                 continue;
             }
-            let value = self
-                .rows
-                .iter()
-                .find(|row| row.number == m.start.0)
-                .map(|row| row.get(m.start.1 as usize).clone())
-                .filter(|v| !v.is_empty());
+            let rows = &self.table.rows[..read];
+            let at = rows.partition_point(|row| row.number < m.start.0);
+            let value = rows
+                .get(at)
+                .filter(|row| row.number == m.start.0)
+                .map(|row| row.get(m.start.1 as usize))
+                .filter(|v| !v.is_empty())
+                .cloned();
             let Some(value) = value else { continue };
             for r in m.start.0..=m.end.0 {
                 for c in m.start.1..=m.end.1 {
                     if (r, c) != m.start {
-                        self.insert((r, c), value.clone());
+                        self.push((r, c), value.clone(), tally)?;
                     }
                 }
             }
         }
+        Ok(())
     }
 }
 
@@ -168,7 +280,13 @@ mod tests {
             start: (1, 0),
             end: (3, 0),
         }];
-        let t = Table::from_cells("Avtal", cells, &merged);
+        let budget = Budget::new(Limits::default());
+        let mut tally = Tally::new(Limits::default(), &budget);
+        let mut t = TableBuilder::new("Avtal");
+        for (at, cell) in cells {
+            t.push(at, cell, &mut tally).unwrap();
+        }
+        let t = t.finish(&merged, &mut tally).unwrap();
         let shown: Vec<String> = t.rows.iter().map(|r| r.get(0).shown()).collect();
         assert_eq!(
             shown,

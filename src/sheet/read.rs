@@ -1,27 +1,22 @@
-//! Reads workbooks with calamine and CSV with the csv crate into `Table`s of
-//! cells. Every visible sheet is read (hidden ones are named, not read),
-//! formulas come as their cached values, merged cells repeat their value over
-//! the merged area, and the number of cells is bounded.
+//! Reads workbooks with calamine (OpenDocument with `ods`) and CSV with the
+//! csv crate into `Table`s of cells. Every visible sheet is read (hidden ones
+//! are named, not read), formulas come as their cached values, merged cells
+//! repeat their value over the merged area, and the number of cells and what
+//! they hold are bounded (`Tally`).
 
 use std::io::Cursor;
 
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Range, Reader, SheetVisible, Xls, Xlsb,
-    Xlsx,
+    open_workbook_from_rs, Data, DataRef, Dimensions, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx,
 };
 
 use super::cell::Cell;
-use super::Table;
+use super::ods::read_ods;
+use super::{Table, TableBuilder, Tally, Workbook};
+use crate::document::check_package;
 use crate::document::error::ReadError;
-use crate::model::limits::Limits;
+use crate::model::limits::{Budget, Limits};
 use crate::source::{decode_text, Format};
-
-/// The readable sheets of a workbook, and the names of the hidden ones.
-#[derive(Debug, Default)]
-pub struct Workbook {
-    pub tables: Vec<Table>,
-    pub hidden: Vec<String>,
-}
 
 fn broken(e: impl std::fmt::Display) -> ReadError {
     let reason = e.to_string();
@@ -33,72 +28,71 @@ fn broken(e: impl std::fmt::Display) -> ReadError {
 }
 
 /// # Errors
-/// A damaged or protected workbook, or one over the cell limit.
+/// A damaged or protected workbook, one over the cell limit, or one that
+/// expands past `expanded_mb`.
 pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Workbook, ReadError> {
+    let budget = Budget::new(limits);
+    let mut tally = Tally::new(limits, &budget);
     match format {
         Format::Csv => Ok(Workbook {
-            tables: vec![read_csv(bytes, limits)?],
+            tables: vec![read_csv(bytes, &mut tally)?],
             hidden: Vec::new(),
         }),
         Format::Xlsx => {
             // The zip parts are inflated within the limits before calamine sees them.
-            super::super::document::check_package(bytes, limits)?;
+            check_package(bytes, limits)?;
             let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let mut counter = Counter::new(limits);
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let mut table = stream(name, &mut counter, || reader.next_cell().map_err(broken))?;
+                let table = stream(name, &mut tally, || reader.next_cell().map_err(broken))?;
                 drop(reader);
-                table.finish(&book.merge_cells_by_sheet_name(name).unwrap_or_default());
-                Ok(table)
+                let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+                table.finish(&merged, &mut tally)
             })
         }
         Format::Xlsb => {
-            super::super::document::check_package(bytes, limits)?;
+            check_package(bytes, limits)?;
             let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let mut counter = Counter::new(limits);
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                stream(name, &mut counter, || reader.next_cell().map_err(broken))
+                stream(name, &mut tally, || reader.next_cell().map_err(broken))?
+                    .finish(&[], &mut tally)
             })
         }
         Format::Xls => {
             let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let mut counter = Counter::new(limits);
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let range = book.worksheet_range(name).map_err(broken)?;
                 let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
-                from_range(name, &range, &merged, &mut counter)
+                from_range(name, &range, &merged, &mut tally)
             })
         }
-        Format::Ods => {
-            super::super::document::check_package(bytes, limits)?;
-            let mut book: Ods<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let mut counter = Counter::new(limits);
-            let sheets = book.sheets_metadata().to_owned();
-            each_visible(&sheets, |name| {
-                let range = book.worksheet_range(name).map_err(broken)?;
-                from_range(name, &range, &[], &mut counter)
-            })
-        }
+        Format::Ods => read_ods(bytes, limits, &mut tally),
         _ => Err(ReadError::Unrecognised),
     }
 }
 
 /// A sheet from a reader that hands over its cells one at a time (xlsx and
-/// xlsb), counted against the workbook's limit as they come.
+/// xlsb), in the order of the file, counted as they come: calamine never
+/// builds the whole sheet, so a cell far to the right or rows last to first
+/// cost no more than their cells.
 fn stream<'d>(
     name: &str,
-    counter: &mut Counter,
+    tally: &mut Tally,
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'d>>>, ReadError>,
-) -> Result<Table, ReadError> {
-    let mut table = Table::empty(name);
+) -> Result<TableBuilder, ReadError> {
+    let mut table = TableBuilder::new(name);
     while let Some(c) = next()? {
-        counter.add(name)?;
-        table.push(c.get_position(), cell_of_ref(c.get_value()));
+        let value = c.get_value();
+        // A shared string is copied into each cell that uses it: count the
+        // copy before it is made.
+        if let DataRef::SharedString(s) = value {
+            tally.affords(s.len())?;
+        }
+        table.push(c.get_position(), cell_of_ref(value), tally)?;
     }
     Ok(table)
 }
@@ -118,49 +112,22 @@ fn each_visible(
     Ok(book)
 }
 
-/// Counts cells against the workbook's limit.
-struct Counter {
-    seen: u64,
-    limit: u64,
-}
-
-impl Counter {
-    const fn new(limits: Limits) -> Self {
-        Self {
-            seen: 0,
-            limit: limits.cells,
-        }
-    }
-
-    fn add(&mut self, sheet: &str) -> Result<(), ReadError> {
-        self.seen += 1;
-        if self.seen > self.limit {
-            return Err(ReadError::TooManyCells {
-                sheet: sheet.to_owned(),
-                limit: self.limit,
-            });
-        }
-        Ok(())
-    }
-}
-
 fn from_range(
     name: &str,
     range: &Range<Data>,
     merged: &[Dimensions],
-    counter: &mut Counter,
+    tally: &mut Tally,
 ) -> Result<Table, ReadError> {
-    let mut cells = Vec::new();
+    let mut table = TableBuilder::new(name);
+    let (r0, c0) = range.start().unwrap_or((0, 0));
     for (row, col, value) in range.used_cells() {
-        counter.add(name)?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
         let at = (
-            r0 + u32::try_from(row).unwrap_or(u32::MAX),
-            c0 + u32::try_from(col).unwrap_or(u32::MAX),
+            r0.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
+            c0.saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
         );
-        cells.push((at, cell_of_data(value)));
+        table.push(at, cell_of_data(value), tally)?;
     }
-    Ok(Table::from_cells(name, cells, merged))
+    table.finish(merged, tally)
 }
 
 /// An integer cell as a number. A spreadsheet stores numbers as doubles
@@ -199,8 +166,9 @@ fn cell_of_ref(d: &DataRef<'_>) -> Cell {
 
 /// CSV with `;` or `,` between fields (Swedish Excel writes `;`), in UTF-8 or
 /// Windows-1252.
-fn read_csv(bytes: &[u8], limits: Limits) -> Result<Table, ReadError> {
+fn read_csv(bytes: &[u8], tally: &mut Tally) -> Result<Table, ReadError> {
     let (text, _) = decode_text(bytes);
+    tally.spend(text.len())?;
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let delimiter = if first_line.matches(';').count() >= first_line.matches(',').count() {
         b';'
@@ -212,23 +180,18 @@ fn read_csv(bytes: &[u8], limits: Limits) -> Result<Table, ReadError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut counter = Counter::new(limits);
-    let mut cells = Vec::new();
+    let mut table = TableBuilder::new("csv");
     for (row, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ReadError::Workbook {
             reason: e.to_string(),
         })?;
         for (col, field) in record.iter().enumerate() {
-            if field.trim().is_empty() {
-                continue;
-            }
-            counter.add("csv")?;
             let at = (
                 u32::try_from(row).unwrap_or(u32::MAX),
                 u32::try_from(col).unwrap_or(u32::MAX),
             );
-            cells.push((at, Cell::Text(field.to_owned())));
+            table.push(at, Cell::Text(field.to_owned()), tally)?;
         }
     }
-    Ok(Table::from_cells("csv", cells, &[]))
+    table.finish(&[], tally)
 }

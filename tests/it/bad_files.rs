@@ -54,6 +54,7 @@ const SMALL: Limits = Limits {
     package_bytes: 3 << 19,
     xml_depth: 1_000,
     cells: 1_000,
+    expanded_bytes: 1 << 20,
     seconds_per_file: 5,
 };
 

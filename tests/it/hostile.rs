@@ -3,7 +3,7 @@
 //! clear diagnostic naming it, the good file is still reported, and the run
 //! exits 2. Limits are set small in a `klausul.toml`, as a user may set them.
 
-use super::{package, repo};
+use super::{hostile_files, package, repo};
 
 use std::path::Path;
 use std::process::Command;
@@ -147,4 +147,349 @@ fn every_hostile_file_ends_in_a_report_or_a_clear_error() {
     assert_eq!(by_path("invalid-utf8.md")["verdict"], "fail");
     assert_eq!(by_path("one-line.txt")["kind"], "document");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// How one run of the binary went: its exit status, its output, and the
+/// peak memory of its own process tree.
+struct Measured {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+    /// Kilobytes: the largest resident set of the process or of any child
+    /// it waited for (a PDF extractor).
+    peak_kb: i64,
+    seconds: f64,
+}
+
+/// Generous bounds, not speed: a case that passes them cannot take the run
+/// down or hang it.
+const PEAK_KB: i64 = 1 << 20;
+const GUARD: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Set for a run of this test binary that is only the measuring parent of
+/// one case: the case's folder, its standard input ("" for none) and its
+/// arguments, separated by unit separators.
+const MEASURE_ENV: &str = "KLAUSUL_TEST_MEASURE";
+
+/// Runs the binary in `dir` and measures it. `wait4` gives the rusage of one
+/// child alone (`getrusage(RUSAGE_CHILDREN)` would mix in the cases other
+/// tests run meanwhile), but a child's peak also counts the peak of the
+/// process it was started from, up to its `exec`: this test process, which
+/// has made gigabyte bombs by then. So a fresh run of this binary, small,
+/// starts the case and measures it (`measuring_parent`).
+#[cfg(unix)]
+fn measured(dir: &Path, args: &[&str], stdin: Option<&Path>) -> Measured {
+    let mut spec = vec![dir.display().to_string()];
+    spec.push(stdin.map(|p| p.display().to_string()).unwrap_or_default());
+    spec.extend(args.iter().map(|a| (*a).to_owned()));
+    let parent = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "hostile::measuring_parent",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(MEASURE_ENV, spec.join("\u{1f}"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&parent.stdout);
+    let line = said
+        .lines()
+        .find_map(|l| l.split_once("measured: ").map(|(_, m)| m))
+        .unwrap_or_else(|| panic!("no measurement: {said}"));
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    Measured {
+        code: fields[0].parse().ok(),
+        peak_kb: fields[1].parse().unwrap(),
+        seconds: fields[2].parse().unwrap(),
+        stdout: std::fs::read(dir.with_extension("stdout")).unwrap(),
+        stderr: std::fs::read_to_string(dir.with_extension("stderr")).unwrap(),
+    }
+}
+
+/// Not a test of its own: in a run started by `measured`, starts one case,
+/// waits for it with `wait4` (ending it past the guard) and prints its exit
+/// status, its peak memory in kilobytes and its seconds.
+#[cfg(unix)]
+#[test]
+fn measuring_parent() {
+    use std::process::Stdio;
+    let Ok(spec) = std::env::var(MEASURE_ENV) else {
+        return;
+    };
+    let spec: Vec<&str> = spec.split('\u{1f}').collect();
+    let (dir, stdin, args) = (Path::new(spec[0]), spec[1], &spec[2..]);
+    // Only its id is kept: wait4 reaps it, and a second wait by `Child`
+    // could reap an unrelated process given the same id meanwhile.
+    let id = Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("KLAUSUL_CONFIG")
+        .env("LANG", "en_US.UTF-8")
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_empty() {
+            Stdio::null()
+        } else {
+            std::fs::File::open(stdin).unwrap().into()
+        })
+        .stdout(std::fs::File::create(dir.with_extension("stdout")).unwrap())
+        .stderr(std::fs::File::create(dir.with_extension("stderr")).unwrap())
+        .spawn()
+        .unwrap()
+        .id();
+    let pid = libc::pid_t::try_from(id).unwrap();
+    let started = std::time::Instant::now();
+    let (status, usage) = loop {
+        let mut status = 0;
+        // SAFETY: an all-zero rusage is a valid value of the C structure.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: wait4 writes only into the two structures passed, which
+        // live across the call; the child is ours and not waited for elsewhere.
+        let done = unsafe { libc::wait4(pid, &raw mut status, libc::WNOHANG, &raw mut usage) };
+        assert!(done >= 0, "wait4 failed");
+        if done == pid {
+            break (status, usage);
+        }
+        if started.elapsed() > GUARD {
+            // SAFETY: kill only sends a signal to our own child.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("klausul {args:?} did not end within {GUARD:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status).to_string()
+    } else {
+        "signal".to_owned()
+    };
+    println!(
+        "measured: {code} {} {:.2}",
+        usage.ru_maxrss,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// A fresh folder with the good document in it, and the configuration given.
+fn case_dir(name: &str, config: &str) -> std::path::PathBuf {
+    let dir = super::scratch(&format!("hostile-{name}"));
+    std::fs::copy(
+        repo().join("fixtures/tune/komplett.md"),
+        dir.join("good.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("klausul.toml"), config).unwrap();
+    dir
+}
+
+/// Checks `hostile` beside the good document and asserts what every case
+/// must: exit 2, the hostile input's error ends with `message`, the good
+/// document passes, and the run stayed under 1 GB.
+fn holds(dir: &Path, hostile: &str, message: &str, stdin: Option<&Path>) {
+    let run = measured(
+        dir,
+        &["check", "--format", "json", hostile, "good.md"],
+        stdin,
+    );
+    assert_eq!(run.code, Some(2), "{hostile}: {}", run.stderr);
+    // Shown with --nocapture: what each case costs.
+    eprintln!(
+        "{hostile}: exit 2, peak {} MB, {:.1} s",
+        run.peak_kb >> 10,
+        run.seconds
+    );
+    assert!(
+        run.peak_kb < PEAK_KB,
+        "{hostile}: peak memory {} MB",
+        run.peak_kb >> 10
+    );
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2, "{hostile}");
+    assert_eq!(docs[1]["path"], "good.md");
+    assert_eq!(
+        docs[1]["verdict"], "pass",
+        "the good document beside {hostile}"
+    );
+    let error = docs[0]["error"].as_str().unwrap_or_default();
+    assert!(
+        error.starts_with(&format!("{hostile}: ")) && error.ends_with(message),
+        "{hostile}: {error}"
+    );
+    // The diagnostic names the file (its message is wrapped to the width).
+    assert!(
+        run.stderr.contains(&format!("× {hostile}: ")),
+        "{hostile}: {}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The `expanded_mb` error at its default, 256 MB.
+const EXPANDED: &str =
+    "the content expands to more than 268435456 bytes, the limit for one file (`expanded_mb`)";
+
+/// One hostile file, written into a fresh folder and checked with the
+/// default limits, as a user would meet it.
+fn file_holds(name: &str, bytes: &[u8], message: &str) {
+    let dir = case_dir(name, "");
+    std::fs::write(dir.join(name), bytes).unwrap();
+    holds(&dir, name, message, None);
+}
+
+#[test]
+fn a_pdf_stream_that_inflates_to_a_gigabyte() {
+    file_holds(
+        "stream-bomb.pdf",
+        &hostile_files::pdf_stream_bomb(1 << 30),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn a_pdf_that_makes_the_extractor_copy_its_state() {
+    file_holds(
+        "copied-state.pdf",
+        &hostile_files::pdf_copied_state(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn a_pdf_with_a_bogus_length_is_damaged_not_a_scan() {
+    file_holds(
+        "bogus-length.pdf",
+        &hostile_files::pdf_bogus_length(),
+        "the PDF is damaged: the content of 1 of its 1 page(s) cannot be read",
+    );
+}
+
+#[test]
+fn a_word_list_number_of_a_megabyte_before_each_paragraph() {
+    file_holds(
+        "long-number.docx",
+        &hostile_files::docx_long_number(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn an_opendocument_list_prefix_of_a_megabyte_before_each_item() {
+    file_holds(
+        "long-prefix.odt",
+        &hostile_files::odt_long_prefix(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn a_shared_string_of_a_megabyte_in_a_thousand_cells() {
+    file_holds(
+        "shared-string.xlsx",
+        &hostile_files::xlsx_shared_string(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn a_merged_area_over_a_long_string() {
+    file_holds(
+        "merged.xlsx",
+        &hostile_files::xlsx_merged_long_string(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn rows_with_one_cell_at_column_xfd() {
+    file_holds("xfd.xlsx", &hostile_files::xlsx_cells_at_xfd(), EXPANDED);
+}
+
+#[test]
+fn a_cell_past_column_xfd() {
+    file_holds(
+        "past-xfd.xlsx",
+        &hostile_files::xlsx_past_xfd(),
+        "sheet `Blad1` has a cell at ZZZZZZ2, past column XFD, the last a sheet can have",
+    );
+}
+
+#[test]
+fn a_million_rows_last_to_first_are_read_in_order() {
+    // The rows hold no header, so the workbook is read whole and then
+    // refused: the first cells it names are those of the first rows.
+    file_holds(
+        "descending.xlsx",
+        &hostile_files::xlsx_descending_rows(),
+        "no sheet has a header row klausul recognises (found Blad1: x, x, x, x, x)",
+    );
+}
+
+#[test]
+fn a_workbook_that_takes_too_long_is_stopped() {
+    // The time limit holds for spreadsheets too: a million rows take
+    // seconds to read in a test build, over the second allowed here.
+    let dir = case_dir("slow", "[limits]\nseconds_per_file = 1\n");
+    std::fs::write(dir.join("slow.xlsx"), hostile_files::xlsx_descending_rows()).unwrap();
+    holds(
+        &dir,
+        "slow.xlsx",
+        "reading took longer than 1 s, the limit for one file",
+        None,
+    );
+}
+
+#[test]
+fn an_opendocument_cell_repeated_over_a_hundred_by_a_hundred() {
+    file_holds(
+        "repeated.ods",
+        &hostile_files::ods_repeated_cell(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn fifty_megabytes_of_short_lines() {
+    // 50 MB that the text reader would hold as 2.4 GB of lines and blocks.
+    file_holds("lines.txt", &b"a\n".repeat(25_000_000), EXPANDED);
+}
+
+#[test]
+fn a_bom_and_nothing_else_is_empty() {
+    file_holds("bom.md", b"\xEF\xBB\xBF", "the file is empty");
+    file_holds("bom16.txt", b"\xFF\xFE \0\n\0", "the file is empty");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_a_socket_and_a_device_are_not_opened() {
+    let not_regular = "not a regular file; FIFOs, sockets and devices are not read";
+    let dir = case_dir("fifo", "");
+    let fifo = dir.join("fifo.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    holds(&dir, "fifo.md", not_regular, None);
+    let dir = case_dir("socket", "");
+    let _listener = std::os::unix::net::UnixListener::bind(dir.join("socket.md")).unwrap();
+    holds(&dir, "socket.md", not_regular, None);
+    let dir = case_dir("device", "");
+    holds(&dir, "/dev/zero", not_regular, None);
+}
+
+#[cfg(unix)]
+#[test]
+fn standard_input_past_the_file_limit_is_refused_not_cut() {
+    let dir = case_dir("stdin", "[limits]\nfile_mb = 1\n");
+    let long = dir.with_extension("input");
+    let text = std::fs::read(dir.join("good.md")).unwrap();
+    std::fs::write(&long, text.repeat((2 << 20) / text.len() + 1)).unwrap();
+    holds(
+        &dir,
+        "-",
+        "standard input goes on past 1048576 bytes, the limit for one file",
+        Some(&long),
+    );
+    let _ = std::fs::remove_file(long);
 }

@@ -8,6 +8,7 @@ mod formats;
 mod fuzz_corpus;
 mod gate;
 mod hostile;
+mod hostile_files;
 mod json;
 mod layers;
 mod prefilter;

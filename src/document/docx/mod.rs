@@ -18,14 +18,16 @@ use styles::Styles;
 
 use super::error::ReadError;
 use super::package::{Package, Xml};
-use super::paragraphs::{build, Item, Paragraph};
+use super::paragraphs::{build, Item, Label, Paragraph};
 use super::Document;
-use crate::model::limits::Limits;
+use crate::model::limits::{Budget, Limits};
 use crate::source::Format;
 
 /// # Errors
-/// A damaged, encrypted or oversized package, or malformed XML.
+/// A damaged, encrypted or oversized package, malformed XML, or content that
+/// expands past `expanded_mb`.
 pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
+    let budget = Budget::new(limits);
     let mut package = Package::open(bytes, limits)?;
     let body = package.required("word/document.xml", "Word")?;
     let styles = match package.part("word/styles.xml")? {
@@ -38,7 +40,7 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     };
     let mut notes: HashMap<String, Vec<String>> = HashMap::new();
     if let Some(xml) = package.part("word/footnotes.xml")? {
-        for item in walk::walk(Xml::new("word/footnotes.xml", &xml, limits))? {
+        for item in walk::walk(Xml::new("word/footnotes.xml", &xml, limits), &budget)? {
             if let walk::Item::Para(p) = item {
                 if let Some(id) = p.note.clone() {
                     notes.entry(id).or_default().push(p.text);
@@ -48,7 +50,7 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     }
     let mut index = 0;
     let mut items = Vec::new();
-    for item in walk::walk(Xml::new("word/document.xml", &body, limits))? {
+    for item in walk::walk(Xml::new("word/document.xml", &body, limits), &budget)? {
         items.push(match item {
             walk::Item::CellStart => Item::CellStart,
             walk::Item::CellEnd => Item::CellEnd,
@@ -65,6 +67,12 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
                     .or_else(|| styles.numbering(style))
                     .filter(|n| n.num_id != "0")
                     .and_then(|n| numbering.next_label(&n));
+                // A number is written before every paragraph that shows it,
+                // so a long one repeats: one of 1 MB before a thousand
+                // paragraphs is a gigabyte.
+                if let Some(Label::Number(shown)) = &label {
+                    budget.spend(shown.len())?;
+                }
                 Item::Para(Paragraph {
                     level: styles.heading_level(style).or(p.outline.map(|l| l + 1)),
                     label,

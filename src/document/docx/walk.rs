@@ -8,6 +8,8 @@ use super::numbering::NumRef;
 use super::styles::val_u8;
 use crate::document::error::ReadError;
 use crate::document::package::{attr, local, Node, Xml};
+use crate::document::paragraphs::PARAGRAPH_COST;
+use crate::model::limits::Budget;
 
 #[derive(Debug, Default)]
 pub struct Para {
@@ -60,11 +62,12 @@ struct Walker {
     numbering_level: Option<u8>,
 }
 
-/// The paragraphs and cells of a part, in reading order.
+/// The paragraphs and cells of a part, in reading order; their text and
+/// their records are spent from `budget`.
 ///
 /// # Errors
-/// Malformed XML, or the part ends inside an element.
-pub fn walk(mut xml: Xml<'_>) -> Result<Vec<Item>, ReadError> {
+/// Malformed XML, the part ends inside an element, or the budget runs out.
+pub fn walk(mut xml: Xml<'_>, budget: &Budget) -> Result<Vec<Item>, ReadError> {
     let mut w = Walker::default();
     loop {
         match xml.next()? {
@@ -74,7 +77,7 @@ pub fn walk(mut xml: Xml<'_>) -> Result<Vec<Item>, ReadError> {
                     xml.skip()?;
                     continue;
                 }
-                w.start(name, &e, &mut xml)?;
+                w.start(name, &e, &mut xml, budget)?;
             }
             Node::End(name) => w.end(&name),
             Node::Text(t) => {
@@ -93,13 +96,17 @@ impl Walker {
         name: &str,
         e: &quick_xml::events::BytesStart<'_>,
         xml: &mut Xml<'_>,
+        budget: &Budget,
     ) -> Result<(), ReadError> {
         match name {
-            "p" => self.open.push(Para {
-                note: self.note.clone(),
-                in_toc: self.in_toc(),
-                ..Para::default()
-            }),
+            "p" => {
+                budget.spend(PARAGRAPH_COST)?;
+                self.open.push(Para {
+                    note: self.note.clone(),
+                    in_toc: self.in_toc(),
+                    ..Para::default()
+                });
+            }
             "tc" => self.items.push(Item::CellStart),
             "footnote" | "endnote" => {
                 let separator = attr(e, "type").is_some_and(|t| t.contains("eparator"));
@@ -120,12 +127,14 @@ impl Walker {
             }
             "t" => {
                 let text = read_text(xml)?;
+                budget.spend(text.len())?;
                 if self.showing_text() {
                     self.para(|p| p.text.push_str(&text));
                 }
             }
             "instrText" => {
                 let code = read_text(xml)?;
+                budget.spend(code.len())?;
                 if let Some(f) = self.fields.last_mut() {
                     f.code.push_str(&code);
                 }
