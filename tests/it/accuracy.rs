@@ -141,9 +141,10 @@ fn corpus_accuracy_holds_its_floors() {
         for (n, tenths) in agreement.iter().enumerate() {
             assert!(
                 f.by_format[n].at_least(*tenths),
-                "{set} {}: {} is under the floor of {}.{} %\n{report}",
+                "{set} {}: {} of {} agree, under the floor of {}.{} %\n{report}",
                 corpus::FORMATS[n],
-                f.by_format[n],
+                f.by_format[n].agree,
+                f.by_format[n].total,
                 tenths / 10,
                 tenths % 10
             );
