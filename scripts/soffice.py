@@ -22,3 +22,18 @@ def convert(path, fmt, destination, ext):
         made = os.path.join(work, os.path.splitext(os.path.basename(path))[0] + "." + ext)
         shutil.move(made, destination)
     return True
+
+
+def convert_all(paths, fmt, outdir):
+    """Converts every file in PATHS to FMT (its extension too) in OUTDIR with one
+    LibreOffice start, which costs more than a conversion. Without LibreOffice,
+    says so and returns False."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print(f"soffice not found: no {fmt} made in {outdir}", file=sys.stderr)
+        return False
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
+                        "--convert-to", fmt, "--outdir", outdir, *paths],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return True

@@ -2,6 +2,14 @@
 //! each fixture. `fixtures/tune` is what the rules were tuned on;
 //! `fixtures/holdout` was written once and never tuned on, so its figure
 //! measures how well the rules generalise.
+//!
+//! The labelled corpus (`fixtures/corpus`, issue 16) is measured in four
+//! formats. Its tests hold the figures measured before the engine was changed
+//! as floors; `accuracy_report` prints the whole report:
+//! `cargo test --test it accuracy_report -- --ignored --nocapture`.
+
+mod corpus;
+mod report;
 
 use std::path::Path;
 
@@ -79,4 +87,86 @@ fn holdout_set_agrees_at_least_95_percent() {
         "{agree}/{total} agree; disagreements:\n{}",
         misses.join("\n")
     );
+}
+
+// ---------------------------------------------------------------- the corpus
+
+#[test]
+fn corpus_has_enough_labelled_documents_in_every_format() {
+    let documents = corpus::labelled();
+    let blind = documents.iter().filter(|d| d.set == "blind").count();
+    assert!(documents.len() >= 40, "{} documents", documents.len());
+    assert!(blind >= 20, "{blind} blind documents");
+    for d in &documents {
+        let labels = d.labels.as_ref();
+        assert!(
+            labels.is_ok(),
+            "{}.labels: {}",
+            d.name,
+            labels.err().unwrap()
+        );
+        let text = std::fs::read_to_string(&d.text)
+            .unwrap_or_else(|e| panic!("{}: {e}", d.text.display()));
+        let words = text.split_whitespace().count();
+        assert!(words >= 1500, "{} has {words} words", d.text.display());
+        for format in corpus::FORMATS {
+            let path = d.path(format);
+            assert!(path.is_file(), "{} is missing", path.display());
+        }
+    }
+}
+
+/// The floors: each set's agreement per format, in tenths of a percent, and
+/// the most false mets and cross-format differences allowed. They are the
+/// figures of 2026-12-05, measured before any change for issue 16 (the
+/// shares rounded down), and later work must not fall below them.
+///
+/// Issue 16's target, not asserted yet because the engine does not reach it:
+/// on the blind half, at least 95 % agreement in every format, no false met,
+/// and identical statuses in a document's four formats.
+const FLOORS: [(&str, [usize; 4], usize, usize); 2] = [
+    // text 173/234, docx and odt 176/234, pdf 164/234.
+    ("tune", [739, 752, 752, 700], 4, 19),
+    // text 219/312, docx and odt 216/312, pdf 223/312.
+    ("blind", [701, 692, 692, 714], 28, 16),
+];
+
+#[test]
+fn corpus_accuracy_holds_its_floors() {
+    let measured = corpus::measured();
+    for (set, agreement, false_met, spread) in FLOORS {
+        let f = report::figures(measured, set);
+        let report = f.render();
+        assert!(f.unread.is_empty(), "{report}");
+        for (n, tenths) in agreement.iter().enumerate() {
+            assert!(
+                f.by_format[n].at_least(*tenths),
+                "{set} {}: {} of {} agree, under the floor of {}.{} %\n{report}",
+                corpus::FORMATS[n],
+                f.by_format[n].agree,
+                f.by_format[n].total,
+                tenths / 10,
+                tenths % 10
+            );
+        }
+        assert!(
+            f.false_met_count() <= false_met,
+            "{set}: {} false met, more than {false_met}\n{report}",
+            f.false_met_count()
+        );
+        assert!(
+            f.spread.len() <= spread,
+            "{set}: {} statuses differ across formats, more than {spread}\n{report}",
+            f.spread.len()
+        );
+    }
+}
+
+#[test]
+#[ignore = "prints the report: cargo test --test it accuracy_report -- --ignored --nocapture"]
+fn accuracy_report() {
+    let measured = corpus::measured();
+    for set in corpus::SETS {
+        println!("{}", report::figures(measured, set).render());
+    }
 }
