@@ -17,7 +17,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::model::lang::Lang;
+use crate::model::message::Message;
 use crate::model::vocab::SuppressionKind;
 use crate::profile::error::Problem;
 use crate::report::{DocumentReport, Suppressed};
@@ -191,62 +191,39 @@ pub fn apply<'a>(
     doc: &mut DocumentReport,
     inline: &[Inline],
     entries: impl Iterator<Item = &'a Entry>,
-    lang: Lang,
-) -> Vec<String> {
-    let sv = lang == Lang::Sv;
+) -> Vec<Message> {
     let mut warnings = Vec::new();
     let written = inline.iter().map(|s| {
-        let place = if sv {
-            format!("rad {}", s.line)
-        } else {
-            format!("line {}", s.line)
-        };
         (
             s.id.as_str(),
             s.reason.as_deref(),
             SuppressionKind::InDocument,
-            place,
+            Message::new("suppress_place_document").with("line", s.line.to_string()),
         )
     });
     let filed = entries.map(|e| {
-        let place = if sv {
-            format!("undantagsfilen rad {}", e.line)
-        } else {
-            format!("suppression file line {}", e.line)
-        };
         (
             e.requirement.as_str(),
             Some(e.reason.as_str()),
             SuppressionKind::File,
-            place,
+            Message::new("suppress_place_file").with("line", e.line.to_string()),
         )
     });
     for (id, reason, kind, place) in written.chain(filed) {
+        let warning = |key| {
+            Message::new(key)
+                .with("id", id)
+                .with("place", place.clone())
+        };
         let Some(reason) = reason else {
-            warnings.push(if sv {
-                format!("klausul-ignore {id} ({place}) saknar skäl och tillämpades inte")
-            } else {
-                format!("klausul-ignore {id} ({place}) has no reason, so it was not applied")
-            });
+            warnings.push(warning("suppress_no_reason"));
             continue;
         };
         match doc.requirements.iter_mut().find(|r| r.id == id) {
-            None => warnings.push(if sv {
-                format!("klausul-ignore {id} ({place}): profilen har inget sådant krav")
-            } else {
-                format!("klausul-ignore {id} ({place}): the profile has no such requirement")
-            }),
-            Some(r) if !r.status.is_finding() => warnings.push(if sv {
-                format!(
-                    "klausul-ignore {id} ({place}) används inte: kravet är {}",
-                    r.status.name()
-                )
-            } else {
-                format!(
-                    "klausul-ignore {id} ({place}) is unused: the requirement is {}",
-                    r.status.name()
-                )
-            }),
+            None => warnings.push(warning("suppress_unknown")),
+            Some(r) if !r.status.is_finding() => {
+                warnings.push(warning("suppress_unused").with("status", r.status.name()));
+            }
             Some(r) => {
                 r.suppressed = Some(Suppressed {
                     reason: reason.to_owned(),

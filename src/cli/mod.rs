@@ -551,7 +551,12 @@ fn profiles() -> ExitCode {
         match Profile::load(id) {
             Ok(p) => {
                 let n = p.requirements().count();
-                let _ = writeln!(out, "{id}\t{}\t{n} requirements\t{}", p.version, p.name.en);
+                let _ = writeln!(
+                    out,
+                    "{id}\t{}\t{n} requirements\t{}",
+                    p.version,
+                    p.name.get(Lang::En)
+                );
             }
             Err(e) => {
                 report_error(&e);
