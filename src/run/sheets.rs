@@ -130,7 +130,7 @@ fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<Message> {
             if let crate::sheet::cell::Cell::Error(e) = row.get(col) {
                 let cell = format!("{}!{}", table.sheet, crate::sheet::a1(col, row.number));
                 out.push(
-                    Message::new("sheet_error_cell")
+                    Message::new("register_error_cell")
                         .with("cell", cell)
                         .with("value", e.as_str()),
                 );
