@@ -58,11 +58,19 @@ impl<'d> Analysis<'d> {
         let matcher = &profile.matcher;
         let prefilter = profile.prefilter();
         let lower = lower_same_length(&doc.text);
-        let relevant = if everything {
+        let mut relevant = if everything {
             vec![true; doc.blocks.len()]
         } else {
             relevance::relevant_blocks(doc, &lower, prefilter)
         };
+        // A list item's duty may take its binding word from its lead-in.
+        for b in 0..doc.blocks.len() {
+            if relevant[b] {
+                if let Some(lead) = modality::lead_in_block(doc, b) {
+                    relevant[lead] = true;
+                }
+            }
+        }
         let contract_words = count_sets(prefilter.contract_words(&lower));
         drop(lower);
         let folded = Folded::new(doc, &relevant);

@@ -7,6 +7,7 @@
 //! "bör", "i möjligaste mån" …) are.
 
 use super::Analysis;
+use crate::document::{BlockKind, Document};
 use crate::model::span::Span;
 use crate::profile::phrases::SetId;
 use crate::profile::Language;
@@ -125,6 +126,58 @@ pub fn of_sentence(
         .map(|c| of_clause(a, s, c, language))
         .min_by_key(|m| 3 - m.rank())
         .unwrap_or(Modality::Unstated)
+}
+
+/// The modality of a duty in sentence `s`. A list item that states none
+/// takes its lead-in's: under "Leverantören ska under avtalstiden:" an item
+/// "a) följa diskrimineringslagen" binds, and under "Leverantören bör:"
+/// every item is soft.
+#[must_use]
+pub fn of_provision(
+    a: &Analysis<'_>,
+    s: usize,
+    evidence: &[SetId],
+    language: &Language,
+) -> Modality {
+    let own = of_sentence(a, s, evidence, language);
+    if !matches!(own, Modality::Unstated) {
+        return own;
+    }
+    match lead_in(a, s).map(|l| of_sentence(a, l, &[], language)) {
+        Some(m @ (Modality::Soft(_) | Modality::Binding(_))) => m,
+        _ => own,
+    }
+}
+
+/// The sentence that introduces the list holding sentence `s`: the last
+/// sentence of the block before the list, in the same section, when that
+/// block ends with a colon.
+#[must_use]
+pub fn lead_in(a: &Analysis<'_>, s: usize) -> Option<usize> {
+    let block = lead_in_block(a.doc, a.sentences[s].block)?;
+    let i = a.sentences.partition_point(|x| x.block <= block);
+    (i > 0 && a.sentences[i - 1].block == block).then(|| i - 1)
+}
+
+/// The block that introduces list item `block`: the nearest block before
+/// its list, in its section, whose sentence the list finishes: it ends with
+/// a colon, or with no full stop at all ("Leverantören åtar sig att under
+/// avtalstiden").
+#[must_use]
+pub fn lead_in_block(doc: &Document, block: usize) -> Option<usize> {
+    let blocks = &doc.blocks;
+    if blocks[block].kind != BlockKind::ListItem {
+        return None;
+    }
+    let lead = (0..block)
+        .rev()
+        .find(|&b| blocks[b].kind != BlockKind::ListItem)?;
+    let span = blocks[lead].span();
+    (blocks[lead].section == blocks[block].section
+        && !doc.text[span.start..span.end]
+            .trim_end()
+            .ends_with(['.', '!', '?', ')']))
+    .then_some(lead)
 }
 
 #[cfg(test)]

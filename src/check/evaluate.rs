@@ -10,7 +10,7 @@ use crate::model::message::{Arg, Message};
 use crate::model::span::Span;
 use crate::model::vocab::Status;
 use crate::profile::phrases::SetId;
-use crate::profile::{CheckKind, Profile, Requirement};
+use crate::profile::{CheckKind, Profile, Requirement, WeakSignal, Within};
 
 /// A status, the message that explains it, and the folded spans it points at.
 #[derive(Debug, Clone)]
@@ -120,13 +120,11 @@ fn best(outcomes: impl Iterator<Item = Outcome>) -> Option<Outcome> {
 fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     let a = ctx.a;
     for w in &r.weak {
-        if let Some(hit) = a.first(s, w.set) {
-            if !w.unless.is_some_and(|u| a.has(s, u)) {
-                return ctx.weak(Message::new("signal").with("reason", &w.reason), hit);
-            }
+        if let Some(hit) = signal(ctx, s, w) {
+            return ctx.weak(Message::new("signal").with("reason", &w.reason), hit);
         }
     }
-    match modality::of_sentence(a, s, &r.evidence, &ctx.p.language) {
+    match modality::of_provision(a, s, &r.evidence, &ctx.p.language) {
         Modality::Soft(hit) => return ctx.weak(Message::new("soft"), hit),
         Modality::Unstated | Modality::Permissive(_) => {
             return ctx.weak(Message::new("unbound"), ctx.sentence(s))
@@ -143,6 +141,40 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         return deadline(ctx, r, s);
     }
     ctx.met(r, ctx.sentence(s))
+}
+
+/// Where weak signal `w` stands for the duty in sentence `s`: in the
+/// sentence, or for a signal `within` a section anywhere in the top-level
+/// section around it; `None` when absent, or when its `unless` is there too.
+fn signal(ctx: &Ctx<'_>, s: usize, w: &WeakSignal) -> Option<Span> {
+    let a = ctx.a;
+    match w.within {
+        Within::Sentence => a
+            .first(s, w.set)
+            .filter(|_| !w.unless.is_some_and(|u| a.has(s, u))),
+        Within::Section => {
+            // A document without sections is one section.
+            let root = |t: usize| a.section(t).map(|sec| top_section(a, sec));
+            let here = root(s);
+            let around: Vec<usize> = (0..a.sentences.len())
+                .filter(|&t| root(t) == here)
+                .collect();
+            if w.unless
+                .is_some_and(|u| around.iter().any(|&t| a.has(t, u)))
+            {
+                return None;
+            }
+            around.iter().find_map(|&t| a.first(t, w.set))
+        }
+    }
+}
+
+/// The top-level section that `section` lies in.
+fn top_section(a: &Analysis<'_>, mut section: usize) -> usize {
+    while let Some(parent) = a.doc.sections[section].parent {
+        section = parent;
+    }
+    section
 }
 
 /// Whether `set` occurs in sentence `s` or elsewhere in its section.
@@ -289,7 +321,7 @@ fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
-    if let Modality::Soft(hit) = modality::of_sentence(ctx.a, s, &r.evidence, &ctx.p.language) {
+    if let Modality::Soft(hit) = modality::of_provision(ctx.a, s, &r.evidence, &ctx.p.language) {
         return ctx.weak(Message::new("soft"), hit);
     }
     match r.check {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::model::column::Role;
 use crate::model::message::Message;
-use crate::model::vocab::RowStatus;
+use crate::model::vocab::{ContractType, RowStatus};
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
 use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
@@ -191,7 +191,14 @@ impl<'a> Audit<'a> {
                 others.push(' ');
             }
         }
-        let by_cpv = self.cell(Role::Cpv).and_then(|(c, _)| cpv_kind(&c.shown()));
+        let by_cpv = self
+            .cell(Role::Cpv)
+            .and_then(|(c, _)| self.profile.cpv.kind(&c.shown()))
+            .map(|kind| match kind {
+                ContractType::Works => Kind::Works,
+                ContractType::Goods => Kind::Goods,
+                _ => Kind::Services,
+            });
         let by_words = classify(&self.words(&others), r.services, r.works, r.goods);
         let kind = by_cpv.unwrap_or(by_words);
         if kind != Kind::Unknown && (framework || text.trim().is_empty()) {
@@ -439,18 +446,6 @@ fn classify(found: &[SetId], services: SetId, works: SetId, goods: SetId) -> Kin
         (false, false, true) => Kind::Goods,
         _ => Kind::Unknown,
     }
-}
-
-/// A CPV code's division: 45 is works, 50–98 services, the rest supplies.
-fn cpv_kind(code: &str) -> Option<Kind> {
-    let digits: String = code.chars().filter(char::is_ascii_digit).take(2).collect();
-    let division: u32 = digits.parse().ok().filter(|_| digits.len() == 2)?;
-    Some(match division {
-        45 => Kind::Works,
-        50..=98 => Kind::Services,
-        3..=44 | 48 => Kind::Goods,
-        _ => return None,
-    })
 }
 
 /// Counts by status, for the register and per board and start year.

@@ -60,6 +60,22 @@ fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
         a.occurrences(p.scope.works),
         a.occurrences(p.scope.goods),
     );
+    // The buyer's own classification, where the text gives CPV codes, says
+    // what is bought better than the words around it.
+    let cpv = cpv_kinds(&a.doc.text, &p.cpv);
+    let by_cpv = |kind| cpv.contains(&kind);
+    if by_cpv(ContractType::Goods) {
+        return if by_cpv(ContractType::Services) || by_cpv(ContractType::Works) {
+            ContractType::Mixed
+        } else {
+            ContractType::Goods
+        };
+    }
+    match (by_cpv(ContractType::Works), by_cpv(ContractType::Services)) {
+        (true, false) => return ContractType::Works,
+        (false, true) => return ContractType::Services,
+        _ => {}
+    }
     match (services, works, goods) {
         (0, 0, 0) => ContractType::Unknown,
         (0, 0, _) => ContractType::Goods,
@@ -67,6 +83,44 @@ fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
         (s, w, _) if w >= s => ContractType::Works,
         _ => ContractType::Services,
     }
+}
+
+/// How far after the word "CPV" codes are read: a line or a short table.
+const CPV_WINDOW: usize = 400;
+
+/// The kinds of contract that the CPV codes in `text` name: runs of eight
+/// digits (a check digit may follow) that stand shortly after "CPV", in its
+/// paragraph (a register number further on is no CPV code).
+fn cpv_kinds(text: &str, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
+    let bytes = text.as_bytes();
+    let mut kinds = Vec::new();
+    if cpv.is_empty() {
+        return kinds;
+    }
+    for needle in [&b"CPV"[..], b"cpv", b"Cpv"] {
+        for at in memchr::memmem::find_iter(bytes, needle) {
+            let window = &bytes[at..(at + CPV_WINDOW).min(bytes.len())];
+            // The codes stand in the paragraph, line or table of the word.
+            let window = memchr::memmem::find(window, b"\n\n").map_or(window, |end| &window[..end]);
+            let mut run = 0;
+            for (i, b) in window.iter().enumerate() {
+                if b.is_ascii_digit() {
+                    run += 1;
+                    continue;
+                }
+                if run == 8 {
+                    let code = std::str::from_utf8(&window[i - 8..i]).unwrap_or_default();
+                    if let Some(kind) = cpv.kind(code) {
+                        if !kinds.contains(&kind) {
+                            kinds.push(kind);
+                        }
+                    }
+                }
+                run = 0;
+            }
+        }
+    }
+    kinds
 }
 
 fn contract_value(a: &Analysis<'_>, value: SetId) -> Option<f64> {

@@ -186,17 +186,26 @@ fn paragraph_sign(input: &str) -> IResult<&str, &str> {
     Ok((rest, number))
 }
 
-/// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", optionally indented.
+/// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", "(a) ", "(iv) ", "iv) ",
+/// optionally indented.
 fn list_marker(input: &str) -> IResult<&str, ()> {
     let bullet = recognize(one_of("-*•–"));
     let numbered = recognize(pair(digit1, one_of(".)")));
     let lettered = recognize(pair(
         verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| {
-            s.len() <= 2
+            s.len() <= 2 || (s.len() <= 4 && s.chars().all(|c| "ivx".contains(c)))
         }),
         char(')'),
     ));
-    let (rest, _) = (space0, alt((bullet, numbered, lettered)), space1).parse(input)?;
+    // Letters only: "(8) månader" is "åtta (8) månader" wrapped.
+    let bracketed = recognize((
+        char('('),
+        verify(take_while1(|c: char| c.is_ascii_lowercase()), |s: &str| {
+            s.len() <= 2 || (s.len() <= 4 && s.chars().all(|c| "ivx".contains(c)))
+        }),
+        char(')'),
+    ));
+    let (rest, _) = (space0, alt((bullet, numbered, lettered, bracketed)), space1).parse(input)?;
     Ok((rest, ()))
 }
 
@@ -209,7 +218,20 @@ const NEVER_LAST: &[&str] = &[
     "är", "shall", "will", "must", "may", "should", "can", "is", "are",
 ];
 
-fn looks_like_title(title: &str) -> bool {
+/// Verbs a short line of a sentence has and a title has not:
+/// "Leverantören ska lämna e-faktura inom" is a sentence wrapped.
+const SENTENCE_VERBS: &[&str] = &[
+    "ska", "skall", "måste", "bör", "kan", "får", "är", "har", "shall", "will", "must", "may",
+    "should", "can", "is", "are", "has",
+];
+
+/// Whether a line holds a verb that only a sentence would.
+pub(super) fn has_verb(line: &str) -> bool {
+    line.split_whitespace()
+        .any(|w| SENTENCE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+}
+
+pub(super) fn looks_like_title(title: &str) -> bool {
     let title = title.trim_end();
     let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
     let words = title.split_whitespace().count();
@@ -320,6 +342,13 @@ mod tests {
         assert_eq!(classify("a) kön,"), Line::ListItem { content: 3 });
         assert_eq!(classify("  • ålder"), Line::ListItem { content: 6 });
         assert_eq!(classify("1) ska"), Line::ListItem { content: 3 });
+        assert_eq!(classify("(ii) följa"), Line::ListItem { content: 5 });
+        assert_eq!(classify("iii) följa"), Line::ListItem { content: 5 });
+        assert_eq!(classify("(b) följa"), Line::ListItem { content: 4 });
+        assert_eq!(
+            classify("(8) månader och därefter"),
+            Line::Text { content: 0 }
+        );
         assert_eq!(classify("| Krav | Text |"), Line::TableRow);
         assert_eq!(classify("|---|---|"), Line::Markup);
         assert_eq!(classify("   "), Line::Blank);

@@ -32,6 +32,22 @@ pub struct Outline {
 impl Outline {
     /// Opens a section with `heading`; an annex heading is a top-level section.
     pub fn heading(&mut self, heading: &HeadingAt<'_>, origin: Origin) {
+        self.section(heading);
+        let section = self.current_section();
+        self.blocks.push(Block {
+            kind: BlockKind::Heading,
+            lines: smallvec::smallvec![heading.title],
+            section,
+            page: origin.page,
+            paragraph: origin.paragraph,
+            cell: None,
+            optional: None,
+        });
+    }
+
+    /// Opens a section without a heading block: a numbered point whose
+    /// number stands before a sentence ("12.2 Beställaren har rätt att …").
+    pub fn section(&mut self, heading: &HeadingAt<'_>) {
         let level = if heading.annex.is_some() {
             0
         } else {
@@ -45,16 +61,6 @@ impl Outline {
             level,
             parent,
             heading: heading.line,
-        });
-        let section = self.current_section();
-        self.blocks.push(Block {
-            kind: BlockKind::Heading,
-            lines: smallvec::smallvec![heading.title],
-            section,
-            page: origin.page,
-            paragraph: origin.paragraph,
-            cell: None,
-            optional: None,
         });
     }
 

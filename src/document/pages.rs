@@ -32,8 +32,9 @@ pub fn layout(text: &str, lines: &[Span]) -> PageLayout {
     let numbered: Vec<bool> = lines
         .iter()
         .map(|l| {
-            l.end - l.start <= MAX_PAGE_NUMBER_LINE
-                && is_page_number(text[l.start..l.end].trim_matches(['\u{c}', ' ', '\t']))
+            let line = text[l.start..l.end].trim_matches(['\u{c}', ' ', '\t']);
+            (line.len() <= MAX_PAGE_NUMBER_LINE && is_page_number(line))
+                || (line.len() <= MAX_FURNITURE_LEN && has_page_number_column(line))
         })
         .collect();
     let has_form_feeds = memchr::memchr(0x0C, text.as_bytes()).is_some();
@@ -103,6 +104,22 @@ fn mark_running_lines(text: &str, lines: &[Span], page: &[u32], furniture: &mut 
     }
 }
 
+/// A footer set in columns, "Kontrakt 2026-07      Sida 1 av 6": its first or
+/// last column, after a gap of three spaces or a tab, is a page number.
+fn has_page_number_column(line: &str) -> bool {
+    let gap = |c: char| c == '\t';
+    let columns: Vec<&str> = line
+        .split("   ")
+        .flat_map(|part| part.split(gap))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    columns.len() >= 2
+        && [columns[0], columns[columns.len() - 1]]
+            .iter()
+            .any(|c| c.len() <= MAX_PAGE_NUMBER_LINE && is_page_number(c))
+}
+
 #[must_use]
 pub fn is_page_number(line: &str) -> bool {
     // Every form starts with a digit, a dash, "sida", "s." or "page".
@@ -146,5 +163,11 @@ mod tests {
         for line in ["Sidan 2 beskriver", "7.4 Vite", "2008:567", "12"] {
             assert!(!is_page_number(line), "{line}");
         }
+        assert!(has_page_number_column(
+            "Kontrakt 2026-07        Sida 1 av 6"
+        ));
+        assert!(has_page_number_column("Sida 3 av 9\tSjöviks kommun"));
+        assert!(!has_page_number_column("Avtal 2026-07 Sida 1 av 6"));
+        assert!(!has_page_number_column("Vite   enligt sida 4"));
     }
 }

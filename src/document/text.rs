@@ -5,7 +5,7 @@
 
 use std::cell::OnceCell;
 
-use super::lines::{classify, Heading, Line};
+use super::lines::{classify, has_verb, looks_like_title, Heading, Line};
 use super::outline::{HeadingAt, Origin, Outline};
 use super::pages::{layout, PageLayout};
 use super::{Block, BlockKind, Document};
@@ -24,6 +24,7 @@ pub fn read_text(text: String, format: Format) -> Document {
     };
     let mut builder = Builder {
         text: &text,
+        plain: format == Format::Text,
         pages: &pages,
         outline,
         open: None,
@@ -63,6 +64,10 @@ fn split_lines(text: &str) -> Vec<Span> {
     spans
 }
 
+/// Longest line, and most words, of a title with no number in plain text.
+const MAX_BARE_TITLE: usize = 60;
+const MAX_BARE_TITLE_WORDS: usize = 6;
+
 /// Longest line that a contents entry's heading is looked for in.
 const MAX_CONTENTS_ENTRY: usize = 160;
 
@@ -76,6 +81,8 @@ struct Open {
 
 struct Builder<'a> {
     text: &'a str,
+    /// Plain text, where a title may stand alone on a line without a number.
+    plain: bool,
     pages: &'a PageLayout,
     outline: Outline,
     open: Option<Open>,
@@ -97,6 +104,9 @@ impl Builder<'_> {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
                 Line::Heading(_) if self.is_contents_entry(line, i, lines) => self.flush(),
+                Line::Heading(h) if self.sentence_goes_on(&h, raw, i, lines) => {
+                    self.numbered_point(line, &h, page);
+                }
                 Line::Heading(h) => self.heading(line, &h, page),
                 Line::ListItem { content } => {
                     self.start(
@@ -106,6 +116,23 @@ impl Builder<'_> {
                     );
                 }
                 Line::TableRow => self.table_row(line, page),
+                Line::Text { .. } if self.bare_title(raw, line, i, lines) => {
+                    let at = HeadingAt {
+                        line: trim(self.text, line.start, line.end),
+                        title: trim(self.text, line.start, line.end),
+                        number: None,
+                        annex: None,
+                        level: 1,
+                    };
+                    self.flush();
+                    self.outline.heading(
+                        &at,
+                        Origin {
+                            page,
+                            paragraph: None,
+                        },
+                    );
+                }
                 Line::Text { content } => {
                     let span = trim(self.text, line.start + content, line.end);
                     self.text_line(span, page, self.pages.page[i]);
@@ -147,6 +174,83 @@ impl Builder<'_> {
         // The last line with the heading's text comes after this one.
         let after = seen.partition_point(|&(line, _)| line <= heading);
         after > 0 && seen[after - 1].0 == heading && seen[after - 1].1 > index
+    }
+
+    /// A title alone on its line in plain text, with no number: "Hävning",
+    /// "Antidiskriminering". Nothing open above it goes on (a blank line, or
+    /// a finished sentence, comes before), it is short, starts with a
+    /// capital, ends with no punctuation or word that a sentence would go on
+    /// from, and what follows starts a sentence.
+    fn bare_title(&self, raw: &str, line: Span, index: usize, lines: &[Span]) -> bool {
+        let after_sentence = self.open.as_ref().is_none_or(|o| {
+            o.interrupted
+                || o.block.lines.last().is_some_and(|l| {
+                    self.text[l.start..l.end]
+                        .trim_end()
+                        .ends_with(['.', '!', '?', ':'])
+                })
+        });
+        let next_starts_sentence = (index + 1..lines.len())
+            .find(|&j| !self.pages.furniture[j])
+            .is_none_or(|j| {
+                let next = self.text[lines[j].start..lines[j].end].trim_start();
+                next.is_empty() || next.starts_with(char::is_uppercase)
+            });
+        let title = raw.trim();
+        self.plain
+            && after_sentence
+            && next_starts_sentence
+            && line.end - line.start <= MAX_BARE_TITLE
+            && title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+            && looks_like_title(title)
+            && !has_verb(title)
+            && !title.ends_with([':', ')'])
+    }
+
+    /// A numbered line that a sentence goes on from: the next line (page
+    /// furniture aside) is text that starts in lower case. "12.2 Beställaren
+    /// har rätt att häva kontraktet om entreprenören" wrapped before "har
+    /// brutit mot punkt 4 ovan" is a numbered point, not a title.
+    fn sentence_goes_on(
+        &self,
+        heading: &Heading<'_>,
+        raw: &str,
+        index: usize,
+        lines: &[Span],
+    ) -> bool {
+        if heading.number.is_none() || raw.trim_start().starts_with('#') {
+            return false;
+        }
+        let Some(next) = (index + 1..lines.len()).find(|&j| !self.pages.furniture[j]) else {
+            return false;
+        };
+        let next = &self.text[lines[next].start..lines[next].end];
+        matches!(classify(next), Line::Text { .. })
+            && next
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
+    /// A numbered point: a section with the number and no title, and the
+    /// sentence after the number as a paragraph in it.
+    fn numbered_point(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
+        self.flush();
+        let content = line.start + heading.content;
+        let at = HeadingAt {
+            line: trim(self.text, line.start, content),
+            title: Span::new(content, content),
+            number: heading.number,
+            annex: heading.annex,
+            level: heading.level,
+        };
+        self.outline.section(&at);
+        self.start(
+            BlockKind::Paragraph,
+            trim(self.text, content, line.end),
+            page,
+        );
     }
 
     fn interrupt(&mut self) {
@@ -274,6 +378,17 @@ mod tests {
         assert_eq!(lines, ["a", "sida", "", "å", "sist"]);
         assert_eq!(split_lines("\u{c}\n"), [Span::new(1, 1)]);
         assert!(split_lines("").is_empty());
+    }
+
+    #[test]
+    fn a_title_alone_on_its_line_is_a_heading_in_plain_text_only() {
+        let text = "Avtalstid\nAvtalet gäller i två år.\nVite\nVid brott mot avsnittet utgår vite.\n\
+                    Leverantören ska lämna fakturor inom\n30 dagar.\nDetta gäller\nockså ändringar.\n";
+        assert_eq!(
+            titles(text, Format::Text),
+            [(None, "Avtalstid".to_owned()), (None, "Vite".to_owned())]
+        );
+        assert!(titles(text, Format::Markdown).is_empty());
     }
 
     #[test]

@@ -116,6 +116,43 @@ impl Parameters {
     ];
 }
 
+/// The kind of contract each CPV division names (`[scope.cpv]`).
+#[derive(Debug, Clone)]
+pub struct Cpv {
+    divisions: [Option<crate::model::vocab::ContractType>; 100],
+}
+
+impl Default for Cpv {
+    fn default() -> Self {
+        Self {
+            divisions: [None; 100],
+        }
+    }
+}
+
+impl Cpv {
+    /// The kind a CPV code ("39130000-2") names by its division, its first
+    /// two digits.
+    #[must_use]
+    pub fn kind(&self, code: &str) -> Option<crate::model::vocab::ContractType> {
+        let digits: Vec<u8> = code.bytes().filter(u8::is_ascii_digit).take(2).collect();
+        if digits.len() < 2 {
+            return None;
+        }
+        self.divisions[usize::from((digits[0] - b'0') * 10 + (digits[1] - b'0'))]
+    }
+
+    /// Whether any division is mapped.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.divisions.iter().all(Option::is_none)
+    }
+
+    pub(crate) fn set(&mut self, division: usize, kind: crate::model::vocab::ContractType) {
+        self.divisions[division] = Some(kind);
+    }
+}
+
 /// What a register row is judged as: its own requirement (the clause in the
 /// agreement, which a document's list of requirements does not hold), and
 /// the term columns whose shortfall breaks another requirement.
@@ -146,10 +183,20 @@ pub struct Explanation {
     pub source: Text,
 }
 
+/// Where a weak signal is looked for around a duty's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    Sentence,
+    /// The top-level section the sentence stands in: a definition in the
+    /// next sentence or point of the clause counts.
+    Section,
+}
+
 #[derive(Debug, Clone)]
 pub struct WeakSignal {
     pub set: SetId,
     pub unless: Option<SetId>,
+    pub within: Within,
     pub reason: Text,
 }
 
@@ -216,6 +263,8 @@ pub struct Profile {
     pub sha256: String,
     pub parameters: Parameters,
     pub scope: Scope,
+    /// CPV divisions by kind of contract.
+    pub cpv: Cpv,
     pub clause: ClauseWords,
     pub language: Language,
     pub register: RegisterWords,

@@ -97,6 +97,10 @@ pub struct WeakSpec {
     pub patterns: Patterns,
     #[serde(default)]
     pub unless: Patterns,
+    /// Where the patterns and `unless` are looked for: "sentence" (the
+    /// default) or "section", the whole part of the document the duty
+    /// stands in.
+    pub within: Option<Spanned<String>>,
     pub reason: TextSpec,
 }
 

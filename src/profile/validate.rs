@@ -9,14 +9,16 @@ use toml::Spanned;
 use super::phrases::{MatcherBuilder, SetId};
 use super::spec::{Patterns, ProfileSpec, RequirementSpec, TextSpec};
 use super::vocabulary::{self, Vocabulary};
+use super::words::CpvSpec;
 use super::words::{RegisterSpec, Sets};
 use super::{
-    builtin, CheckKind, ClauseWords, Element, Example, Explanation, Ground, Language, Note,
+    builtin, CheckKind, ClauseWords, Cpv, Element, Example, Explanation, Ground, Language, Note,
     Outdated, Parameters, Problem, Profile, ProfileError, RegisterRule, RegisterWords, Requirement,
-    Scope, WeakSignal,
+    Scope, WeakSignal, Within,
 };
 use crate::model::column::Role;
 use crate::model::lang::{self, Lang, Text};
+use crate::model::vocab::ContractType;
 use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
 
@@ -160,6 +162,11 @@ impl Validator {
     ) -> Option<Profile> {
         let parameters = self.parameters(spec, None);
         let scope = Scope::base(&spec.scope, self);
+        let cpv = spec
+            .scope
+            .cpv
+            .as_ref()
+            .map_or_else(Cpv::default, |c| self.cpv(c));
         let clause = ClauseWords::base(&spec.clause, self);
         let register = RegisterWords::base(&spec.register, self);
         let language = Language::base(&spec.language, self);
@@ -196,6 +203,7 @@ impl Validator {
             ]),
             parameters: parameters?,
             scope,
+            cpv,
             clause,
             language,
             register,
@@ -232,6 +240,9 @@ impl Validator {
         }
         parent.parameters = self.parameters(spec, Some(&parent.parameters))?;
         parent.scope.extend(&spec.scope, self);
+        if let Some(c) = &spec.scope.cpv {
+            parent.cpv = self.cpv(c);
+        }
         parent.clause.extend(&spec.clause, self);
         parent.register.extend(&spec.register, self);
         parent.language.extend(&spec.language, self);
@@ -568,9 +579,51 @@ impl Validator {
             .map(|w| WeakSignal {
                 set: self.set(&w.patterns),
                 unless: (!w.unless.is_empty()).then(|| self.set(&w.unless)),
+                within: self.within(w.within.as_ref()),
                 reason: self.text(&w.reason),
             })
             .collect()
+    }
+
+    /// `[scope.cpv]`: divisions "03" or ranges "03-44" by kind.
+    fn cpv(&mut self, spec: &CpvSpec) -> Cpv {
+        let mut cpv = Cpv::default();
+        for (kind, entries) in [
+            (ContractType::Goods, &spec.goods),
+            (ContractType::Works, &spec.works),
+            (ContractType::Services, &spec.services),
+        ] {
+            for entry in entries {
+                let text = entry.get_ref();
+                let (from, to) = text.split_once('-').unwrap_or((text, text));
+                match (from.trim().parse::<usize>(), to.trim().parse::<usize>()) {
+                    (Ok(a), Ok(b)) if a <= b && b < 100 => {
+                        for d in a..=b {
+                            cpv.set(d, kind);
+                        }
+                    }
+                    _ => self.problem(
+                        format!("\"{text}\" is no CPV division (\"45\") or range (\"03-44\")"),
+                        Some(entry.span()),
+                    ),
+                }
+            }
+        }
+        cpv
+    }
+
+    fn within(&mut self, within: Option<&Spanned<String>>) -> Within {
+        match within.map(|w| w.get_ref().as_str()) {
+            None | Some("sentence") => Within::Sentence,
+            Some("section") => Within::Section,
+            Some(other) => {
+                self.problem(
+                    format!("unknown `within` \"{other}\"; use sentence or section"),
+                    within.map(Spanned::span),
+                );
+                Within::Sentence
+            }
+        }
     }
 
     fn example(&mut self, e: &super::spec::ExampleSpec) -> Option<Example> {

@@ -18,6 +18,19 @@ pub trait Sets {
     fn required_set(&mut self, patterns: Option<&Patterns>, key: &str) -> SetId;
 }
 
+/// `[scope.cpv]`: the CPV divisions of goods, works and services, each a
+/// division ("48") or a range of them ("03-44").
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CpvSpec {
+    #[serde(default)]
+    pub goods: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub works: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub services: Vec<Spanned<String>>,
+}
+
 /// For each table: the mirror's name, the validated type's name, its word
 /// lists, and its other settings (with the value a base profile that leaves
 /// them out gets). Lists are built in the order they are declared, which
@@ -81,7 +94,10 @@ word_tables! {
             /// Whether the thresholds of duration and value apply.
             apply_thresholds: bool = false,
         }
-        spec_only {}
+        spec_only {
+            /// CPV divisions (the first two digits) by kind of contract.
+            cpv: Option<CpvSpec>,
+        }
     }
 
     /// The clause's headings, what makes a sanction general, and the words

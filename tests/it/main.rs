@@ -13,6 +13,7 @@ mod layers;
 mod prefilter;
 mod profiles;
 mod properties;
+mod prose;
 mod reports;
 mod rules_only;
 mod sheets;

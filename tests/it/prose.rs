@@ -1,0 +1,202 @@
+//! Clause prose as others write it (issue "Read real clause prose"): lists
+//! under a lead-in, numbered points that wrap, titles alone on a line, a law
+//! in force defined by repealed acts, goods named by CPV code, and general
+//! termination wording. Each text is written for this test.
+
+use klausul::check::{check, CheckOptions, Checked};
+use klausul::document::read_text;
+use klausul::model::lang::Lang;
+use klausul::profile::Profile;
+use klausul::render::localise::Localiser;
+use klausul::source::Format;
+
+fn checked(text: &str, format: Format) -> Checked {
+    let doc = read_text(text.to_owned(), format);
+    let profile = Profile::stockholm();
+    let mut checked = check(&doc, &profile, &CheckOptions::default());
+    Localiser::new(&profile, Lang::En).checked(&mut checked);
+    checked
+}
+
+/// (status, message) of requirement `id`.
+fn status(c: &Checked, id: &str) -> (String, String) {
+    let r = c.requirements.iter().find(|r| r.id == id).unwrap();
+    (r.status.name().to_owned(), r.message.clone())
+}
+
+const SERVICES: &str =
+    "# Avtal om städtjänster\n\nUppdraget avser städning av kommunens skolor.\n\n";
+
+#[test]
+fn list_items_take_the_binding_word_of_their_lead_in() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nLeverantören åtar sig att under hela avtalstiden\n\n\
+         (i) följa diskrimineringslagen (2008:567) i allt arbete för kommunen;\n\n\
+         (ii) ge personalen kunskap om lagens förbud.\n"
+    );
+    let c = checked(&text, Format::Markdown);
+    assert_eq!(
+        status(&c, "AD-01"),
+        (
+            "met".to_owned(),
+            "met: the supplier is bound to comply with the Discrimination Act (2008:567) while performing the contract".to_owned()
+        )
+    );
+    let english = format!(
+        "{SERVICES}## 9 Non-discrimination\n\nThe Supplier shall:\n\n\
+         (a) comply with the Discrimination Act (2008:567) when performing the Services;\n\n\
+         (b) train its staff.\n"
+    );
+    assert_eq!(
+        status(&checked(&english, Format::Markdown), "AD-01").0,
+        "met"
+    );
+}
+
+#[test]
+fn a_soft_lead_in_makes_every_item_soft() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nLeverantören bör under avtalstiden:\n\n\
+         a) följa diskrimineringslagen (2008:567),\n\
+         b) verka för lika behandling.\n"
+    );
+    assert_eq!(
+        status(&checked(&text, Format::Markdown), "AD-01"),
+        (
+            "weak".to_owned(),
+            "soft wording \"bör\" does not bind the supplier".to_owned()
+        )
+    );
+}
+
+/// A numbered point whose sentence wraps onto the next line is a point of
+/// its section, so "punkt 4 ovan" ties the termination right to the clause.
+#[test]
+fn a_wrapped_numbered_point_keeps_its_sentence_whole() {
+    let text = "AVTAL OM STÄDNING\n\nUppdraget avser städtjänster.\n\n\
+                4. LIKABEHANDLING\n\n\
+                4.1 Leverantören ska under avtalstiden följa diskrimineringslagen (2008:567).\n\n\
+                12. HÄVNING\n\n\
+                12.2 Beställaren har rätt att häva avtalet om leverantören\n\
+                har brutit mot punkt 4 ovan och inte vidtagit rättelse.\n";
+    let doc = read_text(text.to_owned(), Format::Text);
+    let numbers: Vec<_> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.number.clone())
+        .collect();
+    // "4.1 …" ends its sentence on its line and stays a paragraph of 4; the
+    // wrapped "12.2" is a point of its own, not a title cut from its text.
+    assert_eq!(numbers, ["4", "12", "12.2"]);
+    assert_eq!(status(&checked(text, Format::Text), "AD-12").0, "met");
+}
+
+#[test]
+fn a_title_alone_on_its_line_opens_a_section_in_plain_text() {
+    let text = "Ramavtal om byggservice\n\
+                Avtalstid\n\
+                Avtalet gäller i två år från och med tecknandet.\n\
+                Antidiskriminering\n\
+                Entreprenören ska följa diskrimineringslagen (2008:567).\n\
+                Hävning\n\
+                Beställaren har rätt att häva avtalet om entreprenören bryter mot villkoren under rubriken Antidiskriminering.\n";
+    let doc = read_text(text.to_owned(), Format::Text);
+    let titles: Vec<_> = doc.sections.iter().map(|s| doc.title(s)).collect();
+    assert_eq!(
+        titles,
+        [
+            "Ramavtal om byggservice",
+            "Avtalstid",
+            "Antidiskriminering",
+            "Hävning"
+        ]
+    );
+    assert_eq!(status(&checked(text, Format::Text), "AD-12").0, "met");
+}
+
+#[test]
+fn law_in_force_defined_by_repealed_acts_is_weak() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska följa vid varje tid gällande lagstiftning om diskriminering. Med sådan \
+         lagstiftning avses jämställdhetslagen (1991:433) och lagen (2003:307) om förbud mot diskriminering.\n"
+    );
+    let c = checked(&text, Format::Markdown);
+    assert_eq!(
+        status(&c, "AD-01"),
+        (
+            "weak".to_owned(),
+            "the law in force is defined by repealed acts only: \"jämställdhetslagen\"".to_owned()
+        )
+    );
+    assert_eq!(status(&c, "AD-02").0, "weak");
+    // Naming the act itself in the section makes the duty current again.
+    let current = text.replace(
+        "Med sådan",
+        "Diskrimineringslagen (2008:567) ingår. Med sådan",
+    );
+    assert_eq!(
+        status(&checked(&current, Format::Markdown), "AD-01").0,
+        "met"
+    );
+}
+
+#[test]
+fn cpv_codes_decide_goods_and_a_service_on_goods_applies() {
+    let goods = "# Ramavtal kontorsmöbler\n\nCPV-koder: 39130000-2 Kontorsmöbler, 39121000-6 Skrivbord.\n\n\
+                 Leverantören levererar stolar och skrivbord till förvaltningarna. Organisationsnummer 70000000.\n";
+    let c = checked(goods, Format::Markdown);
+    assert!(!c.scope.applies);
+    assert_eq!(c.scope.contract_type.name(), "goods");
+    assert!(c
+        .requirements
+        .iter()
+        .all(|r| r.status.name() == "not-applicable"));
+    let moving =
+        "# Flytt av kontorsmöbler\n\nCPV: 98392000-7 Flyttjänster, 39130000-2 Kontorsmöbler.\n\n\
+                  Leverantören flyttar möbler mellan kommunens kontor.\n";
+    let c = checked(moving, Format::Markdown);
+    assert!(c.scope.applies);
+    assert_eq!(c.scope.contract_type.name(), "mixed");
+    // Goods named by kind alone, with no word of a service.
+    let fruit =
+        "# Ramavtal frukt och grönsaker\n\nAvtalet avser frukt och grönsaker till skolköken.\n";
+    assert_eq!(
+        checked(fruit, Format::Markdown).scope.contract_type.name(),
+        "goods"
+    );
+}
+
+#[test]
+fn a_general_right_to_terminate_for_shortcomings_is_weak() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         ## 15 Hävning\n\nKommunen får häva avtalet om leverantören i väsentligt avseende brister i fullgörandet av avtalet.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-12").0, "weak");
+}
+
+#[test]
+fn a_footer_in_columns_is_page_furniture() {
+    let page = |n: u32| {
+        format!(
+            "Sjöviks kommun – Avtal 2026-114\n\nLeverantören utför uppdraget enligt bilaga {n}.\n\n\
+             Avtal 2026-114                                   Sida {n} av 3\n\u{c}"
+        )
+    };
+    let text: String = (1..=3).map(page).collect();
+    let doc = read_text(text, Format::Text);
+    let body: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| doc.text[b.span().start..b.span().end].to_owned())
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "Leverantören utför uppdraget enligt bilaga 1.",
+            "Leverantören utför uppdraget enligt bilaga 2.",
+            "Leverantören utför uppdraget enligt bilaga 3."
+        ]
+    );
+}
