@@ -69,7 +69,7 @@ impl<'p> Sarif<'p> {
                         "text": help,
                         "markdown": format!(
                             "{help}\n\n**{}**\n\n> {}",
-                            if lang == crate::model::lang::Lang::Sv { "Förslag till formulering" } else { "Suggested wording" },
+                            super::words::word(lang, "sarif_suggestion"),
                             crate::check::suggestion(self.ctx.profile, r, lang)
                         ),
                     },
