@@ -17,7 +17,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::model::lang::Lang;
+use crate::model::message::Message;
 use crate::model::vocab::SuppressionKind;
 use crate::report::{DocumentReport, Suppressed};
 use crate::toml_file::{self, Layer, Problem};
@@ -182,86 +182,48 @@ pub fn apply<'a>(
     doc: &mut DocumentReport,
     inline: &[Inline],
     entries: impl Iterator<Item = &'a Entry>,
-    lang: Lang,
-) -> Vec<String> {
-    let sv = lang == Lang::Sv;
-    let written = inline.iter().map(|s| Request {
-        id: &s.id,
-        reason: s.reason.as_deref(),
-        kind: SuppressionKind::InDocument,
-        place: if sv {
-            format!("rad {}", s.line)
-        } else {
-            format!("line {}", s.line)
-        },
+) -> Vec<Message> {
+    let mut warnings = Vec::new();
+    let written = inline.iter().map(|s| {
+        (
+            s.id.as_str(),
+            s.reason.as_deref(),
+            SuppressionKind::InDocument,
+            Message::new("suppress_place_document").with("line", s.line.to_string()),
+        )
     });
-    let filed = entries.map(|e| Request {
-        id: &e.requirement,
-        reason: Some(&e.reason),
-        kind: SuppressionKind::File,
-        place: if sv {
-            format!("undantagsfilen rad {}", e.line)
-        } else {
-            format!("suppression file line {}", e.line)
-        },
+    let filed = entries.map(|e| {
+        (
+            e.requirement.as_str(),
+            Some(e.reason.as_str()),
+            SuppressionKind::File,
+            Message::new("suppress_place_file").with("line", e.line.to_string()),
+        )
     });
-    written
-        .chain(filed)
-        .filter_map(|request| request.apply(doc, sv))
-        .collect()
-}
-
-/// One suppression asked for, in the document or in the suppression file.
-struct Request<'a> {
-    id: &'a str,
-    reason: Option<&'a str>,
-    kind: SuppressionKind,
-    /// Where it was written, for the warnings.
-    place: String,
-}
-
-impl Request<'_> {
-    /// Suppresses the requirement, or says why it was not.
-    fn apply(self, doc: &mut DocumentReport, sv: bool) -> Option<String> {
-        let Self {
-            id,
-            reason,
-            kind,
-            place,
-        } = self;
+    for (id, reason, kind, place) in written.chain(filed) {
+        let warning = |key| {
+            Message::new(key)
+                .with("id", id)
+                .with("place", place.clone())
+        };
         let Some(reason) = reason else {
-            return Some(if sv {
-                format!("klausul-ignore {id} ({place}) saknar skäl och tillämpades inte")
-            } else {
-                format!("klausul-ignore {id} ({place}) has no reason, so it was not applied")
-            });
+            warnings.push(warning("suppress_no_reason"));
+            continue;
         };
         match doc.requirements.iter_mut().find(|r| r.id == id) {
-            None => Some(if sv {
-                format!("klausul-ignore {id} ({place}): profilen har inget sådant krav")
-            } else {
-                format!("klausul-ignore {id} ({place}): the profile has no such requirement")
-            }),
-            Some(r) if !r.status.is_finding() => Some(if sv {
-                format!(
-                    "klausul-ignore {id} ({place}) används inte: kravet är {}",
-                    r.status.name()
-                )
-            } else {
-                format!(
-                    "klausul-ignore {id} ({place}) is unused: the requirement is {}",
-                    r.status.name()
-                )
-            }),
+            None => warnings.push(warning("suppress_unknown")),
+            Some(r) if !r.status.is_finding() => {
+                warnings.push(warning("suppress_unused").with("status", r.status.name()));
+            }
             Some(r) => {
                 r.suppressed = Some(Suppressed {
                     reason: reason.to_owned(),
                     kind,
                 });
-                None
             }
         }
     }
+    warnings
 }
 
 #[cfg(test)]

@@ -2,13 +2,11 @@
 //! Every judgement names the words it rests on.
 
 use super::clause::{Clause, Tie};
-use super::scope::fill_owned;
 use crate::analysis::modality::{self, Modality};
 use crate::analysis::Analysis;
 use crate::grammar::amount::{amount, Money};
 use crate::grammar::duration::duration;
-use crate::grammar::numbers::fmt_number;
-use crate::model::lang::Lang;
+use crate::model::message::{Arg, Message};
 use crate::model::span::Span;
 use crate::model::vocab::Status;
 use crate::profile::phrases::SetId;
@@ -18,14 +16,13 @@ use crate::profile::{CheckKind, Profile, Requirement, WeakSignal, Within};
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub status: Status,
-    pub message: String,
+    pub message: Message,
     pub spans: Vec<Span>,
 }
 
 pub struct Ctx<'a> {
     pub a: &'a Analysis<'a>,
     pub p: &'a Profile,
-    pub lang: Lang,
     pub clause: &'a Clause,
     pub contract_value: Option<f64>,
 }
@@ -43,40 +40,29 @@ impl Ctx<'_> {
         format!("{}…", cut.trim_end())
     }
 
-    fn outcome(&self, status: Status, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
-        let mut all = vec![("words", self.quote(span))];
-        all.extend(values.iter().cloned());
+    /// An outcome that quotes the words at `span` in `message`.
+    fn outcome(&self, status: Status, message: Message, span: Span) -> Outcome {
         Outcome {
             status,
-            message: fill_owned(self.p.message(key, self.lang), &all),
+            message: message.with("words", self.quote(span)),
             spans: vec![span],
         }
     }
 
-    fn weak(&self, key: &str, span: Span, values: &[(&str, String)]) -> Outcome {
-        self.outcome(Status::Weak, key, span, values)
+    fn weak(&self, message: Message, span: Span) -> Outcome {
+        self.outcome(Status::Weak, message, span)
     }
 
     fn met(&self, r: &Requirement, span: Span) -> Outcome {
         // A catalogue row marked as optional (Bör-krav) cannot make a
         // requirement met, whatever its text says.
         if let Some(label) = self.optional_at(span) {
-            return self.outcome(
-                Status::Weak,
-                "catalogue_optional",
-                span,
-                &[
-                    ("value", label),
-                    ("summary", r.summary.get(self.lang).to_owned()),
-                ],
-            );
+            let message = Message::new("catalogue_optional")
+                .with("value", label)
+                .with("summary", &r.summary);
+            return self.weak(message, span);
         }
-        self.outcome(
-            Status::Met,
-            "met",
-            span,
-            &[("summary", r.summary.get(self.lang).to_owned())],
-        )
+        self.outcome(Status::Met, met(r), span)
     }
 
     fn optional_at(&self, span: Span) -> Option<String> {
@@ -97,6 +83,11 @@ impl Ctx<'_> {
                 && (!r.tied || self.clause.tie(self.a, self.p, s, None) == Tie::Tied)
         })
     }
+}
+
+/// "met", with the requirement's summary.
+fn met(r: &Requirement) -> Message {
+    Message::new("met").with("summary", &r.summary)
 }
 
 /// Judges requirement `r`; `None` means missing.
@@ -130,13 +121,7 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     let a = ctx.a;
     for w in &r.weak {
         if let Some(hit) = signal(ctx, s, w) {
-            {
-                return ctx.weak(
-                    "signal",
-                    hit,
-                    &[("reason", w.reason.get(ctx.lang).to_owned())],
-                );
-            }
+            return ctx.weak(Message::new("signal").with("reason", &w.reason), hit);
         }
     }
     // A sentence that goes on with this one may bind what it asks for:
@@ -151,19 +136,16 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         m => m,
     };
     match modality {
-        Modality::Soft(hit) => return ctx.weak("soft", hit, &[]),
+        Modality::Soft(hit) => return ctx.weak(Message::new("soft"), hit),
         Modality::Unstated | Modality::Permissive(_) => {
-            return ctx.weak("unbound", ctx.sentence(s), &[])
+            return ctx.weak(Message::new("unbound"), ctx.sentence(s))
         }
         Modality::Binding(_) => {}
     }
     for e in &r.elements {
         if !present_near(ctx, s, e.set) {
-            return ctx.weak(
-                "element",
-                ctx.sentence(s),
-                &[("reason", e.reason.get(ctx.lang).to_owned())],
-            );
+            let message = Message::new("element").with("reason", &e.reason);
+            return ctx.weak(message, ctx.sentence(s));
         }
     }
     if r.check == CheckKind::Deadline {
@@ -252,12 +234,13 @@ fn deadline(ctx: &Ctx<'_>, r: &Requirement, s: usize, next: Option<usize>) -> Ou
             ctx.met(r, span.cover(ctx.sentence(s)))
         }
         TimeLimit::Days(span, days) => ctx.weak(
-            "time_long",
+            Message::new("time_long")
+                .with("days", days)
+                .with("max", max),
             span,
-            &[("days", fmt_number(days)), ("max", fmt_number(max))],
         ),
-        TimeLimit::Vague(span) => ctx.weak("time_vague", span, &[]),
-        TimeLimit::None => ctx.weak("time_missing", ctx.sentence(s), &[]),
+        TimeLimit::Vague(span) => ctx.weak(Message::new("time_vague"), span),
+        TimeLimit::None => ctx.weak(Message::new("time_missing"), ctx.sentence(s)),
     }
 }
 
@@ -293,22 +276,15 @@ fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     let Some(&(span, i)) = found.first() else {
         return Outcome {
             status: Status::Met,
-            message: fill_owned(
-                ctx.p.message("met", ctx.lang),
-                &[("summary", r.summary.get(ctx.lang).to_owned())],
-            ),
+            message: met(r),
             spans: Vec::new(),
         };
     };
     let o = &r.outdated[i];
-    let mut outcome = ctx.weak(
-        "outdated",
-        span,
-        &[
-            ("cited", o.cited.get(ctx.lang).to_owned()),
-            ("replacement", o.replacement.get(ctx.lang).to_owned()),
-        ],
-    );
+    let message = Message::new("outdated")
+        .with("cited", &o.cited)
+        .with("replacement", &o.replacement);
+    let mut outcome = ctx.weak(message, span);
     outcome.spans = found.iter().map(|&(s, _)| s).collect();
     outcome
 }
@@ -326,18 +302,14 @@ fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
         }
         let open = a.has(s, ctx.p.language.example_markers);
         if count < r.grounds.len() && !open {
-            let missing: Vec<&str> = r
+            let missing = r
                 .grounds
                 .iter()
                 .zip(&named)
                 .filter(|(_, &n)| !n)
-                .map(|(g, _)| g.name.get(ctx.lang))
-                .collect();
-            return ctx.weak(
-                "grounds",
-                ctx.sentence(s),
-                &[("missing", missing.join(", "))],
-            );
+                .map(|(g, _)| (&g.name).into());
+            let message = Message::new("grounds").with("missing", Arg::List(missing.collect()));
+            return ctx.weak(message, ctx.sentence(s));
         }
         listing.get_or_insert(s);
     }
@@ -349,17 +321,13 @@ fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     match (listing, note) {
         (_, Some((span, n))) => ctx.outcome(
             Status::Met,
-            "met_note",
+            Message::new("met_note").with("note", &n.note),
             span,
-            &[("note", n.note.get(ctx.lang).to_owned())],
         ),
         (Some(s), None) => ctx.met(r, ctx.sentence(s)),
         (None, None) => Outcome {
             status: Status::Met,
-            message: fill_owned(
-                ctx.p.message("met", ctx.lang),
-                &[("summary", r.summary.get(ctx.lang).to_owned())],
-            ),
+            message: met(r),
             spans: Vec::new(),
         },
     }
@@ -380,19 +348,19 @@ fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
         }
     }
     best(tied.into_iter())
-        .or_else(|| general.map(|s| ctx.weak("general_only", ctx.sentence(s), &[])))
+        .or_else(|| general.map(|s| ctx.weak(Message::new("general_only"), ctx.sentence(s))))
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     if let Modality::Soft(hit) = modality::of_provision(ctx.a, s, &r.evidence, &ctx.p.language) {
-        return ctx.weak("soft", hit, &[]);
+        return ctx.weak(Message::new("soft"), hit);
     }
     match r.check {
         CheckKind::Penalty => penalty(ctx, r, s),
         CheckKind::Cure => match time_limit(ctx, s) {
             TimeLimit::Days(span, _) => ctx.met(r, span.cover(ctx.sentence(s))),
-            TimeLimit::Vague(span) => ctx.weak("time_vague", span, &[]),
-            TimeLimit::None => ctx.weak("time_missing", ctx.sentence(s), &[]),
+            TimeLimit::Vague(span) => ctx.weak(Message::new("time_vague"), span),
+            TimeLimit::None => ctx.weak(Message::new("time_missing"), ctx.sentence(s)),
         },
         _ => ctx.met(r, ctx.sentence(s)),
     }
@@ -414,7 +382,7 @@ fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         .and_then(|n| ctx.p.parameters.number(n))
         .unwrap_or(0.0);
     let Some((first_span, first)) = amounts.first().copied() else {
-        return ctx.weak("amount_missing", ctx.sentence(s), &[]);
+        return ctx.weak(Message::new("amount_missing"), ctx.sentence(s));
     };
     let price_base = ctx.p.parameters.prisbasbelopp_sek;
     let valued: Vec<(Span, f64)> = amounts
@@ -428,14 +396,13 @@ fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         if v + 1e-9 >= min {
             return ctx.met(r, span.cover(ctx.sentence(s)));
         }
-        return ctx.weak(
-            "amount_low",
-            span,
-            &[("per_week", fmt_number(v)), ("min", fmt_number(min))],
-        );
+        let message = Message::new("amount_low")
+            .with("per_week", v)
+            .with("min", min);
+        return ctx.weak(message, span);
     }
     match first.money {
-        Money::Percent(_) => ctx.weak("amount_percent_unknown", first_span, &[]),
-        _ => ctx.weak("amount_unclear", first_span, &[]),
+        Money::Percent(_) => ctx.weak(Message::new("amount_percent_unknown"), first_span),
+        _ => ctx.weak(Message::new("amount_unclear"), first_span),
     }
 }

@@ -1,5 +1,7 @@
 //! The checking core: (document, profile) → statuses with locations. Pure: no
-//! I/O and no printing, so it runs in parallel and is easy to test.
+//! I/O and no printing, so it runs in parallel and is easy to test. It says
+//! what it found in no language: a catalogue's key with its values
+//! (`model::message`), which the renderers put into words.
 
 mod clause;
 mod evaluate;
@@ -9,8 +11,8 @@ mod scope;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::grammar::numbers::fmt_number;
-use crate::model::lang::{fill, Lang};
+use crate::model::lang::Lang;
+use crate::model::message::Message;
 use crate::model::vocab::{ContractType, Status};
 use crate::profile::{Profile, Requirement};
 use crate::report::{RequirementResult, ScopeResult};
@@ -20,7 +22,6 @@ use locate::Locator;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckOptions {
-    pub lang: Lang,
     /// Overrides what the text says about the kind of contract.
     pub contract_type: Option<ContractType>,
     /// Analyse every block, not only those the pre-filter finds relevant:
@@ -42,11 +43,10 @@ pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Check
         Analysis::new(doc, profile)
     };
     let clause = Clause::find(&a, profile);
-    let facts = scope::decide(&a, profile, options.contract_type, options.lang);
+    let facts = scope::decide(&a, profile, options.contract_type);
     let ctx = Ctx {
         a: &a,
         p: profile,
-        lang: options.lang,
         clause: &clause,
         contract_value: facts.contract_value,
     };
@@ -55,11 +55,11 @@ pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Check
         .requirements()
         .map(|r| {
             let outcome = if facts.result.applies {
-                evaluate(&ctx, r).unwrap_or_else(|| missing(&ctx, r))
+                evaluate(&ctx, r).unwrap_or_else(|| missing(r))
             } else {
                 Outcome {
                     status: Status::NotApplicable,
-                    message: facts.result.reason.clone(),
+                    message: facts.result.why.clone(),
                     spans: Vec::new(),
                 }
             };
@@ -72,16 +72,12 @@ pub fn check(doc: &Document, profile: &Profile, options: &CheckOptions) -> Check
     }
 }
 
-/// A missing requirement points where it belongs: the clause's heading, or the
-/// start of the document when there is no clause.
-fn missing(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
-    let message = fill(
-        ctx.p.message("missing", ctx.lang),
-        &[("summary", r.summary.get(ctx.lang))],
-    );
+/// A missing requirement; `result` points it where it belongs: the clause's
+/// heading, or the start of the document when there is no clause.
+fn missing(r: &Requirement) -> Outcome {
     Outcome {
         status: Status::Missing,
-        message,
+        message: Message::new("missing").with("summary", &r.summary),
         spans: Vec::new(),
     }
 }
@@ -106,11 +102,10 @@ fn result(
         name: r.name.clone(),
         status: outcome.status,
         severity: r.severity,
-        message: outcome.message,
-        help: ctx
-            .p
-            .suggestion(r, ctx.lang, |r| suggestion(ctx.p, r, ctx.lang))
-            .to_owned(),
+        why: outcome.message,
+        // Put into words, with `help`, for the report's language.
+        message: String::new(),
+        help: String::new(),
         locations: spans.into_iter().map(|s| locator.locate(s)).collect(),
         suppressed: None,
         baselined: false,
@@ -135,9 +130,5 @@ fn opening(text: &str, span: crate::model::span::Span) -> crate::model::span::Sp
 /// The requirement's suggested wording with the profile's parameters filled in.
 #[must_use]
 pub fn suggestion(p: &Profile, r: &Requirement, lang: Lang) -> String {
-    let values: Vec<(&str, String)> = crate::profile::Parameters::NUMERIC
-        .iter()
-        .filter_map(|name| p.parameters.number(name).map(|v| (*name, fmt_number(v))))
-        .collect();
-    scope::fill_owned(r.suggestion.get(lang), &values)
+    p.suggestion(r).get(lang).to_owned()
 }

@@ -12,9 +12,8 @@ use std::cell::RefCell;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::grammar::numbers::fmt_number;
 use crate::model::column::Role;
-use crate::model::lang::{fill, Lang};
+use crate::model::message::Message;
 use crate::model::vocab::{ContractType, RowStatus};
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
@@ -37,7 +36,6 @@ struct Audit<'a> {
     /// Word lists found in cell texts seen before: registers repeat their
     /// types and versions on every row.
     seen: &'a RefCell<HashMap<String, Vec<SetId>>>,
-    lang: Lang,
     table: &'a Table,
     header: &'a Header,
     row: &'a Row,
@@ -47,7 +45,7 @@ struct Audit<'a> {
 
 /// Audits every data row of a register sheet.
 #[must_use]
-pub fn audit(table: &Table, header: &Header, profile: &Profile, lang: Lang) -> Vec<RegisterRow> {
+pub fn audit(table: &Table, header: &Header, profile: &Profile) -> Vec<RegisterRow> {
     // Rows are independent, so a long register is audited on every core,
     // each thread with its own memory of texts seen.
     table.rows[header.row + 1..]
@@ -59,7 +57,6 @@ pub fn audit(table: &Table, header: &Header, profile: &Profile, lang: Lang) -> V
                 Audit {
                     profile,
                     seen,
-                    lang,
                     table,
                     header,
                     row,
@@ -83,11 +80,7 @@ impl<'a> Audit<'a> {
         &self.profile.register_rule.id
     }
 
-    fn message(&self, key: &str, values: &[(&str, &str)]) -> String {
-        fill(self.profile.message(key, self.lang), values)
-    }
-
-    fn note(&mut self, status: RowStatus, requirement: &str, message: String, cell: Option<&str>) {
+    fn note(&mut self, status: RowStatus, requirement: &str, why: Message, cell: Option<&str>) {
         if let Some(c) = cell {
             if !self.cells.iter().any(|k| k == c) {
                 self.cells.push(c.to_owned());
@@ -98,7 +91,8 @@ impl<'a> Audit<'a> {
             RowReason {
                 requirement: requirement.to_owned(),
                 effect: status,
-                message,
+                why,
+                message: String::new(),
                 cell: cell.map(str::to_owned),
             },
         ));
@@ -109,7 +103,9 @@ impl<'a> Audit<'a> {
         let (cell, at) = self.cell(role)?;
         let (cell, at) = (cell.clone(), at);
         if let Cell::Error(e) = &cell {
-            let m = self.message("register_error_cell", &[("cell", &at), ("value", e)]);
+            let m = Message::new("register_error_cell")
+                .with("cell", at.as_str())
+                .with("value", e.as_str());
             self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             return None;
         }
@@ -151,7 +147,7 @@ impl<'a> Audit<'a> {
         let (kind, at) = self.kind();
         match kind {
             Kind::Goods => {
-                let m = self.message("register_goods", &[("cell", &at)]);
+                let m = Message::new("register_goods").with("cell", at.as_str());
                 self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
                 return Some(false);
             }
@@ -162,8 +158,9 @@ impl<'a> Audit<'a> {
                 } else {
                     "register_kind_services"
                 };
-                let name = self.profile.message(kind, self.lang);
-                let m = self.message("register_applies", &[("type", name), ("cell", &at)]);
+                let m = Message::new("register_applies")
+                    .with("type", Message::new(kind))
+                    .with("cell", at.as_str());
                 self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
             }
         }
@@ -212,7 +209,9 @@ impl<'a> Audit<'a> {
             (false, true) => "register_framework",
             (false, false) => "register_type_unknown",
         };
-        let m = self.message(key, &[("cell", &at), ("value", &text)]);
+        let m = Message::new(key)
+            .with("cell", at.as_str())
+            .with("value", text);
         self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
         (Kind::Unknown, at)
     }
@@ -254,7 +253,7 @@ impl<'a> Audit<'a> {
         if p.duration_includes_options {
             if let Some((cell, at)) = self.readable(Role::Extension) {
                 if !cell.is_empty() {
-                    let extra = self.number_of(&cell, &at, "months")?;
+                    let extra = self.number_of(&cell, &at, "register_read_as_months")?;
                     months += extra;
                     cells = format!("{cells}, {at}");
                 }
@@ -267,7 +266,7 @@ impl<'a> Audit<'a> {
                     .column(Role::Value)
                     .map_or(1.0, |c| self.header.scale(c));
                 let Some(v) = kronor(&cell, scale) else {
-                    self.unreadable(&cell, &at, "kronor");
+                    self.unreadable(&cell, &at, "register_read_as_kronor");
                     return None;
                 };
                 Some((v, at))
@@ -275,27 +274,19 @@ impl<'a> Audit<'a> {
             None => None,
         };
         if months < p.min_duration_months {
-            let m = self.message(
-                "register_below_duration",
-                &[
-                    ("months", &fmt_number(months.round())),
-                    ("cells", &cells),
-                    ("min", &fmt_number(p.min_duration_months)),
-                ],
-            );
+            let m = Message::new("register_below_duration")
+                .with("months", months.round())
+                .with("cells", cells)
+                .with("min", p.min_duration_months);
             self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&start.1));
             return Some(false);
         }
         let (value, at) = value?;
         if value < p.min_value_sek {
-            let m = self.message(
-                "register_below_value",
-                &[
-                    ("value", &fmt_number(value)),
-                    ("cell", &at),
-                    ("min", &fmt_number(p.min_value_sek)),
-                ],
-            );
+            let m = Message::new("register_below_value")
+                .with("value", value)
+                .with("cell", at.as_str())
+                .with("min", p.min_value_sek);
             self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
             return Some(false);
         }
@@ -306,12 +297,12 @@ impl<'a> Audit<'a> {
         let (cell, at) = self.readable(role)?;
         let found = date(&cell);
         if found.is_none() {
-            self.unreadable(&cell, &at, "date");
+            self.unreadable(&cell, &at, "register_read_as_date");
         }
         found.map(|d| (d, at))
     }
 
-    fn number_of(&mut self, cell: &Cell, at: &str, what: &str) -> Option<f64> {
+    fn number_of(&mut self, cell: &Cell, at: &str, what: &'static str) -> Option<f64> {
         let n = match cell {
             Cell::Number(n) => Some(*n),
             Cell::Text(t) => crate::grammar::numbers::digits(t.trim())
@@ -325,15 +316,12 @@ impl<'a> Audit<'a> {
         n
     }
 
-    fn unreadable(&mut self, cell: &Cell, at: &str, what: &str) {
-        // `what` names a message: register_read_as_kronor, _months, _days, _date.
-        let what = self
-            .profile
-            .message(&format!("register_read_as_{what}"), self.lang);
-        let m = self.message(
-            "register_unreadable",
-            &[("cell", at), ("what", what), ("value", &cell.shown())],
-        );
+    /// `what` is the message that names what the cell should hold.
+    fn unreadable(&mut self, cell: &Cell, at: &str, what: &'static str) {
+        let m = Message::new("register_unreadable")
+            .with("cell", at)
+            .with("what", Message::new(what))
+            .with("value", cell.shown());
         self.note(RowStatus::NeedsReview, self.row_id(), m, Some(at));
     }
 
@@ -344,21 +332,19 @@ impl<'a> Audit<'a> {
         };
         match yes_no(&cell) {
             Some(true) => {
-                let m = self.message("register_clause_included", &[("cell", &at)]);
+                let m = Message::new("register_clause_included").with("cell", at.as_str());
                 self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
             }
             Some(false) | None if cell.is_empty() || yes_no(&cell) == Some(false) => {
-                let m = self.message(
-                    "register_clause_missing",
-                    &[("cell", &at), ("value", &cell.shown())],
-                );
+                let m = Message::new("register_clause_missing")
+                    .with("cell", at.as_str())
+                    .with("value", cell.shown());
                 self.note(RowStatus::NonCompliant, self.row_id(), m, Some(&at));
             }
             _ => {
-                let m = self.message(
-                    "register_clause_unclear",
-                    &[("cell", &at), ("value", &cell.shown())],
-                );
+                let m = Message::new("register_clause_unclear")
+                    .with("cell", at.as_str())
+                    .with("value", cell.shown());
                 self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
@@ -369,7 +355,9 @@ impl<'a> Audit<'a> {
                     .words(&text)
                     .contains(&self.profile.register.old_version)
             {
-                let m = self.message("register_old_version", &[("cell", &at), ("value", &text)]);
+                let m = Message::new("register_old_version")
+                    .with("cell", at.as_str())
+                    .with("value", text);
                 self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
@@ -391,18 +379,15 @@ impl<'a> Audit<'a> {
                 .map_or(1.0, |c| self.header.scale(c));
             match kronor(&cell, scale) {
                 Some(v) if v < p.penalty_min_sek => {
-                    let m = self.message(
-                        "register_penalty_low",
-                        &[
-                            ("value", &fmt_number(v)),
-                            ("cell", &at),
-                            ("min", &fmt_number(p.penalty_min_sek)),
-                        ],
-                    );
+                    let m = Message::new("register_penalty_low")
+                        .with("requirement", id)
+                        .with("value", v)
+                        .with("cell", at.as_str())
+                        .with("min", p.penalty_min_sek);
                     self.note(RowStatus::NonCompliant, id, m, Some(&at));
                 }
                 Some(_) => {}
-                None => self.unreadable(&cell, &at, "kronor"),
+                None => self.unreadable(&cell, &at, "register_read_as_kronor"),
             }
         }
         if let Some(((cell, at), id)) = self
@@ -410,16 +395,13 @@ impl<'a> Audit<'a> {
             .filter(|(c, _)| !c.is_empty())
             .zip(rule.term(Role::ReportDays))
         {
-            if let Some(days) = self.number_of(&cell, &at, "days") {
+            if let Some(days) = self.number_of(&cell, &at, "register_read_as_days") {
                 if days > p.report_max_days {
-                    let m = self.message(
-                        "register_report_slow",
-                        &[
-                            ("value", &fmt_number(days)),
-                            ("cell", &at),
-                            ("max", &fmt_number(p.report_max_days)),
-                        ],
-                    );
+                    let m = Message::new("register_report_slow")
+                        .with("requirement", id)
+                        .with("value", days)
+                        .with("cell", at.as_str())
+                        .with("max", p.report_max_days);
                     self.note(RowStatus::NonCompliant, id, m, Some(&at));
                 }
             }
@@ -435,15 +417,16 @@ impl<'a> Audit<'a> {
             {
                 match yes_no(&cell) {
                     Some(false) => {
-                        let m = self.message(key, &[("cell", &at)]);
+                        let m = Message::new(key)
+                            .with("requirement", id)
+                            .with("cell", at.as_str());
                         self.note(RowStatus::NonCompliant, id, m, Some(&at));
                     }
                     Some(true) => {}
                     None => {
-                        let m = self.message(
-                            "register_clause_unclear",
-                            &[("cell", &at), ("value", &cell.shown())],
-                        );
+                        let m = Message::new("register_clause_unclear")
+                            .with("cell", at.as_str())
+                            .with("value", cell.shown());
                         self.note(RowStatus::NeedsReview, id, m, Some(&at));
                     }
                 }

@@ -6,8 +6,7 @@
 use crate::analysis::Analysis;
 use crate::grammar::amount::{amount, Money};
 use crate::grammar::duration::duration;
-use crate::grammar::numbers::fmt_number;
-use crate::model::lang::{fill, Lang};
+use crate::model::message::Message;
 use crate::model::vocab::ContractType;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
@@ -22,12 +21,7 @@ pub struct ScopeFacts {
 }
 
 #[must_use]
-pub fn decide(
-    a: &Analysis<'_>,
-    p: &Profile,
-    given: Option<ContractType>,
-    lang: Lang,
-) -> ScopeFacts {
+pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>) -> ScopeFacts {
     let contract_type = given.unwrap_or_else(|| contract_type(a, p));
     let contract_value = contract_value(a, p.scope.value);
     let key = match (given, contract_type) {
@@ -38,18 +32,21 @@ pub fn decide(
         (None, ContractType::Goods) => "scope_goods",
         (None, ContractType::Unknown) => "scope_unknown",
     };
-    let mut reason = fill(p.message(key, lang), &[("type", contract_type.name())]);
+    let mut why = Message::new(key).with("type", contract_type.name());
     let mut applies = contract_type != ContractType::Goods;
     if applies && p.scope.apply_thresholds {
-        let (below, note) = thresholds(a, p, contract_value, lang);
+        let (below, note) = thresholds(a, p, contract_value);
         applies = !below;
-        reason = format!("{reason}; {note}");
+        why = Message::new("scope_thresholds")
+            .with("scope", why)
+            .with("thresholds", note);
     }
     ScopeFacts {
         result: ScopeResult {
             applies,
             contract_type,
-            reason,
+            why,
+            reason: String::new(),
         },
         contract_value,
     }
@@ -162,32 +159,25 @@ fn duration_months(a: &Analysis<'_>, p: &Profile) -> Option<f64> {
 }
 
 /// Whether the contract falls below a threshold, and what the report says.
-fn thresholds(a: &Analysis<'_>, p: &Profile, value: Option<f64>, lang: Lang) -> (bool, String) {
+fn thresholds(a: &Analysis<'_>, p: &Profile, value: Option<f64>) -> (bool, Message) {
     let params = &p.parameters;
     let months = duration_months(a, p);
     if let Some(m) = months.filter(|&m| m < params.min_duration_months) {
-        let values = [
-            ("months", fmt_number(m)),
-            ("min", fmt_number(params.min_duration_months)),
-        ];
-        return (true, fill_owned(p.message("below_duration", lang), &values));
+        let message = Message::new("below_duration")
+            .with("months", m)
+            .with("min", params.min_duration_months);
+        return (true, message);
     }
     if let Some(v) = value.filter(|&v| v < params.min_value_sek) {
-        let values = [
-            ("value", fmt_number(v)),
-            ("min", fmt_number(params.min_value_sek)),
-        ];
-        return (true, fill_owned(p.message("below_value", lang), &values));
+        let message = Message::new("below_value")
+            .with("value", v)
+            .with("min", params.min_value_sek);
+        return (true, message);
     }
     let key = if months.is_some() && value.is_some() {
         "thresholds_met"
     } else {
         "thresholds_unknown"
     };
-    (false, p.message(key, lang).to_owned())
-}
-
-pub fn fill_owned(template: &str, values: &[(&str, String)]) -> String {
-    let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(template, &borrowed)
+    (false, Message::new(key))
 }

@@ -14,7 +14,12 @@ pub fn run() -> ExitCode {
         match Profile::load(id) {
             Ok(p) => {
                 let n = p.requirements().count();
-                let _ = writeln!(out, "{id}\t{}\t{n} requirements\t{}", p.version, p.name.en);
+                let _ = writeln!(
+                    out,
+                    "{id}\t{}\t{n} requirements\t{}",
+                    p.version,
+                    p.name.get(klausul::model::lang::Lang::En)
+                );
             }
             Err(e) => {
                 report_error(&e);

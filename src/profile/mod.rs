@@ -26,7 +26,8 @@ pub use prefilter::Prefilter;
 pub use vocabulary::Vocabulary;
 pub use words::{ClauseWords, Language, RegisterWords, Scope};
 
-use crate::model::lang::Text;
+use crate::grammar::numbers::fmt_number;
+use crate::model::lang::{fill, Lang, Text};
 use crate::model::vocab::Severity;
 use crate::toml_file::Unparsed;
 
@@ -271,6 +272,8 @@ pub struct Profile {
     /// The register row's own requirement and the term columns it judges.
     pub register_rule: RegisterRule,
     pub vocabulary: Vocabulary,
+    /// Messages the profile words its own way (`[messages]`), by catalogue
+    /// key; the catalogues in `rules/messages/` say the rest.
     pub messages: std::collections::HashMap<String, Text>,
     requirements: Vec<Requirement>,
     builder: MatcherBuilder,
@@ -280,8 +283,9 @@ pub struct Profile {
     sample: String,
     /// Made the first time a document is checked.
     prefilter: std::sync::OnceLock<Prefilter>,
-    /// Each requirement's suggested wording, per language, made once.
-    suggestions: [std::sync::OnceLock<Vec<String>>; 2],
+    /// Each requirement's suggested wording with the parameters filled in,
+    /// made once.
+    suggestions: std::sync::OnceLock<Vec<Text>>,
 }
 
 impl Profile {
@@ -291,25 +295,27 @@ impl Profile {
         self.prefilter.get_or_init(|| Prefilter::new(self))
     }
 
-    /// The suggested wording of requirement `r` in `lang`, which `make` writes
-    /// the first time any is asked for; every document then shares it.
-    pub fn suggestion(
-        &self,
-        r: &Requirement,
-        lang: crate::model::lang::Lang,
-        make: impl Fn(&Requirement) -> String,
-    ) -> &str {
-        let slot = match lang {
-            crate::model::lang::Lang::Sv => 0,
-            crate::model::lang::Lang::En => 1,
-        };
-        let all =
-            self.suggestions[slot].get_or_init(|| self.requirements.iter().map(make).collect());
+    /// The suggested wording of requirement `r`, in every language, with the
+    /// profile's parameters filled in. Made the first time any is asked for;
+    /// every document then shares it.
+    pub fn suggestion(&self, r: &Requirement) -> &Text {
+        static NONE: std::sync::LazyLock<Text> = std::sync::LazyLock::new(Text::default);
+        let all = self.suggestions.get_or_init(|| {
+            let values: Vec<(&str, String)> = Parameters::NUMERIC
+                .iter()
+                .filter_map(|name| self.parameters.number(name).map(|v| (*name, fmt_number(v))))
+                .collect();
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.requirements
+                .iter()
+                .map(|r| r.suggestion.map(|s| fill(s, &values)))
+                .collect()
+        });
         self.requirements
             .iter()
             .position(|x| std::ptr::eq(x, r))
             .and_then(|i| all.get(i))
-            .map_or("", String::as_str)
+            .unwrap_or(&NONE)
     }
 
     /// The requirements this profile checks, in the profile's order.
@@ -330,10 +336,15 @@ impl Profile {
             .find(|r| r.id.eq_ignore_ascii_case(id))
     }
 
-    /// A message template by key; keys are checked when the profile loads.
+    /// The template of message `key` in `lang`: the profile's own wording
+    /// where it gives one in that language, else the catalogue's.
     #[must_use]
-    pub fn message(&self, key: &str, lang: crate::model::lang::Lang) -> &str {
-        self.messages.get(key).map_or("", |t| t.get(lang))
+    pub fn template(&self, key: &str, lang: Lang) -> &str {
+        self.messages
+            .get(key)
+            .and_then(|t| t.exact(lang.code()))
+            .or_else(|| lang.template(key))
+            .unwrap_or("")
     }
 
     /// Loads a built-in profile by id, or a profile file by path.

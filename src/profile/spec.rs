@@ -9,13 +9,11 @@ use toml::Spanned;
 pub use super::words::Patterns;
 use super::words::{ClauseSpec, LanguageSpec, RegisterSpec, ScopeSpec};
 
-/// A text in both languages.
+/// A text in several languages, keyed by language code:
+/// `{ sv = "…", en = "…" }`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TextSpec {
-    pub sv: String,
-    pub en: String,
-}
+#[serde(transparent)]
+pub struct TextSpec(pub Spanned<BTreeMap<Spanned<String>, String>>);
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -17,68 +17,11 @@ use super::{
     Scope, WeakSignal, Within,
 };
 use crate::model::column::Role;
-use crate::model::lang::Text;
+use crate::model::lang::{self, Lang, Text};
 use crate::model::vocab::ContractType;
 use crate::model::vocab::{Severity, Status};
 use crate::source::sha256_hex;
 use crate::toml_file::{self, Extends, Unparsed};
-
-/// Every message the checking core uses; a base profile must define them all.
-pub const MESSAGE_KEYS: &[&str] = &[
-    "missing",
-    "met",
-    "met_note",
-    "soft",
-    "unbound",
-    "signal",
-    "element",
-    "outdated",
-    "grounds",
-    "time_missing",
-    "time_vague",
-    "time_long",
-    "amount_missing",
-    "amount_low",
-    "amount_percent_unknown",
-    "amount_unclear",
-    "general_only",
-    "scope_services",
-    "scope_works",
-    "scope_mixed",
-    "scope_goods",
-    "scope_unknown",
-    "scope_given",
-    "below_duration",
-    "below_value",
-    "thresholds_met",
-    "thresholds_unknown",
-    "register_type_missing",
-    "register_type_unknown",
-    "register_framework",
-    "register_goods",
-    "register_applies",
-    "register_below_duration",
-    "register_below_value",
-    "register_unreadable",
-    "register_kind_services",
-    "register_kind_works",
-    "register_read_as_kronor",
-    "register_read_as_months",
-    "register_read_as_days",
-    "register_read_as_date",
-    "register_error_cell",
-    "register_clause_missing",
-    "register_clause_unclear",
-    "register_clause_included",
-    "register_old_version",
-    "register_penalty_low",
-    "register_report_slow",
-    "register_flow_down_missing",
-    "register_termination_missing",
-    "catalogue_optional",
-    "register_rule",
-    "suggestion_heading",
-];
 
 impl Extends for ProfileSpec {
     fn extends(&self) -> Option<&Spanned<String>> {
@@ -110,13 +53,6 @@ pub fn from_file(first: Unparsed) -> Result<Profile, ProfileError> {
         }
     }
     Ok(profile.expect("a chain holds at least its first file"))
-}
-
-fn text(spec: &TextSpec) -> Text {
-    Text {
-        sv: spec.sv.clone(),
-        en: spec.en.clone(),
-    }
 }
 
 #[derive(Default)]
@@ -161,6 +97,37 @@ impl Validator {
         self.problems.push(Problem::at(message, span));
     }
 
+    /// A text keyed by language code. Each code must be a language klausul
+    /// speaks, and the default language must be there: every other falls
+    /// back to it.
+    fn text(&mut self, spec: &TextSpec) -> Text {
+        let texts = spec.0.get_ref();
+        for code in texts.keys() {
+            if !lang::codes().any(|c| c == code.get_ref()) {
+                let known: Vec<&str> = lang::codes().collect();
+                self.problem(
+                    format!(
+                        "unknown language \"{}\"; the languages are {}",
+                        code.get_ref(),
+                        known.join(", ")
+                    ),
+                    Some(code.span()),
+                );
+            }
+        }
+        let default = lang::default_code();
+        if !texts.keys().any(|c| c.get_ref() == default) {
+            self.problem(
+                format!("this text needs `{default}`, the default language"),
+                Some(spec.0.span()),
+            );
+        }
+        texts
+            .iter()
+            .map(|(code, text)| (code.get_ref().as_str(), text.as_str()))
+            .collect()
+    }
+
     fn severity(&mut self, s: &Spanned<String>) -> Severity {
         Severity::parse(s.get_ref()).unwrap_or_else(|| {
             self.problem(
@@ -193,14 +160,6 @@ impl Validator {
         let vocabulary = self.vocabulary(spec, dir);
         let mut messages = HashMap::new();
         self.messages(&spec.messages, &mut messages);
-        for key in MESSAGE_KEYS {
-            if !messages.contains_key(*key) {
-                self.problem(
-                    format!("the message `{key}` is missing from [messages]"),
-                    None,
-                );
-            }
-        }
         let requirements = self.requirements(&spec.requirement, &[], parameters.as_ref());
         let register_rule = self.register_rule(&spec.register, None, &requirements);
         if requirements.is_empty() {
@@ -212,7 +171,8 @@ impl Validator {
                 spec.requirements.keys().next().map(Spanned::span),
             );
         }
-        let (name, source) = (spec.name.as_ref().map(text), spec.source.as_ref().map(text));
+        let name = spec.name.as_ref().map(|t| self.text(t));
+        let source = spec.source.as_ref().map(|t| self.text(t));
         if name.is_none() || source.is_none() || spec.version.is_none() {
             self.problem(
                 "a profile needs `version`, `name` and `source`",
@@ -241,7 +201,7 @@ impl Validator {
             builder: std::mem::take(&mut self.builder),
             sample: source_text.to_owned(),
             prefilter: std::sync::OnceLock::new(),
-            suggestions: Default::default(),
+            suggestions: std::sync::OnceLock::new(),
             requirements,
         })
     }
@@ -260,10 +220,10 @@ impl Validator {
             parent.version.clone_from(v);
         }
         if let Some(n) = &spec.name {
-            parent.name = text(n);
+            parent.name = self.text(n);
         }
         if let Some(s) = &spec.source {
-            parent.source = text(s);
+            parent.source = self.text(s);
         }
         parent.parameters = self.parameters(spec, Some(&parent.parameters))?;
         parent.scope.extend(&spec.scope, self);
@@ -295,7 +255,7 @@ impl Validator {
         parent.sample.push('\n');
         parent.sample.push_str(source_text);
         parent.prefilter = std::sync::OnceLock::new();
-        parent.suggestions = Default::default();
+        parent.suggestions = std::sync::OnceLock::new();
         Some(parent)
     }
 
@@ -406,7 +366,7 @@ impl Validator {
                 r.enabled = e;
             }
             if let Some(s) = &o.source {
-                r.explanation.source = text(s);
+                r.explanation.source = self.text(s);
             }
         }
     }
@@ -416,9 +376,12 @@ impl Validator {
         given: &BTreeMap<Spanned<String>, TextSpec>,
         into: &mut HashMap<String, Text>,
     ) {
+        // A profile may word a catalogue's message its own way; it cannot
+        // add messages no code says.
         for (key, value) in given {
-            if MESSAGE_KEYS.contains(&key.get_ref().as_str()) {
-                into.insert(key.get_ref().clone(), text(value));
+            if Lang::default().template(key.get_ref()).is_some() {
+                let value = self.text(value);
+                into.insert(key.get_ref().clone(), value);
             } else {
                 self.problem(
                     format!("unknown message key `{}`", key.get_ref()),
@@ -545,13 +508,13 @@ impl Validator {
             check: check.unwrap_or(CheckKind::Obligation),
             parameter: spec.parameter.as_ref().map(|p| p.get_ref().clone()),
             tied: spec.tied,
-            summary: text(&spec.summary),
+            summary: self.text(&spec.summary),
             explanation: Explanation {
-                requires: text(&spec.explanation.requires),
-                why: text(&spec.explanation.why),
-                source: text(&spec.explanation.source),
+                requires: self.text(&spec.explanation.requires),
+                why: self.text(&spec.explanation.why),
+                source: self.text(&spec.explanation.source),
             },
-            suggestion: text(&spec.suggestion),
+            suggestion: self.text(&spec.suggestion),
             evidence: spec.evidence.values().map(|p| self.set(p)).collect(),
             weak: self.weak_signals(spec),
             elements: spec
@@ -559,14 +522,14 @@ impl Validator {
                 .iter()
                 .map(|e| Element {
                     set: self.set(&e.patterns),
-                    reason: text(&e.reason),
+                    reason: self.text(&e.reason),
                 })
                 .collect(),
             grounds: spec
                 .ground
                 .iter()
                 .map(|g| Ground {
-                    name: text(&g.name),
+                    name: self.text(&g.name),
                     set: self.set(&g.patterns),
                 })
                 .collect(),
@@ -575,8 +538,8 @@ impl Validator {
                 .iter()
                 .map(|o| Outdated {
                     set: self.set(&o.patterns),
-                    cited: text(&o.cited),
-                    replacement: text(&o.replacement),
+                    cited: self.text(&o.cited),
+                    replacement: self.text(&o.replacement),
                 })
                 .collect(),
             notes: spec
@@ -584,7 +547,7 @@ impl Validator {
                 .iter()
                 .map(|n| Note {
                     set: self.set(&n.patterns),
-                    note: text(&n.note),
+                    note: self.text(&n.note),
                 })
                 .collect(),
             examples: spec
@@ -604,7 +567,7 @@ impl Validator {
                 set: self.set(&w.patterns),
                 unless: (!w.unless.is_empty()).then(|| self.set(&w.unless)),
                 within: self.within(w.within.as_ref()),
-                reason: text(&w.reason),
+                reason: self.text(&w.reason),
             })
             .collect()
     }

@@ -62,18 +62,7 @@ impl Diagnostic for Finding<'_> {
     }
 }
 
-pub(crate) fn status_word(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Met, Lang::Sv) => "uppfyllt",
-        (Status::Weak, Lang::Sv) => "svagt",
-        (Status::Missing, Lang::Sv) => "saknas",
-        (Status::NotApplicable, Lang::Sv) => "ej tillämpligt",
-        (Status::Met, Lang::En) => "met",
-        (Status::Weak, Lang::En) => "weak",
-        (Status::Missing, Lang::En) => "missing",
-        (Status::NotApplicable, Lang::En) => "not applicable",
-    }
-}
+pub(crate) use super::words::status_word;
 
 fn label(result: &RequirementResult, lang: Lang) -> String {
     let more = result.locations.len().saturating_sub(1);

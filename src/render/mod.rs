@@ -1,6 +1,7 @@
 //! Renderers turn the report into text. Only they know miette's graphical
 //! handler and the output formats; they return strings and leave writing to
-//! the binary.
+//! the binary. `localise` first puts the report's neutral messages into the
+//! chosen language.
 //!
 //! Every format is written in pieces, a document at a time (`Renderer`), so a
 //! run over many files never holds every document's report.
@@ -13,6 +14,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod localise;
 pub mod markdown;
 pub mod matrix;
 mod register;

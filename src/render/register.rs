@@ -5,21 +5,10 @@
 use std::fmt::Write as _;
 
 use super::escape::terminal;
-use super::words::{share, verdict_word};
+use super::words::{row_status_word, share, verdict_word};
 use super::Style;
 use crate::model::lang::Lang;
-use crate::model::vocab::RowStatus;
 use crate::report::DocumentReport;
-
-fn status_word(status: RowStatus, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (RowStatus::Compliant, Lang::Sv) => "uppfyller",
-        (RowStatus::NonCompliant, Lang::Sv) => "uppfyller inte",
-        (RowStatus::NeedsReview, Lang::Sv) => "granskas",
-        (RowStatus::NotApplicable, Lang::Sv) => "gäller inte",
-        (s, Lang::En) => s.name(),
-    }
-}
 
 /// The register's findings, its coverage table, and its verdict line.
 #[must_use]
@@ -47,7 +36,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
             if lang == Lang::Sv { "rad" } else { "row" },
             row.row,
             terminal(row.contract.as_deref().unwrap_or("–")),
-            status_word(row.status, lang),
+            row_status_word(row.status, lang),
             row.suppressed
                 .as_ref()
                 .map_or(String::new(), |s| format!(" ({})", terminal(&s.reason)))

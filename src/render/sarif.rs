@@ -37,7 +37,7 @@ impl<'p> Sarif<'p> {
 
     fn rules(&self) -> Vec<Value> {
         let lang = self.ctx.lang();
-        let register = self.ctx.profile.message("register_rule", lang);
+        let register = self.ctx.profile.template("register_rule", lang);
         // The register audit's own rule: the clause in each agreement.
         let rule = &self.ctx.profile.register_rule;
         let ad00 = json!({
@@ -69,7 +69,7 @@ impl<'p> Sarif<'p> {
                         "text": help,
                         "markdown": format!(
                             "{help}\n\n**{}**\n\n> {}",
-                            if lang == crate::model::lang::Lang::Sv { "Förslag till formulering" } else { "Suggested wording" },
+                            super::words::word(lang, "sarif_suggestion"),
                             crate::check::suggestion(self.ctx.profile, r, lang)
                         ),
                     },

@@ -26,7 +26,7 @@ pub struct Suggestion {
 #[must_use]
 pub fn suggestion(doc: &DocumentReport, profile: &Profile, lang: Lang) -> Suggestion {
     Suggestion {
-        heading: profile.message("suggestion_heading", lang).to_owned(),
+        heading: profile.template("suggestion_heading", lang).to_owned(),
         intro: format!(
             "{} {}",
             say(

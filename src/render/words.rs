@@ -1,10 +1,11 @@
 //! What the report formats for people share: status icons (always with a
-//! word beside them, never colour alone), headings in both languages, and an
-//! excerpt with the words pointed at marked.
+//! word beside them, never colour alone), their words and headings from the
+//! message catalogue of the report's language, and an excerpt with the words
+//! pointed at marked.
 
-use crate::model::lang::Lang;
+use crate::model::lang::{fill, Lang};
 use crate::model::location::Location;
-use crate::model::vocab::{Status, Verdict};
+use crate::model::vocab::{RowStatus, Status, Verdict};
 use crate::report::Coverage;
 
 /// An icon that reads in any font and prints in black and white.
@@ -18,7 +19,20 @@ pub const fn icon(status: Status) -> &'static str {
     }
 }
 
-/// A word in the report's language: (Swedish, English).
+/// The catalogue's word or heading `key` in the report's language.
+#[must_use]
+pub fn word(lang: Lang, key: &str) -> &'static str {
+    lang.template(key).unwrap_or_default()
+}
+
+/// The catalogue's template `key` filled with `values`.
+#[must_use]
+pub fn phrase(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    fill(word(lang, key), values)
+}
+
+/// A word in the report's language: (Swedish, English). Only the HTML
+/// report still writes its words this way.
 #[must_use]
 pub const fn say(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -40,48 +54,69 @@ pub fn marked(l: &Location) -> Option<(&str, &str, &str)> {
     Some((&e.text[..start], &e.text[start..end], &e.text[end..]))
 }
 
-/// A coverage share as people read it: "36,4 %" in Swedish, "36.4 %" in
-/// English, "–" when nothing applies.
+/// A coverage share as people read it, with the language's decimal point:
+/// "36,4 %" in Swedish, "36.4 %" in English; "–" when nothing applies.
 #[must_use]
 pub fn percent(c: &Coverage, lang: Lang) -> String {
     c.coverage.map_or_else(
         || "–".to_owned(),
-        |v| {
-            let text = format!("{:.1} %", v * 100.0);
-            if lang == Lang::Sv {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        },
+        |v| format!("{:.1} %", v * 100.0).replace('.', word(lang, "decimal_point")),
     )
 }
 
 /// "4 av 11 (36,4 %), 2 att granska".
 #[must_use]
 pub fn share(c: &Coverage, lang: Lang) -> String {
-    format!(
-        "{} {} {} ({}), {} {}",
-        c.compliant,
-        say(lang, "av", "of"),
-        c.applicable,
-        percent(c, lang),
-        c.needs_review,
-        say(lang, "att granska", "to review")
+    phrase(
+        lang,
+        "coverage_share",
+        &[
+            ("compliant", &c.compliant.to_string()),
+            ("applicable", &c.applicable.to_string()),
+            ("percent", &percent(c, lang)),
+            ("review", &c.needs_review.to_string()),
+        ],
     )
 }
 
 /// The verdict on a document, in the report's language.
 #[must_use]
-pub const fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
-    match (verdict, lang) {
-        (Verdict::Pass, Lang::Sv) => "godkänt",
-        (Verdict::Fail, Lang::Sv) => "underkänt",
-        (Verdict::NotApplicable, Lang::Sv) => "klausulen gäller inte",
-        (Verdict::Error, Lang::Sv) => "fel",
-        (Verdict::Pass, Lang::En) => "pass",
-        (Verdict::Fail, Lang::En) => "fail",
-        (Verdict::NotApplicable, Lang::En) => "the clause does not apply",
-        (Verdict::Error, Lang::En) => "error",
-    }
+pub fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
+    word(
+        lang,
+        match verdict {
+            Verdict::Pass => "verdict_pass",
+            Verdict::Fail => "verdict_fail",
+            Verdict::NotApplicable => "verdict_not_applicable",
+            Verdict::Error => "verdict_error",
+        },
+    )
+}
+
+/// A requirement's status, in the report's language.
+#[must_use]
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    word(
+        lang,
+        match status {
+            Status::Met => "status_met",
+            Status::Weak => "status_weak",
+            Status::Missing => "status_missing",
+            Status::NotApplicable => "status_not_applicable",
+        },
+    )
+}
+
+/// A register row's status, in the report's language.
+#[must_use]
+pub fn row_status_word(status: RowStatus, lang: Lang) -> &'static str {
+    word(
+        lang,
+        match status {
+            RowStatus::Compliant => "row_compliant",
+            RowStatus::NonCompliant => "row_non_compliant",
+            RowStatus::NeedsReview => "row_needs_review",
+            RowStatus::NotApplicable => "row_not_applicable",
+        },
+    )
 }

@@ -7,6 +7,7 @@ pub mod fingerprint;
 use serde::Serialize;
 
 use crate::model::location::Location;
+use crate::model::message::Message;
 use crate::model::vocab::{ContractType, RowStatus, Severity, Status, SuppressionKind, Verdict};
 use crate::source::Format;
 
@@ -17,13 +18,18 @@ pub struct Suppressed {
     pub kind: SuppressionKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementResult {
     pub id: String,
     pub name: String,
     pub status: Status,
     pub severity: Severity,
+    /// Why it has its status, in no language.
+    #[serde(skip)]
+    pub why: Message,
+    /// `why` in the report's language; empty until the report is localised.
     pub message: String,
+    /// The suggested wording in the report's language; empty until then.
     pub help: String,
     pub locations: Vec<Location>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,10 +50,14 @@ impl RequirementResult {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScopeResult {
     pub applies: bool,
     pub contract_type: ContractType,
+    /// Why the clause applies or not, in no language.
+    #[serde(skip)]
+    pub why: Message,
+    /// `why` in the report's language; empty until the report is localised.
     pub reason: String,
 }
 
@@ -73,8 +83,11 @@ pub struct DocumentReport {
     pub register: Option<RegisterSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// Things the user should know that are not findings: suppressions that
-    /// were not applied or suppress nothing.
+    /// Things the user should know that are not findings, in no language:
+    /// suppressions that were not applied or suppress nothing, sheets not read.
+    #[serde(skip)]
+    pub notes: Vec<Message>,
+    /// `notes` in the report's language; empty until the report is localised.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
@@ -94,6 +107,7 @@ impl DocumentReport {
             rows: Vec::new(),
             register: None,
             error: Some(error),
+            notes: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -118,17 +132,21 @@ impl DocumentReport {
 
 /// Why a row has its status: the requirement concerned (AD-00 for the clause
 /// itself), what was found, and the cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowReason {
     pub requirement: String,
     /// What this reason alone makes the row.
     pub effect: RowStatus,
+    /// What was found, in no language.
+    #[serde(skip)]
+    pub why: Message,
+    /// `why` in the report's language; empty until the report is localised.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegisterRow {
     pub sheet: String,
     /// As Excel shows it (1-based).

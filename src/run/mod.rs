@@ -13,6 +13,7 @@ use crate::model::lang::Lang;
 use crate::model::limits::Limits;
 use crate::model::vocab::{ContractType, Severity, Verdict};
 use crate::profile::Profile;
+use crate::render::localise::Localiser;
 use crate::report::{DocumentReport, ProfileRef, Report};
 use crate::source::{sha256_each, Format};
 use crate::suppress::{self, SuppressionFile};
@@ -26,6 +27,7 @@ pub struct Outcome {
 /// Everything a run applies to each input besides the input itself.
 pub struct Plan<'a> {
     pub profile: &'a Profile,
+    /// The language the report is put into words in.
     pub lang: Lang,
     pub fail_on: Option<Severity>,
     pub limits: Limits,
@@ -144,9 +146,10 @@ fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -
         .zip(report.sha256.clone())
         .map(|(file, hash)| file.for_document(&hash).cloned().collect::<Vec<_>>())
         .unwrap_or_default();
-    let warnings = suppress::apply(&mut report, &inline, filed.iter(), plan.lang);
-    report.warnings.extend(warnings);
+    let warnings = suppress::apply(&mut report, &inline, filed.iter());
+    report.notes.extend(warnings);
     report.judge(plan.fail_on);
+    Localiser::new(plan.profile, plan.lang).document(&mut report);
     Outcome {
         report,
         error: None,
@@ -176,7 +179,6 @@ fn check_document(
     kind: &'static str,
 ) -> DocumentReport {
     let options = CheckOptions {
-        lang: plan.lang,
         contract_type: (plan.contract_type)(input),
         everything: false,
     };
@@ -192,6 +194,7 @@ fn check_document(
         rows: Vec::new(),
         register: None,
         error: None,
+        notes: Vec::new(),
         warnings: Vec::new(),
     }
 }

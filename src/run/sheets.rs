@@ -7,6 +7,7 @@ use crate::check::register::{audit, groups, summarise};
 use crate::document::error::ReadError;
 use crate::input::Input;
 use crate::model::column::{Role, SheetKind};
+use crate::model::message::Message;
 use crate::report::DocumentReport;
 use crate::sheet::columns::{find_header, Header};
 use crate::sheet::{catalogue, Table, Workbook};
@@ -46,19 +47,16 @@ pub fn check_workbook(
                 .map(|h| (*t, h))
         })
         .collect();
-    let mut warnings: Vec<String> = book
+    let mut notes: Vec<Message> = book
         .hidden
         .iter()
-        .map(|s| match plan.lang {
-            crate::model::lang::Lang::Sv => format!("det dolda bladet \"{s}\" lästes inte"),
-            crate::model::lang::Lang::En => format!("the hidden sheet \"{s}\" was not read"),
-        })
+        .map(|s| Message::new("sheet_hidden").with("sheet", s.as_str()))
         .collect();
     let mut report = if !registers.is_empty() {
         register(input, &registers, plan)?
     } else if !catalogues.is_empty() {
         let doc = catalogue::document(&catalogues, format, &plan.profile.vocabulary.optional);
-        warnings.extend(error_cells(&catalogues));
+        notes.extend(error_cells(&catalogues));
         check_document(input, &doc, plan, "catalogue")
     } else {
         return Err(ReadError::NoHeader {
@@ -69,7 +67,7 @@ pub fn check_workbook(
                 .join("; "),
         });
     };
-    report.warnings = warnings;
+    report.notes = notes;
     Ok(report)
 }
 
@@ -99,7 +97,7 @@ fn register(
                     .join(", "),
             });
         }
-        rows.extend(audit(table, header, plan.profile, plan.lang));
+        rows.extend(audit(table, header, plan.profile));
         let (b, y) = groups(table, header);
         boards.extend(b);
         years.extend(y);
@@ -116,12 +114,13 @@ fn register(
         rows,
         register: Some(summary),
         error: None,
+        notes: Vec::new(),
         warnings: Vec::new(),
     })
 }
 
 /// Error values (#REF!) where a catalogue's requirement text should be.
-fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<String> {
+fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<Message> {
     let mut out = Vec::new();
     for (table, header) in sheets {
         let Some(col) = header.column(Role::Text) else {
@@ -129,11 +128,12 @@ fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<String> {
         };
         for row in &table.rows[header.row + 1..] {
             if let crate::sheet::cell::Cell::Error(e) = row.get(col) {
-                out.push(format!(
-                    "{}!{} holds the error value {e}",
-                    table.sheet,
-                    crate::sheet::a1(col, row.number)
-                ));
+                let cell = format!("{}!{}", table.sheet, crate::sheet::a1(col, row.number));
+                out.push(
+                    Message::new("register_error_cell")
+                        .with("cell", cell)
+                        .with("value", e.as_str()),
+                );
             }
         }
     }

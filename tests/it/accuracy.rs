@@ -18,6 +18,7 @@ use klausul::input::{load, Input};
 use klausul::model::lang::Lang;
 use klausul::model::limits::Limits;
 use klausul::profile::Profile;
+use klausul::render::localise::Localiser;
 
 /// (agreeing judgements, all judgements, the disagreements).
 fn agreement(dir: &str) -> (usize, usize, Vec<String>) {
@@ -38,15 +39,12 @@ fn agreement(dir: &str) -> (usize, usize, Vec<String>) {
             .find(|p| p.exists())
             .unwrap();
         let loaded = load(&Input::File(doc_path.clone()), Limits::default()).unwrap();
-        let checked = check(
+        let mut checked = check(
             loaded.document().unwrap(),
             &profile,
-            &CheckOptions {
-                lang: Lang::En,
-                contract_type: None,
-                everything: false,
-            },
+            &CheckOptions::default(),
         );
+        Localiser::new(&profile, Lang::En).checked(&mut checked);
         for line in std::fs::read_to_string(path).unwrap().lines() {
             let (id, expected) = line.split_once(' ').unwrap();
             let got = checked.requirements.iter().find(|r| r.id == id).unwrap();

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::{read_docx, Document};
 use klausul::input::{load, Content, Input};
-use klausul::model::lang::Lang;
 use klausul::model::limits::Limits;
 use klausul::model::location::Location;
 use klausul::profile::Profile;
@@ -20,11 +19,7 @@ fn office(name: &str) -> PathBuf {
 fn checked(path: &Path) -> (Document, Checked) {
     let loaded = load(&Input::File(path.to_path_buf()), Limits::default())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let options = CheckOptions {
-        lang: Lang::En,
-        contract_type: None,
-        everything: false,
-    };
+    let options = CheckOptions::default();
     let Content::Document(document) = loaded.content else {
         panic!("{} is not a document", path.display())
     };

@@ -24,21 +24,16 @@ use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::read_text;
 use klausul::model::lang::Lang;
 use klausul::profile::Profile;
+use klausul::render::localise::Localiser;
 use klausul::source::Format;
 
-/// Checks Markdown text with a profile, in Swedish.
+/// Checks Markdown text with a profile, and puts it into Swedish.
 #[must_use]
 pub fn check_markdown(text: &str, profile: &Profile) -> Checked {
     let doc = read_text(text.to_owned(), Format::Markdown);
-    check(
-        &doc,
-        profile,
-        &CheckOptions {
-            lang: Lang::Sv,
-            contract_type: None,
-            everything: false,
-        },
-    )
+    let mut checked = check(&doc, profile, &CheckOptions::default());
+    Localiser::new(profile, Lang::Sv).checked(&mut checked);
+    checked
 }
 
 /// Runs the binary in `dir` as a pipeline would: Swedish, no colour, 80

@@ -5,7 +5,6 @@
 
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
-use klausul::model::lang::Lang;
 use klausul::model::vocab::Status;
 use klausul::profile::Profile;
 use klausul::source::Format;
@@ -18,7 +17,6 @@ fn status(text: &str, id: &str) -> Status {
     let profile = Profile::stockholm();
     let doc = read_text(text.to_owned(), Format::Markdown);
     let options = |everything| CheckOptions {
-        lang: Lang::Sv,
         contract_type: None,
         everything,
     };

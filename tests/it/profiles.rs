@@ -141,3 +141,48 @@ fn two_profiles_that_extend_each_other_are_an_error_naming_both() {
     );
     assert!(stderr.contains("[b.toml:3:11]"), "{stderr}");
 }
+
+/// A profile may word a catalogue's message its own way, in the languages it
+/// gives; the others keep the catalogue's.
+#[test]
+fn a_profile_words_a_message_its_own_way() {
+    let profile = load_temp(
+        "messages",
+        "extends = \"stockholm\"\nid = \"x\"\n\n[messages]\nmissing = { sv = \"fattas: {summary}\" }\n",
+    )
+    .unwrap();
+    let checked = super::check_markdown("# Avtal\n", &profile);
+    assert_eq!(
+        checked.requirements[0].message,
+        "fattas: leverantören förbinds att följa diskrimineringslagen (2008:567) under avtalstiden"
+    );
+    let stockholm = Profile::stockholm();
+    let lang = klausul::model::lang::Lang::En;
+    assert_eq!(
+        profile.template("missing", lang),
+        stockholm.template("missing", lang)
+    );
+}
+
+#[test]
+fn texts_are_keyed_by_languages_klausul_speaks() {
+    let text = "extends = \"stockholm\"\nid = \"x\"\nname = { sv = \"Egen\", se = \"Egen\" }\n\n[messages]\nmet = { en = \"done: {summary}\" }\nmett = { sv = \"klart\" }\n";
+    let err = load_temp("languages", text).unwrap_err();
+    let messages: Vec<&str> = err.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "unknown language \"se\"; the languages are sv, en",
+            "this text needs `sv`, the default language",
+            "unknown message key `mett`",
+        ]
+    );
+    assert_eq!(err.lines(text), vec![3, 6, 7]);
+    // A text in the default language alone stands for every language.
+    let profile = load_temp(
+        "swedish",
+        "extends = \"stockholm\"\nid = \"x\"\nname = { sv = \"Egen\" }\n",
+    )
+    .unwrap();
+    assert_eq!(profile.name.get(klausul::model::lang::Lang::En), "Egen");
+}

@@ -4,7 +4,6 @@
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
 use klausul::grammar::{amount, duration, numbers, reference};
-use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::source::Format;
 use proptest::prelude::*;
@@ -109,7 +108,7 @@ proptest! {
         // same statuses, messages and places, for both built-in profiles.
         let profile = if thresholds { &*FORORDNING } else { &*STOCKHOLM };
         let doc = read_text(text, Format::Markdown);
-        let options = |everything| CheckOptions { lang: Lang::En, contract_type: None, everything };
+        let options = |everything| CheckOptions { contract_type: None, everything };
         let fast = check(&doc, profile, &options(false));
         let full = check(&doc, profile, &options(true));
         prop_assert_eq!(format!("{:?}", fast.scope), format!("{:?}", full.scope));

@@ -7,19 +7,15 @@ use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::read_text;
 use klausul::model::lang::Lang;
 use klausul::profile::Profile;
+use klausul::render::localise::Localiser;
 use klausul::source::Format;
 
 fn checked(text: &str, format: Format) -> Checked {
     let doc = read_text(text.to_owned(), format);
-    check(
-        &doc,
-        &Profile::stockholm(),
-        &CheckOptions {
-            lang: Lang::En,
-            contract_type: None,
-            everything: false,
-        },
-    )
+    let profile = Profile::stockholm();
+    let mut checked = check(&doc, &profile, &CheckOptions::default());
+    Localiser::new(&profile, Lang::En).checked(&mut checked);
+    checked
 }
 
 /// (status, message) of requirement `id`.

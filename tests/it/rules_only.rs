@@ -253,6 +253,24 @@ const GRAMMAR: &[&str] = &[
     "src/document/lines.rs",
 ];
 
+/// The text of every file under `rules/`: the profiles, the vocabulary and
+/// the message catalogues.
+fn rule_files() -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&repo().join("rules"), &mut out);
+    out
+}
+
 /// The names rule files use for their own parts, which code names too: every
 /// key, every name-like value outside a list ("penalty" as a check, "supplier"
 /// as a column role), the placeholders of message templates ("{value}"), and
@@ -286,8 +304,7 @@ fn rule_names() -> BTreeSet<String> {
     ]
     .map(str::to_owned)
     .into();
-    for entry in std::fs::read_dir(repo().join("rules")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for text in rule_files() {
         let value: toml::Value = toml::from_str(&text).unwrap();
         walk(&value, &mut names);
         for piece in text.split('{').skip(1) {
@@ -321,8 +338,7 @@ fn rule_words() -> BTreeSet<String> {
         }
     }
     let mut words = BTreeSet::new();
-    for entry in std::fs::read_dir(repo().join("rules")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for text in rule_files() {
         let mut value: toml::Value = toml::from_str(&text).unwrap();
         if let Some(t) = value.as_table_mut() {
             t.remove("header");

@@ -320,16 +320,24 @@ fn broken_and_protected_workbooks_get_their_own_errors() {
 
 /// An xlsx whose only sheet has `rows` rows of formatted, empty cells.
 fn formatted_but_empty(rows: usize) -> Vec<u8> {
-    let mut sheet = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
-    );
+    let mut data = String::new();
     for r in 1..=rows {
         let _ = write!(
-            sheet,
+            data,
             r#"<row r="{r}"><c r="A{r}" s="1"/><c r="B{r}" s="1"/></row>"#
         );
     }
-    sheet.push_str("</sheetData></worksheet>");
+    xlsx("Avtal", &data)
+}
+
+/// An xlsx of one sheet, `name`, whose `<sheetData>` is `data`.
+fn xlsx(name: &str, data: &str) -> Vec<u8> {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#,
+    );
+    let workbook = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
     let parts: [(&str, &str); 5] = [
         (
             "[Content_Types].xml",
@@ -339,10 +347,7 @@ fn formatted_but_empty(rows: usize) -> Vec<u8> {
             "_rels/.rels",
             r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
         ),
-        (
-            "xl/workbook.xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Avtal" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-        ),
+        ("xl/workbook.xml", &workbook),
         (
             "xl/_rels/workbook.xml.rels",
             r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
@@ -355,6 +360,24 @@ fn formatted_but_empty(rows: usize) -> Vec<u8> {
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// A catalogue row whose requirement text is an error value is a warning in
+/// the report's language, naming the cell.
+#[test]
+fn an_error_value_in_a_catalogue_is_a_warning_in_the_reports_language() {
+    let data = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Krav-ID</t></is></c><c r="B1" t="inlineStr"><is><t>Kravtext</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>K1</t></is></c><c r="B2" t="inlineStr"><is><t>Leverantören ska följa diskrimineringslagen (2008:567).</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>K2</t></is></c><c r="B3" t="e"><v>#REF!</v></c></row>"#;
+    let path = std::env::temp_dir().join(format!("klausul-error-cell-{}.xlsx", std::process::id()));
+    std::fs::write(&path, xlsx("Krav", data)).unwrap();
+    let warnings = |lang| {
+        let profile = Profile::stockholm();
+        let outcome = check_one(&Input::File(path.clone()), &Plan::new(&profile, lang, None));
+        assert_eq!(outcome.report.kind, "catalogue");
+        outcome.report.warnings
+    };
+    assert_eq!(warnings(Lang::Sv), ["Krav!B3 innehåller felvärdet #REF!"]);
+    assert_eq!(warnings(Lang::En), ["Krav!B3 holds the error value #REF!"]);
+    std::fs::remove_file(path).unwrap();
 }
 
 #[test]

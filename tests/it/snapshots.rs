@@ -28,15 +28,12 @@ fn findings_on_the_tuning_set() {
     ] {
         let path = format!("fixtures/tune/{name}");
         let loaded = load(&Input::File(path.clone().into()), Limits::default()).unwrap();
-        let checked = klausul::check::check(
+        let mut checked = klausul::check::check(
             loaded.document().unwrap(),
             &profile,
-            &klausul::check::CheckOptions {
-                lang: Lang::Sv,
-                contract_type: None,
-                everything: false,
-            },
+            &klausul::check::CheckOptions::default(),
         );
+        klausul::render::localise::Localiser::new(&profile, Lang::Sv).checked(&mut checked);
         let doc = DocumentReport {
             path: path.clone(),
             kind: "document",
@@ -48,6 +45,7 @@ fn findings_on_the_tuning_set() {
             rows: Vec::new(),
             register: None,
             error: None,
+            notes: Vec::new(),
             warnings: Vec::new(),
         };
         for r in checked

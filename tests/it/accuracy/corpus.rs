@@ -13,6 +13,7 @@ use klausul::input::{load, Content, Input};
 use klausul::model::lang::Lang;
 use klausul::model::limits::Limits;
 use klausul::profile::Profile;
+use klausul::render::localise::Localiser;
 use rayon::prelude::*;
 
 /// The tune half (the engine may be tuned on it) and the blind half (the measure).
@@ -147,11 +148,12 @@ fn judge(path: &Path, profile: &Profile) -> Result<Vec<Judgement>, String> {
         return Err("read as a workbook, not a document".to_owned());
     };
     let options = CheckOptions {
-        lang: Lang::En,
         contract_type: None,
         everything: false,
     };
-    Ok(check(&document, profile, &options)
+    let mut checked = check(&document, profile, &options);
+    Localiser::new(profile, Lang::En).checked(&mut checked);
+    Ok(checked
         .requirements
         .into_iter()
         .map(|r| Judgement {
