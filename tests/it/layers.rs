@@ -92,7 +92,12 @@ fn lib_files() -> Vec<PathBuf> {
 /// The top-level module a file belongs to.
 fn module_of(file: &Path) -> String {
     let rel = file.strip_prefix("src").unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     first.trim_end_matches(".rs").to_owned()
 }
 
@@ -112,7 +117,11 @@ fn lower_layers_never_import_higher_ones() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -164,5 +173,9 @@ fn no_two_files_of_a_folder_use_each_other() {
             }
         }
     }
-    assert!(cycles.is_empty(), "files that use each other:\n{}", cycles.join("\n"));
+    assert!(
+        cycles.is_empty(),
+        "files that use each other:\n{}",
+        cycles.join("\n")
+    );
 }

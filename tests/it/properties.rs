@@ -1,9 +1,9 @@
 //! Property tests: no input makes a parser panic, and every span stays in
 //! bounds and on char boundaries.
 
-use klausul::grammar::{amount, duration, numbers, reference};
 use klausul::check::{check, CheckOptions};
 use klausul::document::read_text;
+use klausul::grammar::{amount, duration, numbers, reference};
 use klausul::model::lang::Lang;
 use klausul::profile::Profile;
 use klausul::source::Format;
