@@ -184,15 +184,11 @@ impl Loaded {
 /// An unreadable, empty, oversized or not yet supported file.
 pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     let bytes = read(input, limits)?;
-    let sha256 = sha256_hex(&[&bytes]);
-    understand(input, bytes, sha256, limits)
+    understand(input, bytes, limits)
 }
 
 /// The bytes of one input, not yet understood.
-///
-/// # Errors
-/// An unreadable, empty or oversized file.
-pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
+fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin(bytes) => bytes.clone(),
@@ -210,16 +206,8 @@ pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-/// Reads an input's bytes, given their SHA-256, into a document or workbook.
-///
-/// # Errors
-/// A file that is broken or not yet supported.
-pub fn understand(
-    input: &Input,
-    bytes: Vec<u8>,
-    sha256: String,
-    limits: Limits,
-) -> Result<Loaded, InputError> {
+/// Reads an input's bytes into a document or workbook, with their SHA-256.
+fn understand(input: &Input, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, InputError> {
     let path = match input {
         Input::Stdin(_) => Path::new("stdin.md"),
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
@@ -231,6 +219,7 @@ pub fn understand(
         help: problem.help(),
         problem,
     };
+    let sha256 = sha256_hex(&[&bytes]);
     let document = |d: Document| Content::Document(d);
     let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
