@@ -219,17 +219,12 @@ fn phrases<'a>(patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>) -> 
         .collect()
 }
 
-/// The fragments to search `literals` by, in the order the search takes
-/// them: the slow part of making a finder, which depends only on the
-/// literals and the sample.
+/// The fragments to search `literals` by: the slow part of making a
+/// finder, which depends only on the literals and the sample.
 pub(super) fn choose(literals: &[&str], sample: &Sample) -> Vec<String> {
     let candidates = Candidates::of(literals);
     let runs = sample.runs(candidates.holders.keys().map(|c| c.as_bytes()));
-    let mut fragments = minimal(candidates.cover(&runs));
-    for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
-        order_for_teddy(group, sample);
-    }
-    fragments
+    minimal(candidates.cover(&runs))
 }
 
 /// Where `phrase` starts when its fragment stands at `at..at + len` and
@@ -432,82 +427,6 @@ fn runs(word: &str) -> impl Iterator<Item = &str> + '_ {
         .map(move |(s, e)| &word[s..e])
 }
 
-/// Orders one search's fragments so that the literal search groups them
-/// well. That search (Teddy, in the aho-corasick crate) sorts fragments into 8
-/// groups, or 16 above 32 fragments, by their position in the list, and tests
-/// each group by the low and high halves of its fragments' first bytes. A group
-/// whose fragments share those halves lets few other bytes through, so the
-/// fragments are swapped between groups while the expected share of false
-/// candidates, by the byte shares of the sample, goes down. Only the speed
-/// depends on this, never what is found; on the benchmark corpus the search
-/// over the root fragments takes less than half the time it takes in the
-/// order they were chosen in.
-fn order_for_teddy(fragments: &mut [String], sample: &Sample) {
-    let groups = if fragments.len() > 32 { 16 } else { 8 };
-    if fragments.len() <= groups {
-        return;
-    }
-    let width = fragments.iter().map(String::len).min().unwrap_or(0).min(4);
-    let shares: Vec<f64> = (0..=255).map(|b| sample.share(b)).collect();
-    let share = shares.as_slice();
-    let heads: Vec<&[u8]> = fragments.iter().map(|f| &f.as_bytes()[..width]).collect();
-    // The search puts the fragment in slot k in group groups - 1 - k % groups,
-    // so group g holds the slots g' = groups - 1 - g, g' + groups, ...
-    let group_of = |slot: usize| groups - 1 - slot % groups;
-    let cost = |order: &[usize], group: usize| -> f64 {
-        let mut halves = [(0u16, 0u16); 4];
-        for &f in order.iter().skip(groups - 1 - group).step_by(groups) {
-            for (b, (lo, hi)) in heads[f].iter().zip(&mut halves) {
-                *lo |= 1 << (b & 15);
-                *hi |= 1 << (b >> 4);
-            }
-        }
-        halves[..width]
-            .iter()
-            .map(|&(lo, hi)| {
-                bits(hi)
-                    .flat_map(|h| bits(lo).map(move |l| share[h << 4 | l]))
-                    .sum::<f64>()
-            })
-            .product()
-    };
-    let mut order: Vec<usize> = (0..fragments.len()).collect();
-    let mut costs: Vec<f64> = (0..groups).map(|g| cost(&order, g)).collect();
-    // Each pair of slots in different groups is swapped once if that helps:
-    // more rounds were measured to find nothing faster.
-    for a in 0..order.len() {
-        for b in a + 1..order.len() {
-            let (ga, gb) = (group_of(a), group_of(b));
-            if ga == gb {
-                continue;
-            }
-            order.swap(a, b);
-            let (ca, cb) = (cost(&order, ga), cost(&order, gb));
-            if ca + cb < costs[ga] + costs[gb] {
-                (costs[ga], costs[gb]) = (ca, cb);
-            } else {
-                order.swap(a, b);
-            }
-        }
-    }
-    let ordered: Vec<String> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut fragments[i]))
-        .collect();
-    for (slot, f) in fragments.iter_mut().zip(ordered) {
-        *slot = f;
-    }
-}
-
-/// The positions of the set bits of a 16-bit mask.
-fn bits(mut mask: u16) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        let bit = mask.trailing_zeros();
-        mask &= mask.checked_sub(1)?;
-        Some(bit as usize)
-    })
-}
-
 /// Stems so common in tenders, alone or inside other words ("ramavtalet",
 /// "ordervärde", "materialet"), that a word holding one says little about
 /// how specific its phrase is.
@@ -686,27 +605,6 @@ mod tests {
         // A word of under five bytes is its own fragment; a phrase of short
         // words is searched by one of them.
         assert_eq!(fragments(&["homo", "act of"], ""), ["act", "homo"]);
-    }
-
-    #[test]
-    fn fragments_that_share_their_first_bytes_are_searched_together() {
-        // Nine fragments in eight groups: slot k is in group 7 - k % 8, so
-        // slots 0 and 8 share one. "wwwv" differs from "wwww" only in its
-        // fourth byte, so it belongs with it rather than with "qqqq".
-        let mut order: Vec<String> = [
-            "qqqq", "wwww", "eeee", "rrrr", "tttt", "yyyy", "uuuu", "iiii", "wwwv",
-        ]
-        .map(str::to_owned)
-        .to_vec();
-        order_for_teddy(&mut order, &Sample::new(""));
-        let slot = |f: &str| order.iter().position(|x| x == f).unwrap();
-        assert_eq!(slot("wwww") % 8, slot("wwwv") % 8);
-        let mut sorted = order.clone();
-        sorted.sort();
-        assert_eq!(
-            sorted,
-            ["eeee", "iiii", "qqqq", "rrrr", "tttt", "uuuu", "wwwv", "wwww", "yyyy"]
-        );
     }
 
     #[test]
