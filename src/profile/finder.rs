@@ -125,38 +125,13 @@ impl Finder {
         let phrases = phrases(patterns);
         let literals: Vec<&str> = phrases.iter().map(|p| p.literal.as_str()).collect();
         let fragments = choose(&literals, sample);
-        Self::build(phrases, fragments).0
-    }
-
-    /// A finder of `patterns` by `fragments` chosen before (see `choose`),
-    /// or `None` when some phrase holds none of them.
-    pub(super) fn with_fragments<'a>(
-        patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>,
-        fragments: Vec<String>,
-    ) -> Option<Self> {
-        let (finder, every_phrase_held) = Self::build(phrases(patterns), fragments);
-        every_phrase_held.then_some(finder)
-    }
-
-    /// The finder, and whether it finds every phrase: each holds one of the
-    /// fragments, none of which is empty or holds another (the search would
-    /// report only the longer where both start).
-    fn build(phrases: Vec<Phrase>, fragments: Vec<String>) -> (Self, bool) {
         // Every place each fragment stands in each phrase, found with one
         // automaton over the fragments rather than one search per pair.
         let mut readings = vec![Vec::new(); fragments.len()];
-        let mut held = vec![false; phrases.len()];
         let within = every_occurrence(&fragments);
-        let minimal = fragments.iter().enumerate().all(|(i, f)| {
-            !f.is_empty()
-                && within
-                    .find_overlapping_iter(f.as_str())
-                    .all(|m| m.pattern().as_usize() == i)
-        });
         for (i, p) in phrases.iter().enumerate() {
             for m in within.find_overlapping_iter(p.literal.as_str()) {
                 readings[m.pattern().as_usize()].push((i, m.start()));
-                held[i] = true;
             }
         }
         let searchers = fragments
@@ -164,13 +139,12 @@ impl Finder {
             .enumerate()
             .map(|(i, group)| (Search::new(group), i * FRAGMENTS_PER_SEARCH))
             .collect();
-        let finder = Self {
+        Self {
             searchers,
             readings,
             phrases,
             fragments,
-        };
-        (finder, minimal && !held.contains(&false))
+        }
     }
 
     /// Every phrase in the lower-case `text`, by start within each group of
@@ -505,42 +479,6 @@ mod tests {
             }),
             &Sample::new(""),
         )
-    }
-
-    fn with_fragments(phrases: &[&str], fragments: &[&str]) -> Option<Finder> {
-        Finder::with_fragments(
-            phrases.iter().map(|&l| {
-                let shape = Shape {
-                    open_start: false,
-                    open_end: false,
-                };
-                (l, shape, vec![SetId(0)])
-            }),
-            fragments.iter().map(|f| (*f).to_owned()).collect(),
-        )
-    }
-
-    #[test]
-    fn fragments_chosen_before_are_used_only_if_they_find_every_phrase() {
-        let phrases = ["kontraktsbrott", "väsentligt avtalsbrott"];
-        let found = |f: Option<Finder>| {
-            f.map(|f| starts(&f, "ett kontraktsbrott, ett väsentligt avtalsbrott"))
-        };
-        assert_eq!(
-            found(with_fragments(&phrases, &["brott"])),
-            Some(vec![4, 24])
-        );
-        assert_eq!(
-            found(with_fragments(&phrases, &["tsbrott", "lsbrott"])),
-            Some(vec![4, 24])
-        );
-        // A phrase that holds none.
-        assert!(with_fragments(&phrases, &["tsbrott"]).is_none());
-        // A fragment that holds another: where both start, only the longer
-        // would be reported.
-        assert!(with_fragments(&phrases, &["brott", "brot"]).is_none());
-        assert!(with_fragments(&phrases, &["brott", ""]).is_none());
-        assert!(with_fragments(&phrases, &["brott", "brott"]).is_none());
     }
 
     fn starts(f: &Finder, text: &str) -> Vec<usize> {
