@@ -7,7 +7,7 @@
 use crate::check::{check, CheckOptions};
 use crate::document::{check_streams, read_docx, read_odt, read_pdf, read_text, Document};
 use crate::grammar::{amount, duration, reference};
-use crate::input::{understand, Input};
+use crate::input::{load, Input};
 use crate::model::limits::{Budget, Limits};
 use crate::profile::Profile;
 use crate::sheet::read_workbook;
@@ -148,11 +148,9 @@ pub fn pdf_streams(data: &[u8]) {
 /// bytes choose.
 pub fn input(data: &[u8]) {
     let input = Input::Stdin(data.to_vec());
-    if let Ok(bytes) = crate::input::read(&input, LIMITS) {
-        if let Ok(loaded) = understand(&input, bytes, String::new(), LIMITS) {
-            if let Some(doc) = loaded.document() {
-                spans_are_sound(doc);
-            }
+    if let Ok(loaded) = load(&input, LIMITS) {
+        if let Some(doc) = loaded.document() {
+            spans_are_sound(doc);
         }
     }
 }

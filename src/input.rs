@@ -201,15 +201,14 @@ impl Loaded {
 /// An unreadable, empty or oversized file, or one in no format klausul reads.
 pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     let bytes = read(input, limits)?;
-    let sha256 = sha256_hex(&[&bytes]);
-    understand(input, bytes, sha256, limits)
+    understand(input, bytes, limits)
 }
 
 /// The bytes of one input, not yet understood.
 ///
 /// # Errors
 /// An unreadable, empty or oversized file, or one that is not a regular file.
-pub fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
+fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError> {
     let name = input.name();
     let bytes = match input {
         // Standard input is read one byte past the limit, so input that
@@ -252,16 +251,8 @@ fn is_blank(bytes: &[u8]) -> bool {
         || utf16(b"\xFE\xFF", u16::from_be_bytes)
 }
 
-/// Reads an input's bytes, given their SHA-256, into a document or workbook.
-///
-/// # Errors
-/// A file that is broken or in no format klausul reads.
-pub fn understand(
-    input: &Input,
-    bytes: Vec<u8>,
-    sha256: String,
-    limits: Limits,
-) -> Result<Loaded, InputError> {
+/// Reads an input's bytes into a document or workbook, with their SHA-256.
+fn understand(input: &Input, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, InputError> {
     let path = match input {
         Input::Stdin(_) => Path::new("stdin.md"),
         Input::File(p) | Input::Broken(p, _) => p.as_path(),
@@ -273,6 +264,7 @@ pub fn understand(
         help: problem.help(),
         problem,
     };
+    let sha256 = sha256_hex(&[&bytes]);
     let document = |d: Document| Content::Document(d);
     let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {

@@ -146,28 +146,6 @@ pub fn sha256_hex(parts: &[&[u8]]) -> String {
     hex(&hasher.finalize().into())
 }
 
-/// The SHA-256 of each message, as lower-case hex.
-///
-/// One message's rounds form a chain no processor can run in parallel, but
-/// independent messages can run side by side, one per lane of a wide vector:
-/// on a processor with AVX-512 that is about twice as fast as its SHA
-/// instructions one file at a time. Lanes run until the longest message ends,
-/// so messages are hashed together only when they are many and of about one
-/// length (as in a folder of similar tenders); otherwise one by one.
-#[must_use]
-pub fn sha256_each(messages: &[&[u8]]) -> Vec<String> {
-    let longest = messages.iter().map(|m| m.len()).max().unwrap_or(0);
-    let total: usize = messages.iter().map(|m| m.len()).sum();
-    // Three quarters of the lanes' work is real work.
-    let filled = total / 3 >= (longest / 4).saturating_mul(messages.len());
-    if messages.len() < 8 || tape_sha256::lane_width() < 8 || !filled {
-        return messages.iter().map(|m| sha256_hex(&[m])).collect();
-    }
-    let mut digests = vec![[0; 32]; messages.len()];
-    tape_sha256::hash_many(messages, &mut digests);
-    digests.iter().map(hex).collect()
-}
-
 fn hex(digest: &[u8; 32]) -> String {
     use std::fmt::Write as _;
     digest.iter().fold(String::with_capacity(64), |mut s, b| {
@@ -264,33 +242,15 @@ mod tests {
     }
 
     #[test]
-    fn files_hashed_side_by_side_have_their_own_sha256() {
-        // The examples of FIPS 180-4: "abc", and the empty message.
+    fn sha256_gives_the_known_answers() {
+        // The examples of FIPS 180-4: "abc", and the empty message; parts
+        // are hashed as one message.
         let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-        assert_eq!(sha256_each(&[b"abc".as_slice(); 16]), vec![abc; 16]);
-        assert_eq!(sha256_each(&[b"".as_slice(); 16]), vec![empty; 16]);
-        assert_eq!(sha256_each(&[b"abc", b""]), [abc, empty]);
-        assert!(sha256_each(&[]).is_empty());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn hashing_side_by_side_agrees_with_one_by_one(
-            // Mostly of about one length, sometimes one much longer, so both
-            // ways of hashing are taken.
-            messages in proptest::collection::vec(
-                proptest::prop_oneof![
-                    9 => proptest::collection::vec(proptest::num::u8::ANY, 120..200),
-                    1 => proptest::collection::vec(proptest::num::u8::ANY, 0..2000),
-                ],
-                0..24,
-            )
-        ) {
-            let slices: Vec<&[u8]> = messages.iter().map(Vec::as_slice).collect();
-            let one_by_one: Vec<String> = slices.iter().map(|m| sha256_hex(&[m])).collect();
-            proptest::prop_assert_eq!(sha256_each(&slices), one_by_one);
-        }
+        assert_eq!(sha256_hex(&[b"abc"]), abc);
+        assert_eq!(sha256_hex(&[b"a", b"", b"bc"]), abc);
+        assert_eq!(sha256_hex(&[b""]), empty);
+        assert_eq!(sha256_hex(&[]), empty);
     }
 
     #[test]

@@ -125,38 +125,13 @@ impl Finder {
         let phrases = phrases(patterns);
         let literals: Vec<&str> = phrases.iter().map(|p| p.literal.as_str()).collect();
         let fragments = choose(&literals, sample);
-        Self::build(phrases, fragments).0
-    }
-
-    /// A finder of `patterns` by `fragments` chosen before (see `choose`),
-    /// or `None` when some phrase holds none of them.
-    pub(super) fn with_fragments<'a>(
-        patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>,
-        fragments: Vec<String>,
-    ) -> Option<Self> {
-        let (finder, every_phrase_held) = Self::build(phrases(patterns), fragments);
-        every_phrase_held.then_some(finder)
-    }
-
-    /// The finder, and whether it finds every phrase: each holds one of the
-    /// fragments, none of which is empty or holds another (the search would
-    /// report only the longer where both start).
-    fn build(phrases: Vec<Phrase>, fragments: Vec<String>) -> (Self, bool) {
         // Every place each fragment stands in each phrase, found with one
         // automaton over the fragments rather than one search per pair.
         let mut readings = vec![Vec::new(); fragments.len()];
-        let mut held = vec![false; phrases.len()];
         let within = every_occurrence(&fragments);
-        let minimal = fragments.iter().enumerate().all(|(i, f)| {
-            !f.is_empty()
-                && within
-                    .find_overlapping_iter(f.as_str())
-                    .all(|m| m.pattern().as_usize() == i)
-        });
         for (i, p) in phrases.iter().enumerate() {
             for m in within.find_overlapping_iter(p.literal.as_str()) {
                 readings[m.pattern().as_usize()].push((i, m.start()));
-                held[i] = true;
             }
         }
         let searchers = fragments
@@ -164,13 +139,12 @@ impl Finder {
             .enumerate()
             .map(|(i, group)| (Search::new(group), i * FRAGMENTS_PER_SEARCH))
             .collect();
-        let finder = Self {
+        Self {
             searchers,
             readings,
             phrases,
             fragments,
-        };
-        (finder, minimal && !held.contains(&false))
+        }
     }
 
     /// Every phrase in the lower-case `text`, by start within each group of
@@ -219,17 +193,12 @@ fn phrases<'a>(patterns: impl Iterator<Item = (&'a str, Shape, Vec<SetId>)>) -> 
         .collect()
 }
 
-/// The fragments to search `literals` by, in the order the search takes
-/// them: the slow part of making a finder, which depends only on the
-/// literals and the sample.
+/// The fragments to search `literals` by: the slow part of making a
+/// finder, which depends only on the literals and the sample.
 pub(super) fn choose(literals: &[&str], sample: &Sample) -> Vec<String> {
     let candidates = Candidates::of(literals);
     let runs = sample.runs(candidates.holders.keys().map(|c| c.as_bytes()));
-    let mut fragments = minimal(candidates.cover(&runs));
-    for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
-        order_for_teddy(group, sample);
-    }
-    fragments
+    minimal(candidates.cover(&runs))
 }
 
 /// Where `phrase` starts when its fragment stands at `at..at + len` and
@@ -432,82 +401,6 @@ fn runs(word: &str) -> impl Iterator<Item = &str> + '_ {
         .map(move |(s, e)| &word[s..e])
 }
 
-/// Orders one search's fragments so that the literal search groups them
-/// well. That search (Teddy, in the aho-corasick crate) sorts fragments into 8
-/// groups, or 16 above 32 fragments, by their position in the list, and tests
-/// each group by the low and high halves of its fragments' first bytes. A group
-/// whose fragments share those halves lets few other bytes through, so the
-/// fragments are swapped between groups while the expected share of false
-/// candidates, by the byte shares of the sample, goes down. Only the speed
-/// depends on this, never what is found; on the benchmark corpus the search
-/// over the root fragments takes less than half the time it takes in the
-/// order they were chosen in.
-fn order_for_teddy(fragments: &mut [String], sample: &Sample) {
-    let groups = if fragments.len() > 32 { 16 } else { 8 };
-    if fragments.len() <= groups {
-        return;
-    }
-    let width = fragments.iter().map(String::len).min().unwrap_or(0).min(4);
-    let shares: Vec<f64> = (0..=255).map(|b| sample.share(b)).collect();
-    let share = shares.as_slice();
-    let heads: Vec<&[u8]> = fragments.iter().map(|f| &f.as_bytes()[..width]).collect();
-    // The search puts the fragment in slot k in group groups - 1 - k % groups,
-    // so group g holds the slots g' = groups - 1 - g, g' + groups, ...
-    let group_of = |slot: usize| groups - 1 - slot % groups;
-    let cost = |order: &[usize], group: usize| -> f64 {
-        let mut halves = [(0u16, 0u16); 4];
-        for &f in order.iter().skip(groups - 1 - group).step_by(groups) {
-            for (b, (lo, hi)) in heads[f].iter().zip(&mut halves) {
-                *lo |= 1 << (b & 15);
-                *hi |= 1 << (b >> 4);
-            }
-        }
-        halves[..width]
-            .iter()
-            .map(|&(lo, hi)| {
-                bits(hi)
-                    .flat_map(|h| bits(lo).map(move |l| share[h << 4 | l]))
-                    .sum::<f64>()
-            })
-            .product()
-    };
-    let mut order: Vec<usize> = (0..fragments.len()).collect();
-    let mut costs: Vec<f64> = (0..groups).map(|g| cost(&order, g)).collect();
-    // Each pair of slots in different groups is swapped once if that helps:
-    // more rounds were measured to find nothing faster.
-    for a in 0..order.len() {
-        for b in a + 1..order.len() {
-            let (ga, gb) = (group_of(a), group_of(b));
-            if ga == gb {
-                continue;
-            }
-            order.swap(a, b);
-            let (ca, cb) = (cost(&order, ga), cost(&order, gb));
-            if ca + cb < costs[ga] + costs[gb] {
-                (costs[ga], costs[gb]) = (ca, cb);
-            } else {
-                order.swap(a, b);
-            }
-        }
-    }
-    let ordered: Vec<String> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut fragments[i]))
-        .collect();
-    for (slot, f) in fragments.iter_mut().zip(ordered) {
-        *slot = f;
-    }
-}
-
-/// The positions of the set bits of a 16-bit mask.
-fn bits(mut mask: u16) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        let bit = mask.trailing_zeros();
-        mask &= mask.checked_sub(1)?;
-        Some(bit as usize)
-    })
-}
-
 /// Stems so common in tenders, alone or inside other words ("ramavtalet",
 /// "ordervärde", "materialet"), that a word holding one says little about
 /// how specific its phrase is.
@@ -588,42 +481,6 @@ mod tests {
         )
     }
 
-    fn with_fragments(phrases: &[&str], fragments: &[&str]) -> Option<Finder> {
-        Finder::with_fragments(
-            phrases.iter().map(|&l| {
-                let shape = Shape {
-                    open_start: false,
-                    open_end: false,
-                };
-                (l, shape, vec![SetId(0)])
-            }),
-            fragments.iter().map(|f| (*f).to_owned()).collect(),
-        )
-    }
-
-    #[test]
-    fn fragments_chosen_before_are_used_only_if_they_find_every_phrase() {
-        let phrases = ["kontraktsbrott", "väsentligt avtalsbrott"];
-        let found = |f: Option<Finder>| {
-            f.map(|f| starts(&f, "ett kontraktsbrott, ett väsentligt avtalsbrott"))
-        };
-        assert_eq!(
-            found(with_fragments(&phrases, &["brott"])),
-            Some(vec![4, 24])
-        );
-        assert_eq!(
-            found(with_fragments(&phrases, &["tsbrott", "lsbrott"])),
-            Some(vec![4, 24])
-        );
-        // A phrase that holds none.
-        assert!(with_fragments(&phrases, &["tsbrott"]).is_none());
-        // A fragment that holds another: where both start, only the longer
-        // would be reported.
-        assert!(with_fragments(&phrases, &["brott", "brot"]).is_none());
-        assert!(with_fragments(&phrases, &["brott", ""]).is_none());
-        assert!(with_fragments(&phrases, &["brott", "brott"]).is_none());
-    }
-
     fn starts(f: &Finder, text: &str) -> Vec<usize> {
         f.find(text).map(|found| found.start).collect()
     }
@@ -686,27 +543,6 @@ mod tests {
         // A word of under five bytes is its own fragment; a phrase of short
         // words is searched by one of them.
         assert_eq!(fragments(&["homo", "act of"], ""), ["act", "homo"]);
-    }
-
-    #[test]
-    fn fragments_that_share_their_first_bytes_are_searched_together() {
-        // Nine fragments in eight groups: slot k is in group 7 - k % 8, so
-        // slots 0 and 8 share one. "wwwv" differs from "wwww" only in its
-        // fourth byte, so it belongs with it rather than with "qqqq".
-        let mut order: Vec<String> = [
-            "qqqq", "wwww", "eeee", "rrrr", "tttt", "yyyy", "uuuu", "iiii", "wwwv",
-        ]
-        .map(str::to_owned)
-        .to_vec();
-        order_for_teddy(&mut order, &Sample::new(""));
-        let slot = |f: &str| order.iter().position(|x| x == f).unwrap();
-        assert_eq!(slot("wwww") % 8, slot("wwwv") % 8);
-        let mut sorted = order.clone();
-        sorted.sort();
-        assert_eq!(
-            sorted,
-            ["eeee", "iiii", "qqqq", "rrrr", "tttt", "uuuu", "wwwv", "wwww", "yyyy"]
-        );
     }
 
     #[test]

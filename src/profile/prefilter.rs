@@ -45,38 +45,15 @@ pub struct Prefilter {
     contract_words: Finder,
 }
 
-/// The fragments chosen for the built-in profiles, by each profile's hash and
-/// finder: choosing them takes most of the time it takes to build a
-/// pre-filter, and a run of one file waits for it. A test checks that they
-/// are those chosen now (`KLAUSUL_BLESS=1 cargo test chosen_fragments` writes
-/// them anew). Only speed depends on them: a profile not listed, or one whose
-/// phrases they do not serve, has its fragments chosen afresh.
-const CHOSEN: &str = include_str!("chosen-fragments.txt");
-
 impl Prefilter {
+    /// Chooses the fragments for the profile, here at start-up for every
+    /// profile, built in or read from a file: the main thread does it while
+    /// the workers read the first files (`run::check_each`).
     #[must_use]
     pub(super) fn new(p: &Profile) -> Self {
-        Self::build(p, true)
-    }
-
-    /// `chosen`: whether fragments chosen before (`CHOSEN`) may be used.
-    fn build(p: &Profile, chosen: bool) -> Self {
-        // One sample of the profile's language serves both finders, made
-        // only if fragments are chosen here.
-        let sample = std::cell::OnceCell::new();
-        let finder = |name: &str, sets: &[SetId]| {
-            let before = chosen
-                .then(|| chosen_before(&p.sha256, name))
-                .flatten()
-                .and_then(|fragments| {
-                    Finder::with_fragments(p.builder.patterns_of(sets), fragments)
-                });
-            before.unwrap_or_else(|| {
-                let sample = sample.get_or_init(|| Sample::new(&p.sample));
-                Finder::new(p.builder.patterns_of(sets), sample)
-            })
-        };
-        let roots = root_sets(p).map(|sets| finder("roots", &sets));
+        let sample = Sample::new(&p.sample);
+        let finder = |sets: &[SetId]| Finder::new(p.builder.patterns_of(sets), &sample);
+        let roots = root_sets(p).map(|sets| finder(&sets));
         let kinds = [p.scope.services, p.scope.works, p.scope.goods];
         // "§" is two bytes long, too short for the literal search to be fast,
         // and is looked for on its own.
@@ -91,7 +68,7 @@ impl Prefilter {
             section_words: search(&reference_words.section),
             annex_words: search(&reference_words.annex),
             reference_words,
-            contract_words: finder("contract", &kinds),
+            contract_words: finder(&kinds),
         }
     }
 
@@ -146,18 +123,6 @@ impl Prefilter {
             .flat_map(|f| f.fragments.iter().map(String::as_str))
             .collect()
     }
-}
-
-/// The fragments listed in `CHOSEN` for a profile's finder.
-fn chosen_before(sha256: &str, finder: &str) -> Option<Vec<String>> {
-    CHOSEN
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .find_map(|line| {
-            let mut words = line.split_whitespace();
-            (words.next()? == sha256 && words.next()? == finder)
-                .then(|| words.map(str::to_owned).collect())
-        })
 }
 
 /// The lists whose phrases make a sentence matter by themselves, or `None`
@@ -218,70 +183,4 @@ fn shortest_telling_word(p: &Profile, set: SetId) -> usize {
         .map(|l| telling_word(l).len())
         .min()
         .unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use std::fmt::Write as _;
-
-    use super::*;
-    use crate::profile::BUILTIN;
-
-    /// `CHOSEN` as the fragments chosen now would make it.
-    fn chosen_now() -> String {
-        let mut text = String::from(
-            "# The literal pre-filter's fragments for the built-in profiles, by profile hash\n\
-             # and finder, in search order. Written by `KLAUSUL_BLESS=1 cargo test chosen_fragments`;\n\
-             # only speed depends on them.\n",
-        );
-        for (id, _) in BUILTIN {
-            let p = Profile::load(id).unwrap();
-            let fresh = Prefilter::build(&p, false);
-            for (name, finder) in [
-                ("roots", fresh.roots.as_ref()),
-                ("contract", Some(&fresh.contract_words)),
-            ] {
-                if let Some(f) = finder {
-                    let fragments = f.fragments.join(" ");
-                    writeln!(text, "{} {name} {fragments}", p.sha256).unwrap();
-                }
-            }
-        }
-        text
-    }
-
-    #[test]
-    fn chosen_fragments_are_those_chosen_now() {
-        let now = chosen_now();
-        if std::env::var_os("KLAUSUL_BLESS").is_some() {
-            // Written for the next build, which compiles it in.
-            let path = concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/src/profile/chosen-fragments.txt"
-            );
-            std::fs::write(path, &now).unwrap();
-            return;
-        }
-        assert_eq!(
-            CHOSEN, now,
-            "the profiles or the way fragments are chosen changed: \
-             run `KLAUSUL_BLESS=1 cargo test chosen_fragments`"
-        );
-    }
-
-    #[test]
-    fn the_builtin_profiles_use_the_fragments_chosen_before() {
-        for (id, _) in BUILTIN {
-            let p = Profile::load(id).unwrap();
-            let kinds = [p.scope.services, p.scope.works, p.scope.goods];
-            for (name, sets) in [
-                ("roots", root_sets(&p).unwrap()),
-                ("contract", kinds.to_vec()),
-            ] {
-                let fragments = chosen_before(&p.sha256, name).unwrap();
-                let finder = Finder::with_fragments(p.builder.patterns_of(&sets), fragments);
-                assert!(finder.is_some(), "{id} {name}");
-            }
-        }
-    }
 }

@@ -3,7 +3,8 @@
 //! It can be written in pieces, a document at a time, so a run over many
 //! files never holds every document's report: `head`, then `document` for
 //! each, then `tail`. The pieces make exactly the text that pretty-printing
-//! the whole `Report` makes.
+//! the whole `Report` makes: each is `serde_json`'s own pretty printing,
+//! indented as deep as the piece stands.
 
 use std::io::Write as _;
 
@@ -98,103 +99,56 @@ impl super::Renderer for Json {
         // they are made.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         out.write_all(if first { b"\n    " } else { b",\n    " })?;
-        let deep = Deep {
-            depth: 2,
-            has_value: false,
-        };
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, deep);
-        doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+        write_nested(&mut out, doc, 2).map_err(std::io::Error::other)?;
         out.flush()
     }
 }
 
-/// `serde_json`'s pretty layout (two spaces a level) for a value that stands
-/// `depth` levels deep in the report, so a document's JSON is written
-/// straight out, however many rows it has.
-struct Deep {
+/// Writes through to `inner`, indenting every line after the first by
+/// `indent`: a value pretty-printed this way stands as deep in the report
+/// as the indent says. `serde_json` escapes line breaks inside strings, so
+/// every line break it writes is one of the layout's.
+struct Indented<W> {
+    inner: W,
+    indent: Vec<u8>,
+}
+
+impl<W: std::io::Write> std::io::Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = memchr::memchr(b'\n', rest) {
+            self.inner.write_all(&rest[..=at])?;
+            self.inner.write_all(&self.indent)?;
+            rest = &rest[at + 1..];
+        }
+        self.inner.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes `value` pretty-printed by `serde_json`, as it stands `depth` levels
+/// deep in the report (two spaces a level).
+fn write_nested(
+    out: impl std::io::Write,
+    value: &impl Serialize,
     depth: usize,
-    has_value: bool,
-}
-
-impl Deep {
-    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        // One write for the line break and the indent, as deep as a report goes.
-        const BREAK: &[u8; 66] =
-            b",\n                                                                ";
-        let indent = 2 * self.depth;
-        let from = usize::from(!comma);
-        if let Some(line) = BREAK.get(from..2 + indent) {
-            return w.write_all(line);
-        }
-        w.write_all(&BREAK[from..2])?;
-        (0..self.depth).try_for_each(|_| w.write_all(b"  "))
-    }
-}
-
-impl serde_json::ser::Formatter for Deep {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline(w, false)?;
-        }
-        w.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, !first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.newline(w, false)?;
-        }
-        w.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.newline(w, !first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+) -> serde_json::Result<()> {
+    let indented = Indented {
+        inner: out,
+        indent: b"  ".repeat(depth),
+    };
+    serde_json::to_writer_pretty(indented, value)
 }
 
 /// A value pretty-printed as it stands `depth` levels deep.
 pub(crate) fn nested(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{}", "  ".repeat(depth))))
+    let mut out = Vec::new();
+    write_nested(&mut out, value, depth)?;
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
 #[cfg(test)]
@@ -241,23 +195,23 @@ mod tests {
     }
 
     #[test]
-    fn any_depth_is_laid_out_as_serde_json_pretty_prints_it() {
-        // Forty levels: deeper than the one write of a line break covers.
-        let mut value = serde_json::json!({"ord": "värde", "tom": [], "lista": [1, 2]});
-        for i in 0..40 {
-            value = serde_json::json!([i, value]);
-        }
+    fn a_nested_value_is_serde_json_pretty_printed_and_indented() {
+        // A line break inside a string is escaped, so it is not indented.
+        let value = serde_json::json!({"ord": "två\nrader", "tom": [], "lista": [1, {}]});
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(nested(&value, 0).unwrap(), pretty);
+        assert_eq!(nested(&value, 3).unwrap(), pretty.replace('\n', "\n      "));
+        assert!(nested(&value, 3).unwrap().contains(r#""två\nrader""#));
+    }
+
+    #[test]
+    fn every_line_break_of_one_write_is_indented() {
         let mut out = Vec::new();
-        let deep = Deep {
-            depth: 0,
-            has_value: false,
+        let mut indented = Indented {
+            inner: &mut out,
+            indent: b"  ".to_vec(),
         };
-        value
-            .serialize(&mut serde_json::Serializer::with_formatter(&mut out, deep))
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string_pretty(&value).unwrap()
-        );
+        indented.write_all(b"a\nb\n\nc").unwrap();
+        assert_eq!(out, b"a\n  b\n  \n  c");
     }
 }

@@ -1,5 +1,7 @@
 //! Checks many inputs in parallel and assembles the report in input order, so
-//! the output is the same whatever the thread count.
+//! the output is the same whatever the thread count. Each input is a task of
+//! its own: read, hashed, checked, and its bytes let go, so a worker holds
+//! one input's bytes at a time.
 
 mod sheets;
 
@@ -7,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::check::{check, CheckOptions};
 use crate::document::Document;
-use crate::input::{read, understand, Content, Input, InputError, Loaded};
+use crate::input::{load, Content, Input, InputError, Loaded};
 use crate::model::column::SheetKind;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
@@ -15,7 +17,7 @@ use crate::model::vocab::{ContractType, Severity, Verdict};
 use crate::profile::Profile;
 use crate::render::localise::Localiser;
 use crate::report::{DocumentReport, ProfileRef, Report};
-use crate::source::{sha256_each, Format};
+use crate::source::Format;
 use crate::suppress::{self, SuppressionFile};
 
 /// One checked input: its report entry, and its error for the diagnostics.
@@ -58,61 +60,11 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Checks one input, as a group of one.
-///
-/// # Panics
-/// Never: a group gives one outcome for each of its inputs.
+/// Checks one input: reads it, hashes its bytes, and checks what it holds.
+/// Only this input's bytes are held meanwhile.
 #[must_use]
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
-    let mut outcomes = check_group(std::slice::from_ref(input), plan);
-    outcomes.pop().expect("one outcome for one input")
-}
-
-/// Inputs read together, so their bytes can be hashed side by side (see
-/// [`sha256_each`]).
-const GROUP: usize = 16;
-
-/// Bytes a group may hold before its inputs are checked: a group stops
-/// reading at this much, whatever the size of its files.
-const GROUP_BYTES: usize = 8 << 20;
-
-/// Checks some inputs in order: reads a group of them, hashes the group's
-/// bytes together, then checks each, letting its bytes go. The checks are
-/// tasks of their own, so a worker done with its groups takes over single
-/// documents of another's instead of waiting for it.
-fn check_group(inputs: &[Input], plan: &Plan<'_>) -> Vec<Outcome> {
-    let mut outcomes = Vec::with_capacity(inputs.len());
-    let mut rest = inputs;
-    while !rest.is_empty() {
-        let mut group = Vec::with_capacity(GROUP.min(rest.len()));
-        let mut held = 0;
-        while let Some((input, after)) = rest.split_first() {
-            if group.len() == GROUP || held >= GROUP_BYTES {
-                break;
-            }
-            let bytes = read(input, plan.limits);
-            held += bytes.as_ref().map_or(0, Vec::len);
-            group.push((input, bytes));
-            rest = after;
-        }
-        let contents: Vec<&[u8]> = group
-            .iter()
-            .filter_map(|(_, bytes)| bytes.as_deref().ok())
-            .collect();
-        let mut hashes = sha256_each(&contents).into_iter();
-        let ready: Vec<_> = group
-            .into_iter()
-            .map(|(input, bytes)| {
-                let bytes = bytes.map(|b| (b, hashes.next().unwrap_or_default()));
-                (input, bytes)
-            })
-            .collect();
-        outcomes.par_extend(ready.into_par_iter().map(|(input, bytes)| {
-            let loaded = bytes.and_then(|(b, hash)| understand(input, b, hash, plan.limits));
-            checked(input, loaded, plan)
-        }));
-    }
-    outcomes
+    checked(input, load(input, plan.limits), plan)
 }
 
 fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -> Outcome {
@@ -215,11 +167,8 @@ pub fn check_each(inputs: &[Input], plan: &Plan<'_>, mut sink: impl FnMut(Outcom
     std::thread::scope(|scope| {
         scope.spawn(move || {
             for batch in inputs.chunks(BATCH) {
-                let groups: Vec<Vec<Outcome>> = batch
-                    .par_chunks(GROUP)
-                    .map(|group| check_group(group, plan))
-                    .collect();
-                if done.send(groups.into_iter().flatten().collect()).is_err() {
+                let outcomes = batch.par_iter().map(|i| check_one(i, plan)).collect();
+                if done.send(outcomes).is_err() {
                     break;
                 }
             }
@@ -253,29 +202,30 @@ mod tests {
     use crate::source::sha256_hex;
 
     #[test]
-    fn each_input_of_a_group_keeps_its_own_hash_and_error() {
-        // More inputs than a group, of one length, so they are hashed side
-        // by side, with a broken and an empty input among them.
-        let texts: Vec<Vec<u8>> = (0..20)
+    fn each_input_keeps_its_own_hash_and_error_in_input_order() {
+        // More inputs than a batch, with a broken input in the first batch
+        // and an empty one in the second.
+        let texts: Vec<Vec<u8>> = (0..BATCH + 6)
             .map(|i| format!("Leverantören ska följa avsnitt {i:02}.\n").into_bytes())
             .collect();
         let mut inputs: Vec<Input> = texts.iter().cloned().map(Input::Stdin).collect();
         inputs[5] = Input::Broken("trasig.md".into(), "permission denied".into());
-        inputs[17] = Input::Stdin(b"  \n".to_vec());
+        inputs[BATCH + 3] = Input::Stdin(b"  \n".to_vec());
         let profile = Profile::stockholm();
         let (report, errors) = check_all(&inputs, &Plan::new(&profile, Lang::Sv, None));
-        assert_eq!(report.documents.len(), 20);
+        assert_eq!(report.documents.len(), BATCH + 6);
         assert_eq!(errors.len(), 2);
         for (i, doc) in report.documents.iter().enumerate() {
+            let failed = i == 5 || i == BATCH + 3;
             match i {
                 5 => assert_eq!(doc.path, "trasig.md"),
-                17 => assert_eq!(doc.path, "-"),
+                _ if failed => assert_eq!(doc.path, "-"),
                 _ => assert_eq!(
                     doc.sha256.as_deref(),
                     Some(sha256_hex(&[&texts[i]]).as_str())
                 ),
             }
-            assert_eq!(doc.sha256.is_none(), matches!(i, 5 | 17), "input {i}");
+            assert_eq!(doc.sha256.is_none(), failed, "input {i}");
         }
     }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Compares two release binaries side by side on the benchmark corpus of
+# scripts/bench.sh: the whole corpus with JSON output, then one 100 KB
+# document, process start included. The two run by turns, and which goes
+# first alternates from one round to the next, so a busy moment of this shared
+# machine falls on both alike; the medians are compared. It also checks that
+# both write the same JSON.
+#
+#   scripts/bench_ab.sh OLD NEW [RUNS] [FILES] [KB]
+#
+# OLD is typically the release binary of the starting commit, built in a
+# second worktree and copied aside (for example to /tmp/klausul-before).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { echo "usage: scripts/bench_ab.sh OLD NEW [RUNS] [FILES] [KB]" >&2; exit 2; }
+old=$(realpath "$1")
+new=$(realpath "$2")
+runs=${3:-30}
+files=${4:-500}
+kb=${5:-100}
+corpus=target/bench-corpus-$files-$kb
+[ -d "$corpus" ] || python3 scripts/gen_corpus.py "$corpus" "$files" "$kb"
+one="$corpus/$(ls "$corpus" | sed -n 1p)"
+if ! cmp -s <("$old" check --format json --fail-on never "$corpus") \
+            <("$new" check --format json --fail-on never "$corpus"); then
+  echo "bench_ab: the two binaries write different JSON for $corpus" >&2
+  exit 1
+fi
+# The kernel of this machine drops idle cached files within seconds.
+cat "$corpus"/* > /dev/null
+python3 - "$old" "$new" "$corpus" "$one" "$runs" <<'PY'
+import statistics, subprocess, sys, time
+old, new, corpus, one, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+
+def timed(binary, target):
+    start = time.perf_counter()
+    subprocess.run([binary, "check", "--format", "json", target],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+def compare(label, target):
+    times = {old: [], new: []}
+    for i in range(runs):
+        order = (old, new) if i % 2 == 0 else (new, old)
+        for binary in order:
+            times[binary].append(timed(binary, target))
+    m_old, m_new = statistics.median(times[old]), statistics.median(times[new])
+    print(f"{label}: median {m_old * 1000:.1f} ms -> {m_new * 1000:.1f} ms "
+          f"({(m_new / m_old - 1) * 100:+.1f} %); best {min(times[old]) * 1000:.1f} -> "
+          f"{min(times[new]) * 1000:.1f} ms ({runs} runs of each, by turns)")
+
+compare("corpus", corpus)
+compare("one document", one)
+PY
