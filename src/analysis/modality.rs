@@ -105,6 +105,20 @@ pub fn of_sentence(
     evidence: &[SetId],
     language: &Language,
 ) -> Modality {
+    evidence_clauses(a, s, evidence, language)
+        .into_iter()
+        .map(|c| of_clause(a, s, c, language))
+        .min_by_key(|m| 3 - m.rank())
+        .unwrap_or(Modality::Unstated)
+}
+
+/// The clauses of `s` that hold evidence, or all of them when none does.
+fn evidence_clauses(
+    a: &Analysis<'_>,
+    s: usize,
+    evidence: &[SetId],
+    language: &Language,
+) -> Vec<Span> {
     let clauses = clauses(a, s, language);
     let with_evidence: Vec<Span> = clauses
         .iter()
@@ -116,16 +130,68 @@ pub fn of_sentence(
                     .any(|&set| a.hits_within(s, set, c).next().is_some())
         })
         .collect();
-    let candidates = if with_evidence.is_empty() {
+    if with_evidence.is_empty() {
         clauses
     } else {
         with_evidence
-    };
-    candidates
-        .into_iter()
-        .map(|c| of_clause(a, s, c, language))
-        .min_by_key(|m| 3 - m.rank())
-        .unwrap_or(Modality::Unstated)
+    }
+}
+
+/// Whom a clause speaks of: the first party it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    Supplier,
+    Other,
+    Unnamed,
+}
+
+/// Whether the duty in sentence `s` is the other party's own and not the
+/// supplier's: each clause with evidence speaks first of the buyer, names no
+/// supplier, and grants no right. "Regionen omfattas av
+/// diskrimineringslagen och ska …" and "The Authority applies its code of
+/// conduct" bind nobody the contract can hold to them; "Beställaren får
+/// begära en redovisning" is the buyer's right to the supplier's report and
+/// stays a duty of the supplier's. A list item that names no party is the
+/// party of its lead-in's.
+#[must_use]
+pub fn is_others(a: &Analysis<'_>, s: usize, evidence: &[SetId], language: &Language) -> bool {
+    let clauses = evidence_clauses(a, s, evidence, language);
+    let parties: Vec<Party> = clauses.iter().map(|&c| party(a, s, c, language)).collect();
+    if parties.iter().all(|&p| p == Party::Unnamed) {
+        return lead_in(a, s)
+            .is_some_and(|l| party(a, l, a.sentences[l].span, language) == Party::Other);
+    }
+    parties.iter().all(|&p| p == Party::Other)
+}
+
+/// The party clause `c` of sentence `s` speaks of: the supplier when it names
+/// the supplier at all; the buyer when the buyer is its subject, named first
+/// ("2.2 Myndigheten arbetar …", "and the Authority's code states …"), and
+/// the clause gives no right, however soft. A buyer named later ("på beställarens begäran
+/// redovisa") is not the one who acts.
+fn party(a: &Analysis<'_>, s: usize, c: Span, language: &Language) -> Party {
+    if a.hits_within(s, language.supplier, c).next().is_some() {
+        return Party::Supplier;
+    }
+    let lower = a.lower(c);
+    let rest = lower.trim_start_matches(|ch: char| !ch.is_alphabetic());
+    let rest = PARTY_OPENERS
+        .iter()
+        .find_map(|o| rest.strip_prefix(o))
+        .unwrap_or(rest);
+    let subject = c.start + (lower.len() - rest.len());
+    let named_first = a
+        .hits_within(s, language.other_party, c)
+        .any(|h| h.start == subject);
+    // A right of the buyer's, even a soft one ("kan komma att begära"), is
+    // to what the supplier must give.
+    let right = a.hits_within(s, language.permissive, c).next().is_some()
+        || a.hits_within(s, language.soft, c).next().is_some();
+    if named_first && !right {
+        Party::Other
+    } else {
+        Party::Unnamed
+    }
 }
 
 /// The modality of a duty in sentence `s`. A list item that states none

@@ -98,7 +98,7 @@ pub fn evaluate(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
         CheckKind::Grounds => Some(grounds(ctx, r)),
         CheckKind::Penalty | CheckKind::Cure | CheckKind::Termination => sanction(ctx, r),
         CheckKind::Obligation | CheckKind::Deadline => {
-            best(ctx.candidates(r).map(|s| duty(ctx, r, s)))
+            best(ctx.candidates(r).filter_map(|s| duty(ctx, r, s)))
         }
     }
 }
@@ -116,12 +116,16 @@ fn best(outcomes: impl Iterator<Item = Outcome>) -> Option<Outcome> {
 }
 
 /// A duty of the supplier in sentence `s`: weak signals, then how binding it
-/// is, then the elements it must have, then (for deadlines) its time.
-fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+/// is, then the elements it must have, then (for deadlines) its time. `None`
+/// when the sentence speaks only of the buyer's own conduct.
+fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Option<Outcome> {
     let a = ctx.a;
+    if modality::is_others(a, s, &r.evidence, &ctx.p.language) {
+        return None;
+    }
     for w in &r.weak {
         if let Some(hit) = signal(ctx, s, w) {
-            return ctx.weak(Message::new("signal").with("reason", &w.reason), hit);
+            return Some(ctx.weak(Message::new("signal").with("reason", &w.reason), hit));
         }
     }
     // A sentence that goes on with this one may bind what it asks for:
@@ -136,22 +140,22 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
         m => m,
     };
     match modality {
-        Modality::Soft(hit) => return ctx.weak(Message::new("soft"), hit),
+        Modality::Soft(hit) => return Some(ctx.weak(Message::new("soft"), hit)),
         Modality::Unstated | Modality::Permissive(_) => {
-            return ctx.weak(Message::new("unbound"), ctx.sentence(s))
+            return Some(ctx.weak(Message::new("unbound"), ctx.sentence(s)))
         }
         Modality::Binding(_) => {}
     }
     for e in &r.elements {
         if !present_near(ctx, s, e.set) {
             let message = Message::new("element").with("reason", &e.reason);
-            return ctx.weak(message, ctx.sentence(s));
+            return Some(ctx.weak(message, ctx.sentence(s)));
         }
     }
     if r.check == CheckKind::Deadline {
-        return deadline(ctx, r, s, next);
+        return Some(deadline(ctx, r, s, next));
     }
-    ctx.met(r, ctx.sentence(s))
+    Some(ctx.met(r, ctx.sentence(s)))
 }
 
 /// Where weak signal `w` stands for the duty in sentence `s`: in the

@@ -200,3 +200,36 @@ fn a_footer_in_columns_is_page_furniture() {
         ]
     );
 }
+
+/// A sentence whose subject is the buyer binds nobody the contract can hold:
+/// the buyer's own duties under the Act are not the supplier's, but the
+/// buyer's right to ask for the supplier's report is.
+#[test]
+fn the_buyers_own_conduct_is_no_duty_of_the_suppliers() {
+    let text = format!(
+        "{SERVICES}## 2 Bakgrund\n\n2.2 Regionen omfattas av diskrimineringslagen (2008:567) och ska \
+         bedriva aktiva åtgärder i sin egen verksamhet.\n\n## 9 Antidiskriminering\n\n\
+         Leverantören bör:\n\na) följa diskrimineringslagen (2008:567);\n\n\
+         b) informera personalen om lagen.\n\n\
+         Beställaren kan begära att totalentreprenören redovisar hur punkt 9 följs. \
+         Redovisningen ska lämnas inom tio (10) dagar.\n"
+    );
+    let c = checked(&text, Format::Markdown);
+    assert_eq!(
+        status(&c, "AD-01"),
+        (
+            "weak".to_owned(),
+            "soft wording \"bör\" does not bind the supplier".to_owned()
+        )
+    );
+    assert_eq!(status(&c, "AD-06").0, "missing");
+    assert_eq!(status(&c, "AD-07").0, "met");
+    let english = format!(
+        "{SERVICES}## 8 Equality\n\n8.4 The Authority is itself bound by the Discrimination Act \
+         (2008:567), and the Authority's code of conduct states that all people are of equal value \
+         and shall be treated equally.\n"
+    );
+    let c = checked(&english, Format::Markdown);
+    assert_eq!(status(&c, "AD-01").0, "missing");
+    assert_eq!(status(&c, "AD-03").0, "missing");
+}
