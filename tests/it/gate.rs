@@ -624,7 +624,7 @@ fn changed_since_checks_only_what_git_reports() {
         assert!(ok, "git {args:?}");
     };
     git(&["init", "-q"]);
-    git(&["config", "user.email", "t@example.org"]);
+    git(&["config", "user.email", "klausul-tests"]);
     git(&["config", "user.name", "t"]);
     for name in ["a.md", "b.md"] {
         std::fs::copy(repo().join("fixtures/tune/komplett.md"), dir.join(name)).unwrap();
