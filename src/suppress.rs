@@ -175,6 +175,23 @@ impl SuppressionFile {
     }
 }
 
+/// Notes for suppressions written in a document that are not applied,
+/// because the run does not let documents suppress their own findings.
+#[must_use]
+pub fn refused(inline: &[Inline]) -> Vec<Message> {
+    inline
+        .iter()
+        .map(|s| {
+            Message::new("suppress_inline_off")
+                .with("id", s.id.as_str())
+                .with(
+                    "place",
+                    Message::new("suppress_place_document").with("line", s.line.to_string()),
+                )
+        })
+        .collect()
+}
+
 /// Applies the suppressions to a document's report and returns the warnings:
 /// suppressions without a reason, for unknown requirements, or for ones that
 /// are neither weak nor missing.
