@@ -457,3 +457,31 @@ fn a_supplier_cannot_suppress_its_own_findings_when_told_not_to() {
         good_passes(&o);
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_once() {
+    let dir = with_good("full");
+    for name in ["b.md", "c.md", "d.md"] {
+        std::fs::copy(dir.join("good.md"), dir.join(name)).unwrap();
+    }
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .current_dir(&dir)
+        .args(["check", "."])
+        .env_remove("KLAUSUL_CONFIG")
+        .env("LANG", "en_US.UTF-8")
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: cannot write the report to standard output: No space left on device (os error 28)\n"
+    );
+}
