@@ -360,11 +360,8 @@ fn warn_unused(setup: &Setup, args: &CheckArgs, seen_hashes: &[String]) {
     else {
         return;
     };
-    for e in s
-        .entries
-        .iter()
-        .filter(|e| !seen_hashes.contains(&e.sha256))
-    {
+    let seen: std::collections::HashSet<&String> = seen_hashes.iter().collect();
+    for e in s.entries.iter().filter(|e| !seen.contains(&e.sha256)) {
         warn(&format!(
             "warning: {}:{}: no checked document has sha256 {} ({}); the suppression is unused",
             s.path.display(),

@@ -485,3 +485,39 @@ fn a_full_disk_is_reported_once() {
         "error: cannot write the report to standard output: No space left on device (os error 28)\n"
     );
 }
+
+#[test]
+fn a_suppression_file_of_200_000_entries_is_read_in_linear_time() {
+    use std::fmt::Write as _;
+    let dir = with_good("many-suppressions");
+    let mut file = String::with_capacity(25 << 20);
+    for i in 0..200_000 {
+        let _ = write!(
+            file,
+            "[[suppress]]\nsha256 = \"{i:064x}\"\nrequirement = \"AD-01\"\nreason = \"r\"\n"
+        );
+    }
+    std::fs::write(dir.join("s.toml"), file).unwrap();
+    let started = std::time::Instant::now();
+    let o = run(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--suppressions",
+            "s.toml",
+            "good.md",
+        ],
+    );
+    // A guard against a hang, not a speed test: counting lines from the top
+    // for each entry took hours.
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    assert_eq!(o.status.code(), Some(0));
+    good_passes(&o);
+    let said = stderr(&o);
+    assert_eq!(said.lines().count(), 200_000);
+    assert!(said.lines().last().unwrap().starts_with(
+        "warning: s.toml:799999: no checked document has sha256 0000000000000000000000000000000000000000000000000000000000030d3f"
+    ), "{}", said.lines().last().unwrap());
+}
