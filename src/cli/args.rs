@@ -107,6 +107,18 @@ pub struct CheckArgs {
     /// over the configuration and over guessing).
     #[arg(long, value_name = "ROLE=HEADER,...", value_parser = parse_columns)]
     pub columns: Option<Vec<(String, String)>>,
+    /// Let a run that finds no document to check pass (exit 0); without it
+    /// such a run is an error, so a gate never passes on nothing.
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Apply no klausul-ignore written inside a document: a supplier's
+    /// document does not get to suppress its own findings.
+    #[arg(long)]
+    pub no_inline_suppressions: bool,
+    /// Read links in walked folders whose target lies outside the folder
+    /// walked (by default they are skipped and listed).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use klausul::baseline::{self, Baseline};
 use klausul::config::{Config, Origin};
-use klausul::input::{collect, Input};
+use klausul::input::{gather, Input};
 use klausul::model::column::SheetKind;
 use klausul::model::output::OutputFormat;
 use klausul::model::vocab::ContractType;
@@ -19,9 +19,9 @@ use klausul::run::{check_each, Plan};
 use klausul::suppress::SuppressionFile;
 
 use super::args::CheckArgs;
-use super::diagnostic::{report_error, report_input_error, warn};
+use super::diagnostic::{report_error, report_input_error, say, warn, Refusal};
 use super::outputs::{write_atomically, Outputs};
-use super::{changed, color, load_config, width};
+use super::{changed, color, guard, load_config, width};
 
 /// What a run needs before the first document is read.
 struct Setup {
@@ -30,6 +30,9 @@ struct Setup {
     suppressions: Option<SuppressionFile>,
     baseline: Option<baseline::Matcher>,
     inputs: Vec<Input>,
+    /// How many inputs the paths held before the globs and `--changed-since`
+    /// kept some of them.
+    found: usize,
 }
 
 fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
@@ -70,13 +73,14 @@ fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
         },
         None => None,
     };
-    let inputs = inputs?;
+    let (inputs, found) = inputs?;
     Some(Setup {
         config,
         profile,
         suppressions,
         baseline,
         inputs,
+        found,
     })
 }
 
@@ -84,6 +88,9 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     let Some(mut setup) = setup(args, config_arg) else {
         return ExitCode::from(2);
     };
+    if !enough_inputs(args, &setup) {
+        return ExitCode::from(2);
+    }
     let config = &setup.config;
     let cli_type = args.contract_type;
     let relative = Relative::new(config);
@@ -96,10 +103,12 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         limits: config.limits.value,
         contract_type: &contract_type,
         suppressions: setup.suppressions.as_ref(),
+        inline_suppressions: config.inline_suppressions.value,
         sheet_kind: args.sheet_kind.map(SheetKind::from),
         columns: columns(config, args),
     };
-    let mut outputs = outputs(args, config, &setup.profile);
+    let (files, write_baseline, refused) = allowed(args, config, &setup.inputs);
+    let mut outputs = outputs(args, config, &setup.profile, &files);
     outputs.head();
     let mut summary = Summary::default();
     let mut recorded = Vec::new();
@@ -114,7 +123,7 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         for w in &doc.warnings {
             warn(&format!("warning: {}: {w}", doc.path));
         }
-        if args.write_baseline.is_some() {
+        if write_baseline {
             recorded.extend(baseline::entries_of(doc));
         }
         if let Some(b) = &mut setup.baseline {
@@ -127,7 +136,51 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     });
     progress.finish_and_clear();
     warn_unused(&setup, args, &seen_hashes);
-    finish(args, outputs, &summary, recorded)
+    let baseline = args.write_baseline.as_deref().filter(|_| write_baseline);
+    let code = finish(baseline, outputs, &summary, recorded);
+    if refused {
+        ExitCode::from(2)
+    } else {
+        code
+    }
+}
+
+/// Whether the run has something to check. A gate must never pass on
+/// nothing: no input is an error unless `--allow-empty` says it may pass,
+/// or `--changed-since` found no changed document (a pull request that
+/// touches no tender passes, with a note).
+fn enough_inputs(args: &CheckArgs, setup: &Setup) -> bool {
+    if !setup.inputs.is_empty() || args.allow_empty {
+        return true;
+    }
+    let lang = setup.config.lang.value;
+    if let Some(rev) = &args.changed_since {
+        warn(&format!(
+            "note: {}",
+            say(lang, "no_changed", &[("rev", rev)])
+        ));
+        return true;
+    }
+    let paths = if args.paths.is_empty() {
+        from_here(&setup.config.root).display().to_string()
+    } else {
+        let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        shown.join(", ")
+    };
+    let found = setup.found.to_string();
+    let key = if setup.found == 0 {
+        "no_inputs"
+    } else {
+        "no_inputs_filtered"
+    };
+    report_error(&Refusal::new(
+        "klausul::input::none",
+        lang,
+        key,
+        Some("no_inputs_help"),
+        &[("paths", &paths), ("found", &found)],
+    ));
+    false
 }
 
 /// Spreadsheet columns by role: the configuration's, then the command line's.
@@ -140,9 +193,13 @@ fn columns(config: &Config, args: &CheckArgs) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Standard output in the format asked for, and the report files of the
-/// configuration and the command line.
-fn outputs<'p>(args: &CheckArgs, config: &Config, profile: &'p Profile) -> Outputs<'p> {
+/// Standard output in the format asked for, and the report files allowed.
+fn outputs<'p>(
+    args: &CheckArgs,
+    config: &Config,
+    profile: &'p Profile,
+    files: &[(OutputFormat, PathBuf)],
+) -> Outputs<'p> {
     let ctx = Context {
         profile,
         style: Style {
@@ -152,25 +209,108 @@ fn outputs<'p>(args: &CheckArgs, config: &Config, profile: &'p Profile) -> Outpu
         },
         fail_on: config.fail_on.value,
     };
-    let mut files: Vec<(OutputFormat, PathBuf)> = config
-        .outputs
-        .iter()
-        .map(|(f, p, _)| (*f, p.clone()))
-        .collect();
-    files.extend(args.output.iter().cloned());
-    Outputs::new(args.format, &files, ctx)
+    Outputs::new(args.format, files, ctx)
+}
+
+/// A file the run is asked to write: a report (with its format) or the
+/// baseline, and the folder it must stay inside, if any.
+struct Target<'c> {
+    format: Option<OutputFormat>,
+    path: PathBuf,
+    fence: Option<&'c Path>,
+}
+
+/// Every file the run is asked to write: the configuration's reports, the
+/// command line's, and the baseline.
+fn targets<'c>(args: &CheckArgs, config: &'c Config) -> Vec<Target<'c>> {
+    let configured = config.outputs.iter().map(|(f, p, origin)| Target {
+        format: Some(*f),
+        path: p.clone(),
+        fence: guard::fence(config, origin),
+    });
+    let named = args.output.iter().map(|(f, p)| Target {
+        format: Some(*f),
+        path: p.clone(),
+        fence: None,
+    });
+    let baseline = args.write_baseline.iter().map(|p| Target {
+        format: None,
+        path: p.clone(),
+        fence: None,
+    });
+    configured.chain(named).chain(baseline).collect()
+}
+
+/// The report files the run may write, and whether the baseline may be
+/// written. A target that is one of the inputs, or that leaves the folder
+/// of the repository's configuration naming it, is refused with a
+/// diagnostic; the run goes on and ends with 2 (`refused`).
+fn allowed(
+    args: &CheckArgs,
+    config: &Config,
+    inputs: &[Input],
+) -> (Vec<(OutputFormat, PathBuf)>, bool, bool) {
+    let targets = targets(args, config);
+    let lang = config.lang.value;
+    let ids = if targets.is_empty() {
+        guard::Identities::default()
+    } else {
+        guard::Identities::of_inputs(inputs)
+    };
+    let (mut files, mut baseline, mut refused) = (Vec::new(), args.write_baseline.is_some(), false);
+    for t in targets {
+        let shown = t.path.display().to_string();
+        let refusal = if ids.holds(&t.path) {
+            Some(Refusal::new(
+                "klausul::output::is_input",
+                lang,
+                "output_is_input",
+                Some("output_is_input_help"),
+                &[("path", &shown)],
+            ))
+        } else if let Some(fence) = t.fence.filter(|f| !guard::inside(&t.path, f)) {
+            let file = config
+                .file
+                .as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default();
+            Some(Refusal::new(
+                "klausul::output::outside",
+                lang,
+                "output_outside",
+                Some("output_outside_help"),
+                &[
+                    ("path", &shown),
+                    ("config", &file),
+                    ("folder", &fence.display().to_string()),
+                ],
+            ))
+        } else {
+            None
+        };
+        match (refusal, t.format) {
+            (Some(r), format) => {
+                report_error(&r);
+                refused = true;
+                baseline &= format.is_some();
+            }
+            (None, Some(format)) => files.push((format, t.path)),
+            (None, None) => {}
+        }
+    }
+    (files, baseline, refused)
 }
 
 /// Ends the outputs, writes the baseline asked for, and says how the run
 /// ended: 2 if anything could not be written.
 fn finish(
-    args: &CheckArgs,
+    write_baseline: Option<&Path>,
     outputs: Outputs<'_>,
     summary: &Summary,
     recorded: Vec<baseline::Entry>,
 ) -> ExitCode {
     let mut failed = outputs.finish(summary);
-    if let Some(path) = &args.write_baseline {
+    if let Some(path) = write_baseline {
         let b = Baseline {
             schema: baseline::SCHEMA.to_owned(),
             entries: recorded,
@@ -220,11 +360,8 @@ fn warn_unused(setup: &Setup, args: &CheckArgs, seen_hashes: &[String]) {
     else {
         return;
     };
-    for e in s
-        .entries
-        .iter()
-        .filter(|e| !seen_hashes.contains(&e.sha256))
-    {
+    let seen: std::collections::HashSet<&String> = seen_hashes.iter().collect();
+    for e in s.entries.iter().filter(|e| !seen.contains(&e.sha256)) {
         warn(&format!(
             "warning: {}:{}: no checked document has sha256 {} ({}); the suppression is unused",
             s.path.display(),
@@ -323,23 +460,57 @@ fn from_here(dir: &Path) -> PathBuf {
     }
 }
 
+/// The inputs without the run's own report files, which a walk of the
+/// folder they are written to finds from the run before. A file named on
+/// the command line stays: writing over it is refused instead.
+fn without_own_outputs(args: &CheckArgs, config: &Config, inputs: Vec<Input>) -> Vec<Input> {
+    let targets = targets(args, config);
+    let own = guard::Identities::of(targets.iter().map(|t| t.path.as_path()));
+    if own.is_empty() {
+        return inputs;
+    }
+    inputs
+        .into_iter()
+        .filter(|input| match input {
+            Input::File(path) => args.paths.contains(path) || !own.holds(path),
+            Input::Stdin(_) | Input::Broken(..) => true,
+        })
+        .collect()
+}
+
 /// The inputs: the paths given (or the configuration's directory), walked,
 /// then kept by the include and exclude globs and by `--changed-since`.
-fn inputs(args: &CheckArgs, config: &Config) -> Option<Vec<Input>> {
+fn inputs(args: &CheckArgs, config: &Config) -> Option<(Vec<Input>, usize)> {
     let paths = if args.paths.is_empty() {
         vec![from_here(&config.root)]
     } else {
         args.paths.clone()
     };
     let limit = config.limits.value.file_bytes;
-    let inputs = collect(&paths, || {
-        let mut bytes = Vec::new();
-        // One byte past the limit: `input::read` refuses input that goes on.
-        std::io::stdin()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map(|_| bytes)
-    });
+    let collected = gather(
+        &paths,
+        || {
+            let mut bytes = Vec::new();
+            // One byte past the limit: `input::read` refuses input that goes on.
+            std::io::stdin()
+                .take(limit.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+        },
+        args.follow_links,
+    );
+    for link in &collected.skipped_links {
+        let link = link
+            .strip_prefix("./")
+            .unwrap_or(link)
+            .display()
+            .to_string();
+        warn(&format!(
+            "note: {}",
+            say(config.lang.value, "link_skipped", &[("path", &link)])
+        ));
+    }
+    let inputs = without_own_outputs(args, config, collected.inputs);
     let changed = match &args.changed_since {
         Some(rev) => match changed::changed_since(Path::new("."), rev) {
             Ok(set) => Some(set),
@@ -350,6 +521,7 @@ fn inputs(args: &CheckArgs, config: &Config) -> Option<Vec<Input>> {
         },
         None => None,
     };
+    let found = inputs.len();
     let globs = !(config.include.value.is_empty() && config.exclude.value.is_empty());
     let relative = Relative::new(config);
     let kept = inputs
@@ -369,5 +541,5 @@ fn inputs(args: &CheckArgs, config: &Config) -> Option<Vec<Input>> {
             by_globs && by_git
         })
         .collect();
-    Some(kept)
+    Some((kept, found))
 }

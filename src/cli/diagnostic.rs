@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use klausul::input::InputError;
 use klausul::model::lang::Lang;
-use klausul::render::escape::terminal;
+use klausul::render::escape::{line, terminal};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use super::width;
@@ -58,12 +58,65 @@ impl miette::Diagnostic for Localized<'_> {
 pub fn report_input_error(error: &InputError, lang: Lang) {
     report_error(&Localized {
         inner: error,
-        message: terminal(&error.describe(lang)).into_owned(),
+        message: line(&error.describe(lang)).into_owned(),
         translated_help: error.translated_help(lang),
     });
 }
 
-/// Writes one line to stderr.
-pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{}", terminal(line));
+/// Writes one line to stderr: a line break in a file name cannot start
+/// another (a CI log reads `::error` at the start of a line as a command).
+pub fn warn(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{}", line(text));
+}
+
+/// A run refused as a whole (nothing to check, an output that would write
+/// over an input): a message and advice from the catalogue of the user's
+/// language, under a code of its own.
+#[derive(Debug)]
+pub struct Refusal {
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Refusal {
+    /// The messages `key` and, if given, `help_key` in `lang`, filled with `values`.
+    pub fn new(
+        code: &'static str,
+        lang: Lang,
+        key: &str,
+        help_key: Option<&str>,
+        values: &[(&str, &str)],
+    ) -> Self {
+        Self {
+            code,
+            message: say(lang, key, values),
+            help: help_key.map(|k| say(lang, k, values)),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&line(&self.message))
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl miette::Diagnostic for Refusal {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(terminal(h)) as Box<dyn std::fmt::Display>)
+    }
+}
+
+/// A message of the catalogue in `lang`, filled with `values`.
+pub fn say(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    klausul::model::lang::fill(lang.template(key).unwrap_or(key), values)
 }

@@ -8,6 +8,7 @@ mod changed;
 mod check;
 mod diagnostic;
 mod explain;
+mod guard;
 mod outputs;
 mod profiles;
 mod show_config;
@@ -111,7 +112,10 @@ fn load_config(named: Option<&Path>, args: &CheckArgs) -> Option<Config> {
     let locale = locale();
     let mut config = match klausul::config::locate(named, env.as_deref(), &cwd) {
         Some(path) => match Config::load(&path, locale.as_deref()) {
-            Ok(c) => c,
+            Ok(c) => Config {
+                trusted: named.is_some() || env.as_deref().is_some_and(|e| !e.is_empty()),
+                ..c
+            },
             Err(e) => {
                 report_error(&e);
                 return None;
@@ -123,5 +127,8 @@ fn load_config(named: Option<&Path>, args: &CheckArgs) -> Option<Config> {
     config.fail_on.cli(args.fail_on.map(FailOn::threshold));
     config.lang.cli(args.lang);
     config.suppressions.cli(args.suppressions.clone().map(Some));
+    config
+        .inline_suppressions
+        .cli(args.no_inline_suppressions.then_some(false));
     Some(config)
 }

@@ -16,7 +16,10 @@ enum Destination {
     },
     File {
         target: PathBuf,
-        temp: PathBuf,
+        /// `None` for a target that is not a regular file (a device, a
+        /// pipe): it is written directly, since renaming over it would
+        /// replace it.
+        temp: Option<PathBuf>,
         writer: BufWriter<File>,
     },
 }
@@ -24,6 +27,9 @@ enum Destination {
 struct Output<'p> {
     renderer: Box<dyn Renderer + 'p>,
     destination: Destination,
+    /// A write failed: nothing more is written here, so a full disk is
+    /// reported once, not once for every document.
+    failed: bool,
 }
 
 /// Every output of a run, fed the same pieces.
@@ -31,6 +37,11 @@ pub struct Outputs<'p> {
     outputs: Vec<Output<'p>>,
     /// What went wrong, for the diagnostics; any failure makes the exit status 2.
     pub failures: Vec<String>,
+}
+
+/// Whether `target` exists and is not a regular file: `/dev/stderr`, a pipe.
+fn special(target: &Path) -> bool {
+    std::fs::metadata(target).is_ok_and(|m| !m.is_file())
 }
 
 fn temp_path(target: &Path) -> PathBuf {
@@ -45,14 +56,15 @@ impl<'p> Outputs<'p> {
         let mut outputs = vec![Output {
             renderer: renderer(stdout, ctx),
             destination: Destination::Stdout { closed: false },
+            failed: false,
         }];
         let mut failures = Vec::new();
         for (format, target) in files {
-            let temp = temp_path(target);
+            let temp = (!special(target)).then(|| temp_path(target));
             if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
                 let _ = std::fs::create_dir_all(dir);
             }
-            match File::create(&temp) {
+            match File::create(temp.as_deref().unwrap_or(target)) {
                 Ok(file) => outputs.push(Output {
                     renderer: renderer(*format, ctx),
                     destination: Destination::File {
@@ -60,6 +72,7 @@ impl<'p> Outputs<'p> {
                         temp,
                         writer: BufWriter::new(file),
                     },
+                    failed: false,
                 }),
                 Err(e) => failures.push(format!("cannot write {}: {e}", target.display())),
             }
@@ -75,7 +88,7 @@ impl<'p> Outputs<'p> {
         &mut self,
         write: impl Fn(&mut dyn Renderer, &mut dyn Write) -> std::io::Result<()>,
     ) {
-        for o in &mut self.outputs {
+        for o in self.outputs.iter_mut().filter(|o| !o.failed) {
             let written = match &mut o.destination {
                 Destination::Stdout { closed: true } => Ok(()),
                 Destination::Stdout { closed } => {
@@ -92,7 +105,13 @@ impl<'p> Outputs<'p> {
                 Destination::File { writer, .. } => write(o.renderer.as_mut(), writer),
             };
             if let Err(e) = written {
-                self.failures.push(format!("cannot write the report: {e}"));
+                o.failed = true;
+                let target = match &o.destination {
+                    Destination::Stdout { .. } => "standard output".to_owned(),
+                    Destination::File { target, .. } => target.display().to_string(),
+                };
+                self.failures
+                    .push(format!("cannot write the report to {target}: {e}"));
             }
         }
     }
@@ -121,17 +140,16 @@ impl<'p> Outputs<'p> {
                     .into_inner()
                     .map_err(std::io::IntoInnerError::into_error)
                     .and_then(|f| f.sync_all());
-                let moved = flushed.and_then(|()| {
-                    if failures.is_empty() {
-                        std::fs::rename(&temp, &target)
-                    } else {
-                        Ok(())
-                    }
+                let moved = flushed.and_then(|()| match &temp {
+                    Some(temp) if failures.is_empty() => std::fs::rename(temp, &target),
+                    _ => Ok(()),
                 });
                 if let Err(e) = moved {
                     failures.push(format!("cannot write {}: {e}", target.display()));
                 }
-                let _ = std::fs::remove_file(&temp);
+                if let Some(temp) = temp {
+                    let _ = std::fs::remove_file(temp);
+                }
             }
         }
         failures
@@ -140,6 +158,9 @@ impl<'p> Outputs<'p> {
 
 /// Writes a whole file atomically.
 pub fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
+    if special(target) {
+        return std::fs::write(target, text);
+    }
     let temp = temp_path(target);
     let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, target));
     if result.is_err() {

@@ -81,6 +81,11 @@ fn top_level(c: &Config) -> Vec<Row<'_>> {
             &c.exclude.origin,
         ),
         ("suppressions".into(), suppressions, &c.suppressions.origin),
+        (
+            "inline_suppressions".into(),
+            c.inline_suppressions.value.to_string(),
+            &c.inline_suppressions.origin,
+        ),
     ]
 }
 

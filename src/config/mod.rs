@@ -32,6 +32,10 @@ pub struct Config {
     pub file: Option<PathBuf>,
     /// Paths in the configuration are relative to this directory.
     pub root: PathBuf,
+    /// Whether the user named the file (`--config`, `KLAUSUL_CONFIG`): only
+    /// then may its outputs lie outside its folder. A file found by walking
+    /// up belongs to the repository, which is not trusted with that.
+    pub trusted: bool,
     pub profile: Setting<String>,
     pub fail_on: Setting<Option<Severity>>,
     pub lang: Setting<Lang>,
@@ -41,6 +45,9 @@ pub struct Config {
     pub columns: Vec<(String, String, Origin)>,
     pub outputs: Vec<(OutputFormat, PathBuf, Origin)>,
     pub suppressions: Setting<Option<PathBuf>>,
+    /// Whether suppressions written inside documents apply; a supplier's
+    /// document is not trusted to suppress its own findings.
+    pub inline_suppressions: Setting<bool>,
     pub limits: Setting<Limits>,
 }
 
@@ -118,6 +125,7 @@ impl Config {
         Self {
             file: None,
             root: root.to_path_buf(),
+            trusted: false,
             profile: Setting::new("stockholm".to_owned(), Origin::Default),
             fail_on: Setting::new(Some(Severity::Error), Origin::Default),
             lang,
@@ -130,6 +138,7 @@ impl Config {
                 suppressions.is_file().then_some(suppressions),
                 Origin::Default,
             ),
+            inline_suppressions: Setting::new(true, Origin::Default),
             limits: Setting::new(Limits::default(), Origin::Default),
         }
     }
@@ -208,6 +217,20 @@ value = "Värde tkr"
         assert_eq!(c.contract_types[0].1, ContractType::Works);
         assert_eq!(c.columns[1].1, "Värde tkr");
         assert_eq!(c.root, PathBuf::from("repo"));
+    }
+
+    #[test]
+    fn an_empty_list_of_globs_is_the_key_left_out() {
+        let text = "include = []\nexclude = []\ninline_suppressions = false\n";
+        let c = Config::parse(Path::new("k.toml"), text, None).unwrap();
+        assert!(c.include.value.patterns.is_empty());
+        assert_eq!(c.include.origin, Origin::Default);
+        assert!(c.exclude.value.patterns.is_empty());
+        assert!(!c.inline_suppressions.value);
+        assert_eq!(
+            c.inline_suppressions.origin,
+            Origin::File(PathBuf::from("k.toml"), 3)
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct ConfigSpec {
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The suppression file; `klausul-suppressions.toml` beside this file by default.
     pub suppressions: Option<Spanned<String>>,
+    /// Whether a `klausul-ignore` written inside a document applies.
+    pub inline_suppressions: Option<Spanned<bool>>,
     #[serde(default)]
     pub contract_types: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]

@@ -73,20 +73,24 @@ impl Validator<'_> {
         }
     }
 
-    /// `include`, `exclude` and `suppressions`.
+    /// `include`, `exclude`, `suppressions` and `inline_suppressions`. An
+    /// empty list of globs is the same as leaving the key out.
     fn paths(&mut self, spec: &ConfigSpec, c: &mut Config) {
-        if let Some(list) = &spec.include {
+        if let Some((list, first)) = spec.include.as_deref().and_then(|l| Some((l, l.first()?))) {
             if let Some(globs) = self.globs(list) {
-                c.include = Setting::new(globs, self.origin(list[0].span()));
+                c.include = Setting::new(globs, self.origin(first.span()));
             }
         }
-        if let Some(list) = &spec.exclude {
+        if let Some((list, first)) = spec.exclude.as_deref().and_then(|l| Some((l, l.first()?))) {
             if let Some(globs) = self.globs(list) {
-                c.exclude = Setting::new(globs, self.origin(list[0].span()));
+                c.exclude = Setting::new(globs, self.origin(first.span()));
             }
         }
         if let Some(s) = &spec.suppressions {
             c.suppressions = Setting::new(Some(c.root.join(s.get_ref())), self.origin(s.span()));
+        }
+        if let Some(on) = &spec.inline_suppressions {
+            c.inline_suppressions = Setting::new(*on.get_ref(), self.origin(on.span()));
         }
     }
 

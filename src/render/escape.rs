@@ -1,52 +1,109 @@
 //! Text from documents and profiles put into an output's syntax, one way
-//! per syntax: HTML and XML, Markdown, CSV, and a terminal. Every renderer
-//! and the binary escape through here; JSON, SARIF and GitLab are written by
-//! serde, and xlsx by its writer.
+//! per syntax: HTML and XML, Markdown, CSV, a terminal, and one line of a
+//! log. Every renderer and the binary escape through here; JSON, SARIF and
+//! GitLab are written by serde (which escapes every control character), and
+//! xlsx by its writer.
+//!
+//! File names and document text are written by others, so no control
+//! character (C0, C1) and no bidirectional override reaches an output raw:
+//! it is shown as U+FFFD. Where a value must stay on its line (a file name,
+//! a message), line breaks and tabs become spaces, so a name ending in a
+//! line break and `::error` cannot start a CI workflow command.
 
 use std::borrow::Cow;
 
-/// Text for HTML or XML, as content or as a quoted attribute value.
+/// A value for HTML or XML, as content or as a quoted attribute value, on
+/// one line. XML 1.0 cannot hold most control characters at all, even
+/// escaped.
 #[must_use]
 pub fn xml(s: &str) -> Cow<'_, str> {
-    quick_xml::escape::escape(s)
+    owned_or(line(s), |s| quick_xml::escape::escape(s))
 }
 
-/// Text as the content of an XML element, where quotes may stay as they are.
+/// Text as the content of an XML element, where quotes may stay as they are
+/// and line breaks are kept.
 #[must_use]
 pub fn xml_text(s: &str) -> Cow<'_, str> {
-    quick_xml::escape::partial_escape(s)
+    owned_or(terminal(s), |s| quick_xml::escape::partial_escape(s))
+}
+
+/// `f` of the text in `shown`, borrowing from the original where `shown` did.
+fn owned_or(shown: Cow<'_, str>, f: impl Fn(&str) -> Cow<'_, str>) -> Cow<'_, str> {
+    match shown {
+        Cow::Borrowed(s) => f(s),
+        Cow::Owned(s) => Cow::Owned(f(&s).into_owned()),
+    }
 }
 
 /// Text that Markdown must not read as markup: no emphasis, no table cell
-/// boundary, no HTML.
+/// boundary, no HTML, no link or image (`[`, `]`), no code span, and no line
+/// break that would start a block of its own.
 #[must_use]
 pub fn markdown(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in line(s).chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// A CSV field (RFC 4180), quoted when it holds a comma, a quote or a line
-/// break.
+/// A CSV field (RFC 4180) on one line, quoted when it holds a comma or a
+/// quote. A field that a spreadsheet would read as a formula (it begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
+/// as spreadsheet tools expect.
 #[must_use]
 pub fn csv(s: &str) -> Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    let formula = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let guarded = if formula(s) {
+        Cow::Owned(format!("'{}", line(s)))
     } else {
-        Cow::Borrowed(s)
+        line(s)
+    };
+    if guarded.contains([',', '"']) {
+        Cow::Owned(format!("\"{}\"", guarded.replace('"', "\"\"")))
+    } else {
+        guarded
     }
 }
 
 /// What a terminal shows for a control character.
 const CONTROL: char = '\u{FFFD}';
 
-/// A control character that a terminal would act on rather than show: an
-/// escape sequence could move the cursor, recolour or retitle the window.
-/// Line breaks and tabs are text.
+/// A character that an output would act on rather than show: a control
+/// character could move the cursor, recolour or retitle a terminal, and a
+/// bidirectional override reorders what a reader sees. Line breaks and tabs
+/// are text.
 fn acts(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A value that must stay on its line: a file name, a message, a cell. Line
+/// breaks and tabs become spaces, and whatever an output would act on U+FFFD.
+#[must_use]
+pub fn line(s: &str) -> Cow<'_, str> {
+    if s.chars()
+        .any(|c| acts(c) || matches!(c, '\n' | '\r' | '\t'))
+    {
+        Cow::Owned(
+            s.chars()
+                .map(|c| match c {
+                    '\n' | '\r' | '\t' => ' ',
+                    c if acts(c) => CONTROL,
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Text for a terminal: file names and document text with every control
@@ -61,6 +118,21 @@ pub fn terminal(s: &str) -> Cow<'_, str> {
         )
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+/// The most of a cell or a document's text that an error quotes.
+pub const QUOTED: usize = 80;
+
+/// A cell or a document's text as an error quotes it: on one line, with
+/// nothing an output would act on, and no more than `QUOTED` characters (an
+/// ellipsis says it was cut). A message stays short whatever the file holds.
+#[must_use]
+pub fn quoted(s: &str) -> String {
+    let mut chars = s.char_indices();
+    match chars.nth(QUOTED) {
+        None => line(s).into_owned(),
+        Some((cut, _)) => format!("{}…", line(&s[..cut])),
     }
 }
 
@@ -91,7 +163,23 @@ mod tests {
         );
         assert_eq!(xml_text("a < b & \"c\" 'd'"), "a &lt; b &amp; \"c\" 'd'");
         assert_eq!(markdown(r"a_b*c|d\e<f"), r"a\_b\*c\|d\\e&lt;f");
+        assert_eq!(
+            markdown("![x](http://a) [y](b) `c`\n## d"),
+            r"!\[x\](http://a) \[y\](b) \`c\` ## d"
+        );
         assert_eq!(csv("Värde, tkr"), "\"Värde, tkr\"");
+        assert_eq!(csv("=1+1"), "'=1+1");
+        assert_eq!(csv("-2"), "'-2");
+        assert_eq!(csv("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv("\t=x"), "' =x");
+        assert_eq!(csv("a\n::error b"), "a ::error b");
+        assert_eq!(xml("a\u{1b}b\u{7}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(line("a\n::error\u{202E}"), "a ::error\u{FFFD}");
+        assert_eq!(quoted(&"å".repeat(QUOTED)), "å".repeat(QUOTED));
+        assert_eq!(
+            quoted(&format!("\u{1b}{}", "b".repeat(QUOTED))),
+            format!("\u{FFFD}{}…", "b".repeat(QUOTED - 1))
+        );
         assert_eq!(csv("sa \"ja\""), "\"sa \"\"ja\"\"\"");
         assert_eq!(csv("åäö"), "åäö");
         assert_eq!(

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::escape::line;
 use super::{Context, Renderer};
 use crate::model::vocab::Severity;
 use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
@@ -18,9 +19,11 @@ impl<'p> Github<'p> {
     }
 }
 
-/// Escapes a command's message.
+/// Escapes a command's message, on one line and with nothing a log viewer
+/// would act on.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    line(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::xml;
+use super::escape::{xml, xml_text};
 use super::human::status_word;
 use super::words::{icon, marked, percent, say, share};
 use super::{Context, Renderer};
@@ -247,9 +247,10 @@ fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
     let place: Vec<String> = place.into_iter().flatten().collect();
     Some(format!(
         "<blockquote><p>{}<mark>{}</mark>{}</p><p class=\"meta\">{}</p></blockquote>",
-        xml(before),
-        xml(words),
-        xml(after),
+        // The excerpt keeps its line breaks (the quote is pre-wrap).
+        xml_text(before),
+        xml_text(words),
+        xml_text(after),
         place.join(", ")
     ))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::escape::terminal;
+use super::escape::{line, terminal};
 use super::excerpt::ExcerptSource;
 use super::words::verdict_word;
 use super::Style;
@@ -138,8 +138,7 @@ pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: S
     let source = first.zip(span.clone()).and_then(|(l, words)| {
         let name = format!("{}{}", doc.path, place(l, style.lang));
         let excerpt = l.excerpt.clone()?;
-        let (source, moved) =
-            ExcerptSource::for_terminal(terminal(&name).into_owned(), excerpt, words);
+        let (source, moved) = ExcerptSource::for_terminal(line(&name).into_owned(), excerpt, words);
         span = Some(moved);
         Some(source)
     });
@@ -147,9 +146,9 @@ pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: S
         result,
         title: format!(
             "{} [{}]: {}",
-            terminal(&doc.path),
+            line(&doc.path),
             status_word(result.status, style.lang),
-            terminal(&result.message)
+            line(&result.message)
         ),
         source,
         label: label(result, style.lang),
@@ -225,7 +224,7 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
     let _ = writeln!(
         out,
         "{}: {}{scope}",
-        terminal(&doc.path),
+        line(&doc.path),
         verdict_word(doc.verdict, style.lang)
     );
     out.push_str(&table(doc, style));

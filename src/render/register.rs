@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::terminal;
+use super::escape::{line, terminal};
 use super::words::{row_status_word, share, verdict_word};
 use super::Style;
 use crate::model::lang::Lang;
@@ -21,7 +21,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
     let _ = writeln!(
         out,
         "{}: {} — {}",
-        terminal(&doc.path),
+        line(&doc.path),
         verdict_word(doc.verdict, lang),
         match lang {
             Lang::Sv => format!("avtalsregister, {} avtal", doc.rows.len()),
@@ -32,10 +32,10 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
         let _ = writeln!(
             out,
             "  {} {} {}  {}  {}{}",
-            terminal(&row.sheet),
+            line(&row.sheet),
             if lang == Lang::Sv { "rad" } else { "row" },
             row.row,
-            terminal(row.contract.as_deref().unwrap_or("–")),
+            line(row.contract.as_deref().unwrap_or("–")),
             row_status_word(row.status, lang),
             row.suppressed
                 .as_ref()
@@ -43,7 +43,7 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
         );
         // Why the clause applies is routine; what is wrong is not.
         for reason in row.reasons.iter().filter(|r| r.effect.needs_action()) {
-            let _ = writeln!(out, "      {}", terminal(&reason.message));
+            let _ = writeln!(out, "      {}", line(&reason.message));
         }
     }
     let (total, boards, years) = match lang {

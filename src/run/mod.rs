@@ -37,6 +37,9 @@ pub struct Plan<'a> {
     /// configuration's globs; `None` reads it from the text.
     pub contract_type: &'a (dyn Fn(&Input) -> Option<ContractType> + Sync),
     pub suppressions: Option<&'a SuppressionFile>,
+    /// Whether a `klausul-ignore` written inside a document applies; when it
+    /// does not, each one found is named in a note.
+    pub inline_suppressions: bool,
     /// What every sheet is, when the user says so (`--sheet-kind`).
     pub sheet_kind: Option<SheetKind>,
     /// Spreadsheet columns by role: (role key, header text).
@@ -54,6 +57,7 @@ impl<'a> Plan<'a> {
             limits: Limits::default(),
             contract_type: &|_| None,
             suppressions: None,
+            inline_suppressions: true,
             sheet_kind: None,
             columns: Vec::new(),
         }
@@ -98,7 +102,13 @@ fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -
         .zip(report.sha256.clone())
         .map(|(file, hash)| file.for_document(&hash).cloned().collect::<Vec<_>>())
         .unwrap_or_default();
+    let (inline, refused) = if plan.inline_suppressions {
+        (inline, Vec::new())
+    } else {
+        (Vec::new(), suppress::refused(&inline))
+    };
     let warnings = suppress::apply(&mut report, &inline, filed.iter());
+    report.notes.extend(refused);
     report.notes.extend(warnings);
     report.judge(plan.fail_on);
     Localiser::new(plan.profile, plan.lang).document(&mut report);

@@ -8,6 +8,7 @@ use crate::document::error::ReadError;
 use crate::input::Input;
 use crate::model::column::{Role, SheetKind};
 use crate::model::message::Message;
+use crate::render::escape::quoted;
 use crate::report::DocumentReport;
 use crate::sheet::columns::{find_header, Header};
 use crate::sheet::{catalogue, Table, Workbook};
@@ -60,11 +61,7 @@ pub fn check_workbook(
         check_document(input, &doc, plan, "catalogue")
     } else {
         return Err(ReadError::NoHeader {
-            found: headers
-                .iter()
-                .map(|(t, _)| format!("{}: {}", t.sheet, first_texts(t, plan.lang)))
-                .collect::<Vec<_>>()
-                .join("; "),
+            found: found_texts(&headers, plan.lang),
         });
     };
     report.notes = notes;
@@ -86,15 +83,17 @@ fn register(
             .collect();
         if !missing.is_empty() {
             return Err(ReadError::RegisterColumns {
-                sheet: table.sheet.clone(),
+                sheet: quoted(&table.sheet),
                 missing: missing.join(", "),
-                found: header
-                    .titles
-                    .iter()
-                    .filter(|t| !t.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                found: quoted(
+                    &header
+                        .titles
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
             });
         }
         rows.extend(audit(table, header, plan.profile));
@@ -140,6 +139,25 @@ fn error_cells(sheets: &[(&Table, &Header)]) -> Vec<Message> {
     out
 }
 
+/// Sheets named in the error that lists what was found; the rest are counted.
+const SHEETS_NAMED: usize = 5;
+
+/// What the first rows of the first sheets hold, for the error that says no
+/// header was found: quoted short, so a sheet (or a CSV with an unterminated
+/// quote, read as one huge cell) cannot fill a CI log, and a linked secret
+/// shows no more than its start.
+fn found_texts(headers: &[(&Table, Option<Header>)], lang: crate::model::lang::Lang) -> String {
+    let mut found: Vec<String> = headers
+        .iter()
+        .take(SHEETS_NAMED)
+        .map(|(t, _)| format!("{}: {}", quoted(&t.sheet), quoted(&first_texts(t, lang))))
+        .collect();
+    if headers.len() > SHEETS_NAMED {
+        found.push("…".to_owned());
+    }
+    found.join("; ")
+}
+
 /// The text of a sheet's first rows, for the error that lists what was found.
 fn first_texts(t: &Table, lang: crate::model::lang::Lang) -> String {
     let texts: Vec<String> = t
@@ -149,6 +167,7 @@ fn first_texts(t: &Table, lang: crate::model::lang::Lang) -> String {
         .flat_map(|r| r.cells.iter().map(crate::sheet::cell::Cell::shown))
         .filter(|s| !s.is_empty())
         .take(12)
+        .map(|s| quoted(&s))
         .collect();
     if texts.is_empty() {
         match lang {

@@ -9,6 +9,7 @@ mod fuzz_corpus;
 mod gate;
 mod hostile;
 mod hostile_files;
+mod hostile_runs;
 mod json;
 mod layers;
 mod prefilter;
