@@ -18,9 +18,11 @@
 //! and the words a reference starts with ("punkt", "bilaga", "§") are found so
 //! that a block naming the clause's number is read.
 
-use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
+use super::finder::{Finder, Found};
+use super::fragments::{minimal, telling_word};
 use super::phrases::SetId;
 use super::sample::Sample;
+use super::search::{find_char, Search};
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::grammar::reference::ReferenceWords;
 
