@@ -6,6 +6,12 @@
 //! assumed to apply. The difference is deliberate: a gate on a document must
 //! fail safe, but an audit that guessed would report coverage no one can
 //! trust; an auditor looks at the row instead.
+//!
+//! Here: the row's status from its reasons, and the coverage. Whether the
+//! clause applies to a row is `applies`; the clause and its terms, `terms`.
+
+mod applies;
+mod terms;
 
 use std::cell::RefCell;
 
@@ -14,22 +20,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::model::column::Role;
 use crate::model::message::Message;
-use crate::model::vocab::{ContractType, RowStatus};
+use crate::model::vocab::RowStatus;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
 use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
-use crate::sheet::cell::{date, kronor, yes_no, Cell, Date};
+use crate::sheet::cell::{date, Cell, Date};
 use crate::sheet::columns::Header;
 use crate::sheet::{a1, Row, Table};
-
-/// What a row's contract is, as far as the register tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Services,
-    Works,
-    Goods,
-    Unknown,
-}
 
 struct Audit<'a> {
     profile: &'a Profile,
@@ -141,81 +138,6 @@ impl<'a> Audit<'a> {
         }
     }
 
-    /// Whether the clause applies: by the contract type, then (for the
-    /// 2006:260 profile) by term and value. `None` when it cannot be told.
-    fn applies(&mut self) -> Option<bool> {
-        let (kind, at) = self.kind();
-        match kind {
-            Kind::Goods => {
-                let m = Message::new("register_goods").with("cell", at.as_str());
-                self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
-                return Some(false);
-            }
-            Kind::Unknown => return None,
-            Kind::Services | Kind::Works => {
-                let kind = if kind == Kind::Works {
-                    "register_kind_works"
-                } else {
-                    "register_kind_services"
-                };
-                let m = Message::new("register_applies")
-                    .with("type", Message::new(kind))
-                    .with("cell", at.as_str());
-                self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
-            }
-        }
-        if !self.profile.scope.apply_thresholds {
-            return Some(true);
-        }
-        self.thresholds()
-    }
-
-    /// The contract type from the type column; for a framework agreement or a
-    /// blank type, from the name, category and CPV code.
-    fn kind(&mut self) -> (Kind, String) {
-        let r = &self.profile.register;
-        let Some((cell, at)) = self.readable(Role::Type) else {
-            return (Kind::Unknown, String::new());
-        };
-        let text = cell.shown();
-        let found = self.words(&text);
-        let by_type = classify(&found, r.services, r.works, r.goods);
-        if by_type != Kind::Unknown {
-            return (by_type, at);
-        }
-        let framework = found.contains(&r.framework);
-        let mut others = String::new();
-        for role in [Role::Name, Role::Category] {
-            if let Some((c, _)) = self.cell(role) {
-                others.push_str(&c.shown());
-                others.push(' ');
-            }
-        }
-        let by_cpv = self
-            .cell(Role::Cpv)
-            .and_then(|(c, _)| self.profile.cpv.kind(&c.shown()))
-            .map(|kind| match kind {
-                ContractType::Works => Kind::Works,
-                ContractType::Goods => Kind::Goods,
-                _ => Kind::Services,
-            });
-        let by_words = classify(&self.words(&others), r.services, r.works, r.goods);
-        let kind = by_cpv.unwrap_or(by_words);
-        if kind != Kind::Unknown && (framework || text.trim().is_empty()) {
-            return (kind, at);
-        }
-        let key = match (text.trim().is_empty(), framework) {
-            (true, _) => "register_type_missing",
-            (false, true) => "register_framework",
-            (false, false) => "register_type_unknown",
-        };
-        let m = Message::new(key)
-            .with("cell", at.as_str())
-            .with("value", text);
-        self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
-        (Kind::Unknown, at)
-    }
-
     /// The profile's word lists found in a text.
     fn words(&self, text: &str) -> Vec<SetId> {
         if let Some(found) = self.seen.borrow().get(text) {
@@ -241,56 +163,6 @@ impl<'a> Audit<'a> {
         sets.sort_unstable_by_key(|s| s.0);
         sets.dedup();
         sets
-    }
-
-    fn thresholds(&mut self) -> Option<bool> {
-        let p = &self.profile.parameters;
-        let start = self.date_of(Role::Start)?;
-        let end = self.date_of(Role::End)?;
-        let days = i32::try_from(end.0.days() - start.0.days()).unwrap_or(i32::MAX);
-        let mut months = f64::from(days) / 30.0;
-        let mut cells = format!("{}–{}", start.1, end.1);
-        if p.duration_includes_options {
-            if let Some((cell, at)) = self.readable(Role::Extension) {
-                if !cell.is_empty() {
-                    let extra = self.number_of(&cell, &at, "register_read_as_months")?;
-                    months += extra;
-                    cells = format!("{cells}, {at}");
-                }
-            }
-        }
-        let value = match self.readable(Role::Value) {
-            Some((cell, at)) => {
-                let scale = self
-                    .header
-                    .column(Role::Value)
-                    .map_or(1.0, |c| self.header.scale(c));
-                let Some(v) = kronor(&cell, scale) else {
-                    self.unreadable(&cell, &at, "register_read_as_kronor");
-                    return None;
-                };
-                Some((v, at))
-            }
-            None => None,
-        };
-        if months < p.min_duration_months {
-            let m = Message::new("register_below_duration")
-                .with("months", months.round())
-                .with("cells", cells)
-                .with("min", p.min_duration_months);
-            self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&start.1));
-            return Some(false);
-        }
-        let (value, at) = value?;
-        if value < p.min_value_sek {
-            let m = Message::new("register_below_value")
-                .with("value", value)
-                .with("cell", at.as_str())
-                .with("min", p.min_value_sek);
-            self.note(RowStatus::NotApplicable, self.row_id(), m, Some(&at));
-            return Some(false);
-        }
-        Some(true)
     }
 
     fn date_of(&mut self, role: Role) -> Option<(Date, String)> {
@@ -323,128 +195,6 @@ impl<'a> Audit<'a> {
             .with("what", Message::new(what))
             .with("value", cell.shown());
         self.note(RowStatus::NeedsReview, self.row_id(), m, Some(at));
-    }
-
-    /// The clause counts as included only on a clear yes.
-    fn clause(&mut self) {
-        let Some((cell, at)) = self.readable(Role::Clause) else {
-            return;
-        };
-        match yes_no(&cell) {
-            Some(true) => {
-                let m = Message::new("register_clause_included").with("cell", at.as_str());
-                self.note(RowStatus::Compliant, self.row_id(), m, Some(&at));
-            }
-            Some(false) | None if cell.is_empty() || yes_no(&cell) == Some(false) => {
-                let m = Message::new("register_clause_missing")
-                    .with("cell", at.as_str())
-                    .with("value", cell.shown());
-                self.note(RowStatus::NonCompliant, self.row_id(), m, Some(&at));
-            }
-            _ => {
-                let m = Message::new("register_clause_unclear")
-                    .with("cell", at.as_str())
-                    .with("value", cell.shown());
-                self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
-            }
-        }
-        if let Some((v, at)) = self.readable(Role::ClauseVersion) {
-            let text = v.shown();
-            if !text.is_empty()
-                && self
-                    .words(&text)
-                    .contains(&self.profile.register.old_version)
-            {
-                let m = Message::new("register_old_version")
-                    .with("cell", at.as_str())
-                    .with("value", text);
-                self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
-            }
-        }
-    }
-
-    /// The clause's terms as columns, each against the profile's parameters.
-    /// A blank term cell passes no judgement.
-    fn terms(&mut self) {
-        let p = self.profile.parameters.clone();
-        let rule = &self.profile.register_rule;
-        if let Some(((cell, at), id)) = self
-            .readable(Role::Penalty)
-            .filter(|(c, _)| !c.is_empty())
-            .zip(rule.term(Role::Penalty))
-        {
-            let scale = self
-                .header
-                .column(Role::Penalty)
-                .map_or(1.0, |c| self.header.scale(c));
-            match kronor(&cell, scale) {
-                Some(v) if v < p.penalty_min_sek => {
-                    let m = Message::new("register_penalty_low")
-                        .with("requirement", id)
-                        .with("value", v)
-                        .with("cell", at.as_str())
-                        .with("min", p.penalty_min_sek);
-                    self.note(RowStatus::NonCompliant, id, m, Some(&at));
-                }
-                Some(_) => {}
-                None => self.unreadable(&cell, &at, "register_read_as_kronor"),
-            }
-        }
-        if let Some(((cell, at), id)) = self
-            .readable(Role::ReportDays)
-            .filter(|(c, _)| !c.is_empty())
-            .zip(rule.term(Role::ReportDays))
-        {
-            if let Some(days) = self.number_of(&cell, &at, "register_read_as_days") {
-                if days > p.report_max_days {
-                    let m = Message::new("register_report_slow")
-                        .with("requirement", id)
-                        .with("value", days)
-                        .with("cell", at.as_str())
-                        .with("max", p.report_max_days);
-                    self.note(RowStatus::NonCompliant, id, m, Some(&at));
-                }
-            }
-        }
-        for (role, key) in [
-            (Role::FlowDown, "register_flow_down_missing"),
-            (Role::Termination, "register_termination_missing"),
-        ] {
-            if let Some(((cell, at), id)) = self
-                .readable(role)
-                .filter(|(c, _)| !c.is_empty())
-                .zip(rule.term(role))
-            {
-                match yes_no(&cell) {
-                    Some(false) => {
-                        let m = Message::new(key)
-                            .with("requirement", id)
-                            .with("cell", at.as_str());
-                        self.note(RowStatus::NonCompliant, id, m, Some(&at));
-                    }
-                    Some(true) => {}
-                    None => {
-                        let m = Message::new("register_clause_unclear")
-                            .with("cell", at.as_str())
-                            .with("value", cell.shown());
-                        self.note(RowStatus::NeedsReview, id, m, Some(&at));
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn classify(found: &[SetId], services: SetId, works: SetId, goods: SetId) -> Kind {
-    match (
-        found.contains(&services),
-        found.contains(&works),
-        found.contains(&goods),
-    ) {
-        (_, true, false) => Kind::Works,
-        (true, false, false) => Kind::Services,
-        (false, false, true) => Kind::Goods,
-        _ => Kind::Unknown,
     }
 }
 
