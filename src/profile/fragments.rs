@@ -137,27 +137,15 @@ fn runs(word: &str) -> impl Iterator<Item = &str> + '_ {
         .map(move |(s, e)| &word[s..e])
 }
 
-/// Stems so common in tenders, alone or inside other words ("ramavtalet",
-/// "ordervärde", "materialet"), that a word holding one says little about
-/// how specific its phrase is.
-const COMMON_STEMS: &[&str] = &[
-    "avtal",
-    "värde",
-    "material",
-    "contract",
-    "agreement",
-    "value",
-];
-
 /// The telling word of a literal, by which the pre-filter judges how specific
-/// a list is: the longest run without spaces or hyphens and without a common
-/// stem, else the longest.
-pub(super) fn telling_word(literal: &str) -> &str {
+/// a list is: the longest run without spaces or hyphens and without one of
+/// the vocabulary's `common` stems, else the longest.
+pub(super) fn telling_word<'l>(literal: &'l str, common: &[String]) -> &'l str {
     literal
         .split([' ', '-'])
         .filter(|piece| !piece.is_empty())
         .max_by_key(|piece| {
-            let common = COMMON_STEMS.iter().any(|stem| piece.contains(stem));
+            let common = common.iter().any(|stem| piece.contains(stem.as_str()));
             (!common, piece.len())
         })
         .unwrap_or(literal)
@@ -203,6 +191,9 @@ mod tests {
 
     #[test]
     fn telling_words_are_the_longest_runs_between_spaces_and_hyphens() {
+        fn telling_word(literal: &str) -> &str {
+            super::telling_word(literal, &["avtal".to_owned()])
+        }
         assert_eq!(
             telling_word("bygg- och anläggningsentreprenad"),
             "anläggningsentreprenad"

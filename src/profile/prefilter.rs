@@ -182,7 +182,7 @@ fn spreading_sets(p: &Profile) -> Option<Vec<SetId>> {
 fn shortest_telling_word(p: &Profile, set: SetId) -> usize {
     p.builder
         .literals_of(set)
-        .map(|l| telling_word(l).len())
+        .map(|l| telling_word(l, &p.vocabulary.common_stems).len())
         .min()
         .unwrap_or(0)
 }
