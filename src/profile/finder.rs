@@ -17,7 +17,7 @@
 //! a hyphen for a hyphen or a non-breaking hyphen. What folding alone can do —
 //! join a word hyphenated at a line end, drop a soft hyphen — callers handle.
 
-use super::fragments::{choose, every_occurrence};
+use super::fragments::{choose, every_occurrence, FRAGMENTS_PER_SEARCH};
 use super::phrases::{is_word_byte_at, word_char_at, word_char_before, word_start, SetId, Shape};
 use super::sample::Sample;
 use super::search::Search;
@@ -28,10 +28,6 @@ struct Phrase {
     shape: Shape,
     sets: Vec<SetId>,
 }
-
-/// Most fragments one literal search takes and stays fast; more are searched
-/// for in several passes.
-const FRAGMENTS_PER_SEARCH: usize = 64;
 
 #[derive(Clone, Debug)]
 pub struct Finder {

@@ -1,21 +1,32 @@
 //! Choosing the fragments a list of phrases is searched by: runs of five to
 //! twelve bytes inside a word of a phrase, so that every phrase holds one,
 //! each serving many phrases and starting with four bytes the sample of the
-//! language rarely holds. Also the telling word of a phrase, by which the
-//! pre-filter judges how specific a list is.
+//! language rarely holds, in the order Teddy groups best (`teddy`). Also the
+//! telling word of a phrase, by which the pre-filter judges how specific a
+//! list is.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::sample::{Runs, Sample};
+use super::teddy::order_for_teddy;
 
-/// The fragments to search `literals` by: the slow part of making a
-/// finder, which depends only on the literals and the sample.
+/// Most fragments one literal search takes and stays fast; more are searched
+/// for in several passes.
+pub(super) const FRAGMENTS_PER_SEARCH: usize = 64;
+
+/// The fragments to search `literals` by, in the order the search takes
+/// them: the slow part of making a finder, which depends only on the
+/// literals and the sample.
 pub(super) fn choose(literals: &[&str], sample: &Sample) -> Vec<String> {
     let candidates = Candidates::of(literals);
     let runs = sample.runs(candidates.holders.keys().map(|c| c.as_bytes()));
-    minimal(candidates.cover(&runs))
+    let mut fragments = minimal(candidates.cover(&runs));
+    for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
+        order_for_teddy(group, sample);
+    }
+    fragments
 }
 
 /// Shortest fragment the search is built from where a word allows it: the

@@ -14,6 +14,7 @@ mod prefilter;
 mod sample;
 mod search;
 mod spec;
+mod teddy;
 mod validate;
 pub mod vocabulary;
 mod words;
