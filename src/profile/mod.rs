@@ -8,10 +8,13 @@
 mod builtin;
 pub mod error;
 mod finder;
+mod fragments;
 pub mod phrases;
 mod prefilter;
 mod sample;
+mod search;
 mod spec;
+mod teddy;
 mod validate;
 pub mod vocabulary;
 mod words;
@@ -20,9 +23,10 @@ use std::path::Path;
 
 pub use builtin::BUILTIN;
 pub use error::{Problem, ProfileError};
-pub use finder::{find_char, Found};
+pub use finder::Found;
 use phrases::{Matcher, MatcherBuilder, SetId};
 pub use prefilter::Prefilter;
+pub use search::find_char;
 pub use vocabulary::Vocabulary;
 pub use words::{ClauseWords, Language, RegisterWords, Scope};
 

@@ -18,9 +18,11 @@
 //! and the words a reference starts with ("punkt", "bilaga", "§") are found so
 //! that a block naming the clause's number is read.
 
-use super::finder::{find_char, minimal, telling_word, Finder, Found, Search};
+use super::finder::{Finder, Found};
+use super::fragments::{minimal, telling_word};
 use super::phrases::SetId;
 use super::sample::Sample;
+use super::search::{find_char, Search};
 use super::{CheckKind, Profile, LIST_MIN};
 use crate::grammar::reference::ReferenceWords;
 
@@ -180,7 +182,7 @@ fn spreading_sets(p: &Profile) -> Option<Vec<SetId>> {
 fn shortest_telling_word(p: &Profile, set: SetId) -> usize {
     p.builder
         .literals_of(set)
-        .map(|l| telling_word(l).len())
+        .map(|l| telling_word(l, &p.vocabulary.common_stems).len())
         .min()
         .unwrap_or(0)
 }

@@ -1,11 +1,13 @@
 //! How often bytes and runs of four bytes occur in the profile's own text: its
 //! patterns, explanations, suggested wordings and examples, in lower case. The
 //! literal pre-filter uses it as a small model of tender language, to pick the
-//! fragments it searches for among those that ordinary text rarely holds.
+//! fragments it searches for among those that ordinary text rarely holds, and
+//! to group them so the search turns up few false candidates (`teddy`).
 
-/// A text in lower case.
+/// A text in lower case and the count of each of its bytes.
 pub struct Sample {
     text: Vec<u8>,
+    bytes: [u32; 256],
 }
 
 /// How often some runs of four bytes occur in a sample.
@@ -19,9 +21,19 @@ impl Sample {
     /// ASCII hardly changes a count).
     #[must_use]
     pub fn new(text: &str) -> Self {
-        Self {
-            text: text.as_bytes().to_ascii_lowercase(),
+        let text = text.as_bytes().to_ascii_lowercase();
+        let mut bytes = [0u32; 256];
+        for &b in &text {
+            bytes[usize::from(b)] += 1;
         }
+        Self { text, bytes }
+    }
+
+    /// The share of the text that is byte `b`, never quite zero.
+    #[must_use]
+    pub fn share(&self, b: u8) -> f64 {
+        let total = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        (f64::from(self.bytes[usize::from(b)]) + 0.5) / (f64::from(total) + 128.0)
     }
 
     /// How often the first four bytes of each of `wanted` occur.
@@ -82,5 +94,7 @@ mod tests {
         assert_eq!(runs.of(b"vite"), Some(1));
         assert_eq!(runs.of(b"av"), None);
         assert_eq!(runs.of(b"tals"), None);
+        assert!(s.share(b'a') > s.share(b'v'));
+        assert!(s.share(b'q') > 0.0);
     }
 }

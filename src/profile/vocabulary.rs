@@ -1,6 +1,7 @@
 //! The words every profile shares, from `rules/vocabulary.toml` or a file a
 //! profile names: spreadsheet column headers, the words that make a catalogue
-//! row optional, and the words references to sections and annexes start with.
+//! row optional, the words references to sections and annexes start with, and
+//! the stems too common to tell how specific a phrase is.
 
 use serde::Deserialize;
 
@@ -20,7 +21,17 @@ pub const BUILTIN_NAME: &str = "vocabulary";
 struct VocabularySpec {
     catalogue: CatalogueSpec,
     references: ReferencesSpec,
+    /// Optional, so a vocabulary written before it keeps loading: without
+    /// it the pre-filter judges phrases by their longest word alone.
+    #[serde(default)]
+    prefilter: PrefilterSpec,
     header: Vec<HeaderSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrefilterSpec {
+    common_stems: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +62,10 @@ pub struct Vocabulary {
     /// Words in a catalogue row's obligation cell that make it optional.
     pub optional: Vec<String>,
     pub references: ReferenceWords,
+    /// Stems so common in tenders, alone or inside other words, that a word
+    /// holding one says little about how specific its phrase is. Only the
+    /// pre-filter's choice of what to search for first reads them.
+    pub common_stems: Vec<String>,
     /// The SHA-256 of the file, which the profile's own hash takes in.
     pub sha256: String,
 }
@@ -121,6 +136,12 @@ impl Vocabulary {
             headers,
             optional: spec.catalogue.optional,
             references,
+            common_stems: spec
+                .prefilter
+                .common_stems
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             sha256: sha256_hex(&[text.as_bytes()]),
         })
     }

@@ -318,10 +318,12 @@ fn rule_names() -> BTreeSet<String> {
     names
 }
 
-/// Words of the report for people that happen to be evidence words too: a
-/// register row "uppfyller" (complies). They are the report's own language,
-/// not clause vocabulary.
-const REPORT_WORDS: &[&str] = &["uppfyller"];
+/// Words of the report for people, in the renderers, that happen to be rule
+/// words too: a register row "uppfyller" (complies), and the heading of the
+/// column naming a row's contract ("Avtal", "Agreement"), which are also
+/// common stems in the vocabulary. They are the report's own language, not
+/// clause vocabulary; elsewhere in `src/` they are not excused.
+const REPORT_WORDS: &[&str] = &["uppfyller", "avtal", "agreement"];
 
 /// The words of every pattern list in the built-in rules. Column header
 /// words ("name", "start") are generic; that they come from the vocabulary
@@ -347,11 +349,7 @@ fn rule_words() -> BTreeSet<String> {
     }
     // Too short or too general to be vocabulary by themselves; and the
     // program's own name, which is also a header word.
-    words.retain(|w| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            && w != "klausul"
-            && !REPORT_WORDS.contains(&w.as_str())
-    });
+    words.retain(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && w != "klausul");
     words
 }
 
@@ -382,6 +380,8 @@ fn src_names_no_requirement_id() {
 fn src_holds_no_clause_vocabulary() {
     let words = rule_words();
     assert!(words.contains("underleverantör"), "{words:?}");
+    // The pre-filter's common stems are vocabulary too (rules/vocabulary.toml).
+    assert!(words.contains("värde"), "{words:?}");
     let names = rule_names();
     assert!(
         names.contains("value") && names.contains("outdated"),
@@ -397,8 +397,13 @@ fn src_holds_no_clause_vocabulary() {
         if GRAMMAR.iter().any(|g| rel.starts_with(g)) {
             continue;
         }
+        let renderer = rel.starts_with("src/render/");
         for lit in literals(&code) {
-            if words.contains(lit.trim()) && !names.contains(lit.trim()) {
+            let lit_word = lit.trim();
+            if renderer && REPORT_WORDS.contains(&lit_word) {
+                continue;
+            }
+            if words.contains(lit_word) && !names.contains(lit_word) {
                 found.push(format!("{}: \"{lit}\"", file.display()));
             }
         }

@@ -38,16 +38,10 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
         Some(xml) => Numbering::parse(&xml, limits)?,
         None => Numbering::default(),
     };
-    let mut notes: HashMap<String, Vec<String>> = HashMap::new();
-    if let Some(xml) = package.part("word/footnotes.xml")? {
-        for item in walk::walk(Xml::new("word/footnotes.xml", &xml, limits), &budget)? {
-            if let walk::Item::Para(p) = item {
-                if let Some(id) = p.note.clone() {
-                    notes.entry(id).or_default().push(p.text);
-                }
-            }
-        }
-    }
+    let mut notes = match package.part("word/footnotes.xml")? {
+        Some(xml) => footnotes(Xml::new("word/footnotes.xml", &xml, limits), &budget)?,
+        None => HashMap::new(),
+    };
     let mut index = 0;
     let mut items = Vec::new();
     for item in walk::walk(Xml::new("word/document.xml", &body, limits), &budget)? {
@@ -56,36 +50,78 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
             walk::Item::CellEnd => Item::CellEnd,
             walk::Item::Para(p) => {
                 index += 1;
-                let style = p.style.as_deref();
-                if p.in_toc || styles.is_toc(style) {
+                if p.in_toc || styles.is_toc(p.style.as_deref()) {
                     continue;
                 }
-                // A paragraph's own numbering wins; numId 0 switches the style's off.
-                let label = p
-                    .num
-                    .clone()
-                    .or_else(|| styles.numbering(style))
-                    .filter(|n| n.num_id != "0")
-                    .and_then(|n| numbering.next_label(&n));
-                // A number is written before every paragraph that shows it,
-                // so a long one repeats: one of 1 MB before a thousand
-                // paragraphs is a gigabyte.
-                if let Some(Label::Number(shown)) = &label {
-                    budget.spend(shown.len())?;
-                }
-                Item::Para(Paragraph {
-                    level: styles.heading_level(style).or(p.outline.map(|l| l + 1)),
-                    label,
-                    notes: p
-                        .footnotes
-                        .iter()
-                        .filter_map(|id| notes.remove(id))
-                        .collect(),
-                    text: p.text,
-                    index,
-                })
+                let shown = Shown {
+                    styles: &styles,
+                    numbering: &mut numbering,
+                    budget: &budget,
+                };
+                Item::Para(shown.paragraph(p, index, &mut notes)?)
             }
         });
     }
     Ok(build(items, Format::Docx, body.len() / 4))
+}
+
+/// The text of each footnote, by its id.
+fn footnotes(xml: Xml<'_>, budget: &Budget) -> Result<HashMap<String, Vec<String>>, ReadError> {
+    let mut notes: HashMap<String, Vec<String>> = HashMap::new();
+    for item in walk::walk(xml, budget)? {
+        if let walk::Item::Para(p) = item {
+            if let Some(id) = p.note.clone() {
+                notes.entry(id).or_default().push(p.text);
+            }
+        }
+    }
+    Ok(notes)
+}
+
+/// What turns a body paragraph as Word stores it into the paragraph Word
+/// shows: the styles, and the numbering with its counters so far.
+struct Shown<'a> {
+    styles: &'a Styles,
+    numbering: &'a mut Numbering,
+    budget: &'a Budget,
+}
+
+impl Shown<'_> {
+    /// The paragraph with its heading level, its number, and the footnotes
+    /// it cites (each taken from `notes` once).
+    fn paragraph(
+        self,
+        p: walk::Para,
+        index: u32,
+        notes: &mut HashMap<String, Vec<String>>,
+    ) -> Result<Paragraph, ReadError> {
+        let style = p.style.as_deref();
+        // A paragraph's own numbering wins; numId 0 switches the style's off.
+        let label = p
+            .num
+            .clone()
+            .or_else(|| self.styles.numbering(style))
+            .filter(|n| n.num_id != "0")
+            .and_then(|n| self.numbering.next_label(&n));
+        // A number is written before every paragraph that shows it, so a
+        // long one repeats: one of 1 MB before a thousand paragraphs is a
+        // gigabyte.
+        if let Some(Label::Number(shown)) = &label {
+            self.budget.spend(shown.len())?;
+        }
+        Ok(Paragraph {
+            level: self
+                .styles
+                .heading_level(style)
+                .or(p.outline.map(|l| l + 1)),
+            label,
+            notes: p
+                .footnotes
+                .iter()
+                .filter_map(|id| notes.remove(id))
+                .collect(),
+            text: p.text,
+            index,
+        })
+    }
 }

@@ -16,7 +16,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -99,11 +99,44 @@ pub(super) fn in_child(
     limits: Limits,
     budget: &Budget,
 ) -> Result<Extracted, ReadError> {
-    let crashed = |e: std::io::Error| ReadError::Crashed {
-        reason: format!("the PDF reader could not run: {e}"),
-    };
     let left = limits.expanded_bytes.saturating_sub(budget.spent());
-    let mut child = Command::new(program)
+    let mut child = spawn(program, left, limits).map_err(|e| crashed(&e))?;
+    let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
+    // The reply holds at most the text the budget allows, and a length for
+    // each page (fewer pages than bytes in the file).
+    let most = left
+        .saturating_add(pdf.len() as u64)
+        .saturating_add(1 << 20);
+    let (reply, errors, status) = std::thread::scope(|scope| {
+        scope.spawn(move || stdin.map(|mut s| s.write_all(pdf)));
+        let reply = scope.spawn(move || stdout.map(|s| bounded(s, most)));
+        let errors = scope.spawn(move || stderr.map(|s| bounded(s, STDERR_KEPT)));
+        let status = wait(&mut child, budget.time_left());
+        (reply.join(), errors.join(), status)
+    });
+    let status = status
+        .map_err(|e| crashed(&e))?
+        .ok_or(ReadError::TimedOut {
+            seconds: limits.seconds_per_file,
+        })?;
+    let reply = reply.ok().flatten().unwrap_or_default();
+    if let Some(result) = parse(&reply.0, reply.1) {
+        return result;
+    }
+    let errors = errors.ok().flatten().unwrap_or_default().0;
+    Err(failure(&String::from_utf8_lossy(&errors), status, limits))
+}
+
+fn crashed(e: &std::io::Error) -> ReadError {
+    ReadError::Crashed {
+        reason: format!("the PDF reader could not run: {e}"),
+    }
+}
+
+/// The child, told how much it may expand (`left` of the file's budget) and
+/// for how long.
+fn spawn(program: &Path, left: u64, limits: Limits) -> std::io::Result<Child> {
+    Command::new(program)
         .env(
             CHILD_ENV,
             format!(
@@ -119,43 +152,24 @@ pub(super) fn in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(crashed)?;
-    let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
-    // The reply holds at most the text the budget allows, and a length for
-    // each page (fewer pages than bytes in the file).
-    let most = left
-        .saturating_add(pdf.len() as u64)
-        .saturating_add(1 << 20);
-    let (reply, errors, status) = std::thread::scope(|scope| {
-        scope.spawn(move || stdin.map(|mut s| s.write_all(pdf)));
-        let reply = scope.spawn(move || stdout.map(|s| bounded(s, most)));
-        let errors = scope.spawn(move || stderr.map(|s| bounded(s, STDERR_KEPT)));
-        let status = wait(&mut child, budget.time_left());
-        (reply.join(), errors.join(), status)
-    });
-    let status = status.map_err(crashed)?.ok_or(ReadError::TimedOut {
-        seconds: limits.seconds_per_file,
-    })?;
-    let reply = reply.ok().flatten().unwrap_or_default();
-    if let Some(result) = parse(&reply.0, reply.1) {
-        return result;
-    }
-    let errors = errors.ok().flatten().unwrap_or_default().0;
-    let errors = String::from_utf8_lossy(&errors);
+}
+
+/// Why a child that gave no reply stopped, from what it wrote to stderr.
+fn failure(errors: &str, status: ExitStatus, limits: Limits) -> ReadError {
     // Past its address space the allocator fails, and Rust aborts so.
     if errors.contains("memory allocation of") || errors.contains("out of memory") {
-        return Err(ReadError::Expanded {
+        return ReadError::Expanded {
             limit: limits.expanded_bytes,
-        });
+        };
     }
     let said = errors.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    Err(ReadError::Crashed {
+    ReadError::Crashed {
         reason: format!(
             "the PDF reader stopped ({status}){}{}",
             if said.is_empty() { "" } else { ": " },
             said.chars().take(160).collect::<String>()
         ),
-    })
+    }
 }
 
 /// Reads up to `most` bytes, then drains the rest so the writer never

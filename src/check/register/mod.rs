@@ -1,0 +1,260 @@
+//! The audit of an agreement register: one status per row, with the reasons
+//! and the cells that decided it, and coverage per responsible board and per
+//! start year.
+//!
+//! An unknown contract type here is `needs-review`, while in a document it is
+//! assumed to apply. The difference is deliberate: a gate on a document must
+//! fail safe, but an audit that guessed would report coverage no one can
+//! trust; an auditor looks at the row instead.
+//!
+//! Here: the row's status from its reasons, and the coverage. Whether the
+//! clause applies to a row is `applies`; the clause and its terms, `terms`.
+
+mod applies;
+mod terms;
+
+use std::cell::RefCell;
+
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::column::Role;
+use crate::model::message::Message;
+use crate::model::vocab::RowStatus;
+use crate::profile::phrases::SetId;
+use crate::profile::Profile;
+use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
+use crate::sheet::cell::{date, Cell, Date};
+use crate::sheet::columns::Header;
+use crate::sheet::{a1, Row, Table};
+
+struct Audit<'a> {
+    profile: &'a Profile,
+    /// Word lists found in cell texts seen before: registers repeat their
+    /// types and versions on every row.
+    seen: &'a RefCell<HashMap<String, Vec<SetId>>>,
+    table: &'a Table,
+    header: &'a Header,
+    row: &'a Row,
+    reasons: Vec<(RowStatus, RowReason)>,
+    cells: Vec<String>,
+}
+
+/// Audits every data row of a register sheet.
+#[must_use]
+pub fn audit(table: &Table, header: &Header, profile: &Profile) -> Vec<RegisterRow> {
+    // Rows are independent, so a long register is audited on every core,
+    // each thread with its own memory of texts seen.
+    table.rows[header.row + 1..]
+        .par_iter()
+        .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
+        .map_init(
+            || RefCell::new(HashMap::new()),
+            |seen, row| {
+                Audit {
+                    profile,
+                    seen,
+                    table,
+                    header,
+                    row,
+                    reasons: Vec::new(),
+                    cells: Vec::new(),
+                }
+                .run()
+            },
+        )
+        .collect()
+}
+
+impl<'a> Audit<'a> {
+    fn cell(&self, role: Role) -> Option<(&Cell, String)> {
+        let col = self.header.column(role)?;
+        Some((self.row.get(col), a1(col, self.row.number)))
+    }
+
+    /// The id of the register row's own requirement, from the profile.
+    fn row_id(&self) -> &'a str {
+        &self.profile.register_rule.id
+    }
+
+    fn note(&mut self, status: RowStatus, requirement: &str, why: Message, cell: Option<&str>) {
+        if let Some(c) = cell {
+            if !self.cells.iter().any(|k| k == c) {
+                self.cells.push(c.to_owned());
+            }
+        }
+        self.reasons.push((
+            status,
+            RowReason {
+                requirement: requirement.to_owned(),
+                effect: status,
+                why,
+                message: String::new(),
+                cell: cell.map(str::to_owned),
+            },
+        ));
+    }
+
+    /// An error value in a cell that matters makes the row need review.
+    fn readable(&mut self, role: Role) -> Option<(Cell, String)> {
+        let (cell, at) = self.cell(role)?;
+        let (cell, at) = (cell.clone(), at);
+        if let Cell::Error(e) = &cell {
+            let m = Message::new("register_error_cell")
+                .with("cell", at.as_str())
+                .with("value", e.as_str());
+            self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
+            return None;
+        }
+        Some((cell, at))
+    }
+
+    fn run(mut self) -> RegisterRow {
+        let applies = self.applies();
+        if applies == Some(true) {
+            self.clause();
+            self.terms();
+        }
+        let has = |status| self.reasons.iter().any(|(s, _)| *s == status);
+        let status = match applies {
+            Some(false) => RowStatus::NotApplicable,
+            _ if has(RowStatus::NonCompliant) => RowStatus::NonCompliant,
+            None => RowStatus::NeedsReview,
+            _ if has(RowStatus::NeedsReview) => RowStatus::NeedsReview,
+            _ => RowStatus::Compliant,
+        };
+        RegisterRow {
+            sheet: self.table.sheet.clone(),
+            row: self.row.number + 1,
+            contract: self
+                .cell(Role::Contract)
+                .map(|(c, _)| c.shown())
+                .filter(|s| !s.is_empty()),
+            applies,
+            status,
+            reasons: self.reasons.into_iter().map(|(_, r)| r).collect(),
+            cells: self.cells,
+            suppressed: None,
+        }
+    }
+
+    /// The profile's word lists found in a text.
+    fn words(&self, text: &str) -> Vec<SetId> {
+        if let Some(found) = self.seen.borrow().get(text) {
+            return found.clone();
+        }
+        let found = self.find_words(text);
+        let mut seen = self.seen.borrow_mut();
+        // Names are mostly unique; only short texts are worth keeping.
+        if text.len() <= 40 && seen.len() < 10_000 {
+            seen.insert(text.to_owned(), found.clone());
+        }
+        found
+    }
+
+    fn find_words(&self, text: &str) -> Vec<SetId> {
+        let lower = crate::grammar::case::lower_same_length(text);
+        let m = &self.profile.matcher;
+        let mut sets: Vec<SetId> = m
+            .find_all(&lower)
+            .iter()
+            .flat_map(|h| m.sets_of(h.pattern).iter().copied())
+            .collect();
+        sets.sort_unstable_by_key(|s| s.0);
+        sets.dedup();
+        sets
+    }
+
+    fn date_of(&mut self, role: Role) -> Option<(Date, String)> {
+        let (cell, at) = self.readable(role)?;
+        let found = date(&cell);
+        if found.is_none() {
+            self.unreadable(&cell, &at, "register_read_as_date");
+        }
+        found.map(|d| (d, at))
+    }
+
+    fn number_of(&mut self, cell: &Cell, at: &str, what: &'static str) -> Option<f64> {
+        let n = match cell {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) => crate::grammar::numbers::digits(t.trim())
+                .ok()
+                .map(|(_, n)| n),
+            _ => None,
+        };
+        if n.is_none() {
+            self.unreadable(cell, at, what);
+        }
+        n
+    }
+
+    /// `what` is the message that names what the cell should hold.
+    fn unreadable(&mut self, cell: &Cell, at: &str, what: &'static str) {
+        let m = Message::new("register_unreadable")
+            .with("cell", at)
+            .with("what", Message::new(what))
+            .with("value", cell.shown());
+        self.note(RowStatus::NeedsReview, self.row_id(), m, Some(at));
+    }
+}
+
+/// Counts by status, for the register and per board and start year.
+#[must_use]
+pub fn summarise(
+    rows: &[RegisterRow],
+    boards: &[Option<String>],
+    years: &[Option<i32>],
+) -> RegisterSummary {
+    let mut total = Coverage::default();
+    let mut by_board: BTreeMap<String, Coverage> = BTreeMap::new();
+    let mut by_year: BTreeMap<String, Coverage> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        total.add(row.status);
+        let board = boards
+            .get(i)
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| "–".to_owned());
+        by_board
+            .entry(board.clone())
+            .or_insert_with(|| Coverage {
+                key: board,
+                ..Coverage::default()
+            })
+            .add(row.status);
+        let year = years
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or_else(|| "–".to_owned(), |y| y.to_string());
+        by_year
+            .entry(year.clone())
+            .or_insert_with(|| Coverage {
+                key: year,
+                ..Coverage::default()
+            })
+            .add(row.status);
+    }
+    RegisterSummary {
+        total,
+        by_board: by_board.into_values().collect(),
+        by_year: by_year.into_values().collect(),
+    }
+}
+
+/// Each data row's board and start year, for the summary.
+#[must_use]
+pub fn groups(table: &Table, header: &Header) -> (Vec<Option<String>>, Vec<Option<i32>>) {
+    let rows = table.rows[header.row + 1..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
+    let board = header.column(Role::Board);
+    let start = header.column(Role::Start);
+    rows.map(|r| {
+        (
+            board.map(|c| r.get(c).shown()).filter(|s| !s.is_empty()),
+            start.and_then(|c| date(r.get(c))).map(|d| d.year),
+        )
+    })
+    .unzip()
+}

@@ -1,0 +1,107 @@
+//! What a line is by the lines around it: a contents entry whose heading
+//! stands again further on, a title alone on its line in plain text, or a
+//! numbered point that a sentence goes on from.
+
+use super::Builder;
+use crate::document::lines::{classify, has_verb, looks_like_title, Heading, Line};
+use crate::model::span::Span;
+
+/// Longest line, and most words, of a title with no number in plain text.
+const MAX_BARE_TITLE: usize = 60;
+const MAX_BARE_TITLE_WORDS: usize = 6;
+
+/// Longest line that a contents entry's heading is looked for in.
+const MAX_CONTENTS_ENTRY: usize = 160;
+
+impl Builder<'_> {
+    /// A table-of-contents line that lost its dot leaders (text from a PDF):
+    /// a heading followed by a page number, whose heading stands again,
+    /// without the number, further on. A Markdown heading ("## 7 Avsnitt 7")
+    /// was marked as one by its writer and is never taken for an entry.
+    pub(super) fn is_contents_entry(&self, line: Span, index: usize, lines: &[Span]) -> bool {
+        let raw = self.text[line.start..line.end].trim_end();
+        if raw.trim_start().starts_with('#') {
+            return false;
+        }
+        let Some((heading, page)) = raw.rsplit_once(' ') else {
+            return false;
+        };
+        let heading = heading.trim_end();
+        if page.is_empty() || page.len() > 4 || !page.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let seen = self.last_seen.get_or_init(|| {
+            // Blank lines are half of most texts and never a heading.
+            let text = self.text;
+            let mut seen: Vec<(&str, usize)> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.end - l.start <= MAX_CONTENTS_ENTRY)
+                .map(|(i, l)| (text[l.start..l.end].trim(), i))
+                .filter(|(line, _)| !line.is_empty())
+                .collect();
+            seen.sort_unstable();
+            seen
+        });
+        // The last line with the heading's text comes after this one.
+        let after = seen.partition_point(|&(line, _)| line <= heading);
+        after > 0 && seen[after - 1].0 == heading && seen[after - 1].1 > index
+    }
+
+    /// A title alone on its line in plain text, with no number: "Hävning",
+    /// "Antidiskriminering". Nothing open above it goes on (a blank line, or
+    /// a finished sentence, comes before), it is short, starts with a
+    /// capital, ends with no punctuation or word that a sentence would go on
+    /// from, and what follows starts a sentence.
+    pub(super) fn bare_title(&self, raw: &str, line: Span, index: usize, lines: &[Span]) -> bool {
+        let after_sentence = self.open.as_ref().is_none_or(|o| {
+            o.interrupted
+                || o.block.lines.last().is_some_and(|l| {
+                    self.text[l.start..l.end]
+                        .trim_end()
+                        .ends_with(['.', '!', '?', ':'])
+                })
+        });
+        let next_starts_sentence = (index + 1..lines.len())
+            .find(|&j| !self.pages.furniture[j])
+            .is_none_or(|j| {
+                let next = self.text[lines[j].start..lines[j].end].trim_start();
+                next.is_empty() || next.starts_with(char::is_uppercase)
+            });
+        let title = raw.trim();
+        self.plain
+            && after_sentence
+            && next_starts_sentence
+            && line.end - line.start <= MAX_BARE_TITLE
+            && title.split_whitespace().count() <= MAX_BARE_TITLE_WORDS
+            && looks_like_title(title)
+            && !has_verb(title)
+            && !title.ends_with([':', ')'])
+    }
+
+    /// A numbered line that a sentence goes on from: the next line (page
+    /// furniture aside) is text that starts in lower case. "12.2 Beställaren
+    /// har rätt att häva kontraktet om entreprenören" wrapped before "har
+    /// brutit mot punkt 4 ovan" is a numbered point, not a title.
+    pub(super) fn sentence_goes_on(
+        &self,
+        heading: &Heading<'_>,
+        raw: &str,
+        index: usize,
+        lines: &[Span],
+    ) -> bool {
+        if heading.number.is_none() || raw.trim_start().starts_with('#') {
+            return false;
+        }
+        let Some(next) = (index + 1..lines.len()).find(|&j| !self.pages.furniture[j]) else {
+            return false;
+        };
+        let next = &self.text[lines[next].start..lines[next].end];
+        matches!(classify(next), Line::Text { .. })
+            && next
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+}

@@ -1,0 +1,255 @@
+//! Choosing the fragments a list of phrases is searched by: runs of five to
+//! twelve bytes inside a word of a phrase, so that every phrase holds one,
+//! each serving many phrases and starting with four bytes the sample of the
+//! language rarely holds, in the order Teddy groups best (`teddy`). Also the
+//! telling word of a phrase, by which the pre-filter judges how specific a
+//! list is.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::sample::{Runs, Sample};
+use super::teddy::order_for_teddy;
+
+/// Most fragments one literal search takes and stays fast; more are searched
+/// for in several passes.
+pub(super) const FRAGMENTS_PER_SEARCH: usize = 64;
+
+/// The fragments to search `literals` by, in the order the search takes
+/// them: the slow part of making a finder, which depends only on the
+/// literals and the sample.
+pub(super) fn choose(literals: &[&str], sample: &Sample) -> Vec<String> {
+    let candidates = Candidates::of(literals);
+    let runs = sample.runs(candidates.holders.keys().map(|c| c.as_bytes()));
+    let mut fragments = minimal(candidates.cover(&runs));
+    for group in fragments.chunks_mut(FRAGMENTS_PER_SEARCH) {
+        order_for_teddy(group, sample);
+    }
+    fragments
+}
+
+/// Shortest fragment the search is built from where a word allows it: the
+/// literal search looks at a fragment's first four bytes, and a fifth keeps
+/// the fragment from being a common word of its own.
+const MIN_FRAGMENT: usize = 5;
+
+/// Longest fragment tried: four bytes are searched for and the rest compared,
+/// so a longer run seldom turns away more.
+const MAX_FRAGMENT: usize = 12;
+
+/// What one more fragment costs the search, in occurrences of a run of four
+/// bytes in the sample: each fragment makes the others' groups coarser.
+const FRAGMENT_COST: f64 = 2.0;
+
+/// What a fragment of under four bytes costs: the search then looks at fewer
+/// bytes of every fragment, so it is chosen only when a phrase has no other.
+const SHORT_COST: f64 = 1e6;
+
+/// Every fragment a phrase could be searched by: each run of a word of it
+/// (between spaces and hyphens, which folding may change) of at least
+/// `MIN_FRAGMENT` bytes, or the whole word when it is shorter; with the
+/// phrases holding each.
+struct Candidates<'a> {
+    holders: HashMap<&'a str, Vec<usize>>,
+    phrases: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn of(literals: &[&'a str]) -> Self {
+        let mut holders: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, literal) in literals.iter().enumerate() {
+            let mut words: Vec<&str> = literal
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                words.push(literal);
+            }
+            for word in words {
+                for run in runs(word) {
+                    let held = holders.entry(run).or_default();
+                    if held.last() != Some(&i) {
+                        held.push(i);
+                    }
+                }
+            }
+        }
+        Self {
+            holders,
+            phrases: literals.len(),
+        }
+    }
+
+    /// Fragments such that every phrase holds one, chosen greedily: the most
+    /// phrases covered for the least often their first four bytes occur.
+    fn cover(&self, runs: &Runs) -> Vec<String> {
+        let cost = |c: &str| runs.of(c.as_bytes()).map_or(SHORT_COST, f64::from) + FRAGMENT_COST;
+        let mut ranked: Vec<(&str, &Vec<usize>)> =
+            self.holders.iter().map(|(c, h)| (*c, h)).collect();
+        // A fixed order, so that ties go the same way on every run.
+        ranked.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+        let costs: Vec<f64> = ranked.iter().map(|(c, _)| cost(c)).collect();
+        let mut gains: Vec<u32> = ranked
+            .iter()
+            .map(|(_, held)| u32::try_from(held.len()).unwrap_or(u32::MAX))
+            .collect();
+        let mut holding = vec![Vec::new(); self.phrases];
+        for (k, (_, held)) in ranked.iter().enumerate() {
+            for &i in *held {
+                holding[i].push(k);
+            }
+        }
+        let mut covered = vec![false; self.phrases];
+        let mut chosen = Vec::new();
+        let mut open: Vec<usize> = (0..ranked.len()).collect();
+        loop {
+            open.retain(|&k| gains[k] > 0);
+            let mut best: Option<(f64, usize)> = None;
+            for &k in &open {
+                let value = f64::from(gains[k]) / costs[k];
+                if best.is_none_or(|(v, _)| value > v) {
+                    best = Some((value, k));
+                }
+            }
+            let Some((_, k)) = best else { break };
+            for &i in ranked[k].1 {
+                if !std::mem::replace(&mut covered[i], true) {
+                    for &other in &holding[i] {
+                        gains[other] -= 1;
+                    }
+                }
+            }
+            chosen.push(ranked[k].0.to_owned());
+        }
+        chosen
+    }
+}
+
+/// The runs of `word` that may be fragments, starting and ending on
+/// character boundaries.
+fn runs(word: &str) -> impl Iterator<Item = &str> + '_ {
+    let short = word.len() <= MIN_FRAGMENT;
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([word.len()])
+        .collect();
+    let pairs = bounds.clone().into_iter().flat_map(move |s| {
+        bounds
+            .clone()
+            .into_iter()
+            .filter(move |&e| e >= s + MIN_FRAGMENT && e <= s + MAX_FRAGMENT)
+            .map(move |e| (s, e))
+    });
+    std::iter::once((0, word.len()))
+        .filter(move |_| short)
+        .chain(pairs.filter(move |_| !short))
+        .map(move |(s, e)| &word[s..e])
+}
+
+/// The telling word of a literal, by which the pre-filter judges how specific
+/// a list is: the longest run without spaces or hyphens and without one of
+/// the vocabulary's `common` stems, else the longest.
+pub(super) fn telling_word<'l>(literal: &'l str, common: &[String]) -> &'l str {
+    literal
+        .split([' ', '-'])
+        .filter(|piece| !piece.is_empty())
+        .max_by_key(|piece| {
+            let common = common.iter().any(|stem| piece.contains(stem.as_str()));
+            (!common, piece.len())
+        })
+        .unwrap_or(literal)
+}
+
+/// The fragments without those that contain a shorter one: where the longer
+/// occurs, the shorter does too.
+pub(super) fn minimal(mut words: Vec<String>) -> Vec<String> {
+    words.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    words.dedup();
+    // A word is dropped when another occurs in it; containment is
+    // transitive, so the shorter word is kept either way.
+    let within = every_occurrence(&words);
+    let contains_another = |(i, w): &(usize, &String)| {
+        within
+            .find_overlapping_iter(w.as_str())
+            .any(|m| m.pattern().as_usize() != *i)
+    };
+    let keep: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|pair| !contains_another(&pair))
+        .collect();
+    words
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(w, k)| k.then_some(w))
+        .collect()
+}
+
+/// An automaton that reports every occurrence of every word, overlapping.
+pub(super) fn every_occurrence(words: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .expect("words fit an automaton")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn telling_words_are_the_longest_runs_between_spaces_and_hyphens() {
+        fn telling_word(literal: &str) -> &str {
+            super::telling_word(literal, &["avtal".to_owned()])
+        }
+        assert_eq!(
+            telling_word("bygg- och anläggningsentreprenad"),
+            "anläggningsentreprenad"
+        );
+        assert_eq!(telling_word("2008:567"), "2008:567");
+        assert_eq!(telling_word("anti-diskriminering"), "diskriminering");
+        assert_eq!(telling_word("-"), "-");
+        assert_eq!(telling_word("brott mot avtalet"), "brott");
+    }
+
+    #[test]
+    fn a_fragment_that_contains_another_is_dropped() {
+        let words = [
+            "antidiskriminering",
+            "diskriminer",
+            "discrimination",
+            "discriminat",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(minimal(words), ["discriminat", "diskriminer"]);
+        assert!(minimal(Vec::new()).is_empty());
+    }
+
+    fn fragments(phrases: &[&str], sample: &str) -> Vec<String> {
+        choose(phrases, &Sample::new(sample))
+    }
+
+    #[test]
+    fn fragments_start_where_the_sample_rarely_does() {
+        // Every run of "försäkra" from "f" or "ö" starts like "förs", which the
+        // sample holds; those from "r", "s" and "ä" cost the same, and the
+        // longest is taken.
+        assert_eq!(fragments(&["försäkra"], "förs förs förs"), ["rsäkra"]);
+        // Without a sample, the longest run of at most twelve bytes first in
+        // order that all three phrases hold.
+        assert_eq!(
+            fragments(
+                &["diskriminering", "antidiskriminering", "diskrimineringslag"],
+                ""
+            ),
+            ["diskrimineri"]
+        );
+        // A word of under five bytes is its own fragment; a phrase of short
+        // words is searched by one of them.
+        assert_eq!(fragments(&["homo", "act of"], ""), ["act", "homo"]);
+    }
+}
