@@ -137,7 +137,7 @@ fn evidence_clauses(
     }
 }
 
-/// Whom a clause speaks of: the first party it names.
+/// Whom a clause speaks of (see [`party`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Party {
     Supplier,
@@ -167,8 +167,8 @@ pub fn is_others(a: &Analysis<'_>, s: usize, evidence: &[SetId], language: &Lang
 /// The party clause `c` of sentence `s` speaks of: the supplier when it names
 /// the supplier at all; the buyer when the buyer is its subject, named first
 /// ("2.2 Myndigheten arbetar …", "and the Authority's code states …"), and
-/// the clause gives no right, however soft. A buyer named later ("på beställarens begäran
-/// redovisa") is not the one who acts.
+/// the clause gives no right, however soft. A buyer named later ("på
+/// beställarens begäran redovisa") is not the one who acts.
 fn party(a: &Analysis<'_>, s: usize, c: Span, language: &Language) -> Party {
     if a.hits_within(s, language.supplier, c).next().is_some() {
         return Party::Supplier;
@@ -183,8 +183,8 @@ fn party(a: &Analysis<'_>, s: usize, c: Span, language: &Language) -> Party {
     let named_first = a
         .hits_within(s, language.other_party, c)
         .any(|h| h.start == subject);
-    // A right of the buyer's, even a soft one ("kan komma att begära"), is
-    // to what the supplier must give.
+    // A right of the buyer's, even a soft one ("kan komma att begära"), asks
+    // for something the supplier must give: the duty stays the supplier's.
     let right = a.hits_within(s, language.permissive, c).next().is_some()
         || a.hits_within(s, language.soft, c).next().is_some();
     if named_first && !right {
