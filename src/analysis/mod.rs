@@ -151,26 +151,34 @@ impl<'d> Analysis<'d> {
 
     /// Runs `parser` at every word start in `span` and keeps what it reads.
     pub fn scan<T>(&self, span: Span, parser: impl Fn(&str) -> IResult<&str, T>) -> Vec<(Span, T)> {
-        let text = self.lower(span);
-        let mut out = Vec::new();
-        let mut skip_to = 0;
-        let mut prev_alnum = false;
-        for (i, c) in text.char_indices() {
-            let starts = !prev_alnum && (c.is_alphanumeric() || c == '(' || c == '§');
-            prev_alnum = c.is_alphanumeric();
-            if i < skip_to || !starts {
-                continue;
-            }
-            if let Ok((rest, value)) = parser(&text[i..]) {
-                let end = text.len() - rest.len();
-                if end > i {
-                    out.push((Span::new(span.start + i, span.start + end), value));
-                    skip_to = end;
-                }
+        scan(self.lower(span), parser)
+            .into_iter()
+            .map(|(at, value)| (Span::new(span.start + at.start, span.start + at.end), value))
+            .collect()
+    }
+}
+
+/// Runs `parser` at every word start in lower-case `text` and keeps what it
+/// reads, with where it read it in `text`.
+pub fn scan<T>(text: &str, parser: impl Fn(&str) -> IResult<&str, T>) -> Vec<(Span, T)> {
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        let starts = !prev_alnum && (c.is_alphanumeric() || c == '(' || c == '§');
+        prev_alnum = c.is_alphanumeric();
+        if i < skip_to || !starts {
+            continue;
+        }
+        if let Ok((rest, value)) = parser(&text[i..]) {
+            let end = text.len() - rest.len();
+            if end > i {
+                out.push((Span::new(i, end), value));
+                skip_to = end;
             }
         }
-        out
     }
+    out
 }
 
 /// How many recent finds are remembered to count a place once.

@@ -192,19 +192,31 @@ fn top_section(a: &Analysis<'_>, mut section: usize) -> usize {
     section
 }
 
-/// Whether `set` occurs in sentence `s` or elsewhere in its section.
+/// Whether `set` occurs in the provision of sentence `s`: in its section
+/// when that is one point under a heading of its own; in the clause's own
+/// section, which holds many provisions, only in its paragraph, its list
+/// (lead-in and items) and the sentence that goes on with it.
 fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let a = ctx.a;
     let here = a.section(s);
-    let block = a.sentences[s].block;
+    let whole_section = here.is_some_and(|sec| !ctx.clause.sections.contains(&sec));
+    let next = continuation(ctx, s);
     (0..a.sentences.len()).any(|t| {
         a.has(t, set)
-            && if here.is_some() {
+            && if whole_section {
                 a.section(t) == here
             } else {
-                a.sentences[t].block == block
+                same_paragraph_or_list(a, s, t) || Some(t) == next
             }
     })
+}
+
+/// Whether sentences `s` and `t` stand in one paragraph, or in one list
+/// with its lead-in.
+fn same_paragraph_or_list(a: &Analysis<'_>, s: usize, t: usize) -> bool {
+    let (bs, bt) = (a.sentences[s].block, a.sentences[t].block);
+    let root = |b: usize| modality::lead_in_block(a.doc, b).unwrap_or(b);
+    bs == bt || root(bs) == root(bt)
 }
 
 /// The sentence after `s` when it goes on with it: in the same section and

@@ -100,7 +100,7 @@ impl<'d> Locator<'d> {
                     .clone()
                     .or_else(|| s.annex.as_ref().map(|a| format!("Bilaga {a}")))
             }),
-            heading: section.map(|s| self.doc.title(s).to_owned()),
+            heading: section.map(|s| one_line(self.doc.title(s))),
             heading_path: block
                 .and_then(|b| b.section)
                 .map(|s| self.heading_path(s))
@@ -128,10 +128,7 @@ impl<'d> Locator<'d> {
                 let text = &self.doc.text;
                 let heading = sections[at].heading;
                 // The heading as the reader sees it, without Markdown's `#`.
-                text[heading.start..heading.end]
-                    .trim_start_matches('#')
-                    .trim()
-                    .to_owned()
+                one_line(text[heading.start..heading.end].trim_start_matches('#'))
             })
             .collect();
         path.reverse();
@@ -174,4 +171,9 @@ impl<'d> Locator<'d> {
             column: text[line_start..from].chars().count(),
         }
     }
+}
+
+/// A heading on one line: a title a PDF wrapped over two is joined again.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -3,10 +3,12 @@
 //! document for being vague. The 2006:260 thresholds apply when the profile
 //! asks for them.
 
-use crate::analysis::Analysis;
-use crate::grammar::amount::{amount, Money};
+use crate::analysis::{scan, Analysis};
+use crate::document::BlockKind;
+use crate::grammar::amount::{amount, Amount, Money};
 use crate::grammar::duration::duration;
 use crate::model::message::Message;
+use crate::model::span::Span;
 use crate::model::vocab::ContractType;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
@@ -23,7 +25,7 @@ pub struct ScopeFacts {
 #[must_use]
 pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>) -> ScopeFacts {
     let contract_type = given.unwrap_or_else(|| contract_type(a, p));
-    let contract_value = contract_value(a, p.scope.value);
+    let contract_value = contract_value(a, p.scope.value, p.scope.value_base);
     let key = match (given, contract_type) {
         (Some(_), _) => "scope_given",
         (None, ContractType::Services) => "scope_services",
@@ -123,15 +125,50 @@ fn cpv_kinds(text: &str, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
     kinds
 }
 
-fn contract_value(a: &Analysis<'_>, value: SetId) -> Option<f64> {
+fn contract_value(a: &Analysis<'_>, value: SetId, base: Option<SetId>) -> Option<f64> {
     (0..a.sentences.len())
-        .filter(|&s| a.has(s, value))
-        .flat_map(|s| a.scan(a.sentences[s].span, amount))
+        .filter_map(|s| value_named(a, s, value, base).map(|at| (s, at)))
+        .flat_map(|(s, at)| {
+            let mut amounts = a.scan(a.sentences[s].span, amount);
+            amounts.retain(|(span, _)| span.start >= at);
+            amounts.extend(value_cell(a, s));
+            amounts
+        })
         .filter_map(|(_, amount)| match amount.money {
             Money::Sek(n) => Some(n),
             _ => None,
         })
         .reduce(f64::max)
+}
+
+/// Where sentence `s` first names the contract's value: a value word that
+/// no base word stands right before ("två procent av kontraktsvärdet").
+fn value_named(a: &Analysis<'_>, s: usize, value: SetId, base: Option<SetId>) -> Option<usize> {
+    let bases: Vec<Span> = base.map(|b| a.hits_in(s, b).collect()).unwrap_or_default();
+    a.hits_in(s, value)
+        .find(|v| {
+            !bases
+                .iter()
+                .any(|b| b.end <= v.start && v.start - b.end <= 2)
+        })
+        .map(|v| v.start)
+}
+
+/// The amounts in the table cell after sentence `s` when `s` is a cell: the
+/// value beside its label ("| Contract Sum | SEK 18,400,000 |").
+fn value_cell(a: &Analysis<'_>, s: usize) -> Vec<(Span, Amount)> {
+    let blocks = &a.doc.blocks;
+    let b = a.sentences[s].block;
+    let cell = |b: usize| {
+        blocks
+            .get(b)
+            .is_some_and(|x| x.kind == BlockKind::TableCell)
+    };
+    if !(cell(b) && cell(b + 1)) {
+        return Vec::new();
+    }
+    let span = blocks[b + 1].span();
+    scan(&a.doc.text[span.start..span.end].to_lowercase(), amount)
 }
 
 /// The contract period in months, with options when the profile counts them.

@@ -106,9 +106,17 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
     let offset = |rest: &str| line.len() - rest.len();
     // "Bilaga 5" or "Bilaga 5 Antidiskriminering", but not a sentence that
     // lists annexes: "Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."
+    // A PDF may wrap an annex's title anywhere: "Bilaga 4 Särskilda
+    // kontraktsvillkor om", "Schedule 5 — Labour Conditions and".
+    let wrapped_title = |title: &str| {
+        let title = title.trim_end();
+        title.chars().next().is_some_and(char::is_uppercase)
+            && title.split_whitespace().count() <= MAX_HEADING_WORDS
+            && !title.ends_with(['.', ',', ';'])
+    };
     if let Some((title, id)) = annex_label(line)
         .ok()
-        .filter(|(title, _)| title.trim().is_empty() || looks_like_title(title))
+        .filter(|(title, _)| title.trim().is_empty() || wrapped_title(title))
     {
         return Some(Heading {
             level: 1,
@@ -172,7 +180,7 @@ fn section_number_label(input: &str) -> IResult<&str, &str> {
 
 /// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …".
 fn annex_label(input: &str) -> IResult<&str, &str> {
-    if !input.starts_with(['b', 'B', 'a', 'A']) {
+    if !input.starts_with(['b', 'B', 'a', 'A', 's', 'S']) {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Tag,
@@ -182,12 +190,29 @@ fn annex_label(input: &str) -> IResult<&str, &str> {
         tag_no_case("bilaga"),
         tag_no_case("annex"),
         tag_no_case("appendix"),
+        tag_no_case("schedule"),
     ));
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
     let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
-    let (rest, _) = opt((space0, one_of(":–-."))).parse(rest)?;
+    // An annex is numbered ("4", "5a", "12") or lettered ("B", "IV"); a
+    // word after "Schedule" or "Bilaga" is a title: "Schedule of Rates".
+    if !is_annex_id(id) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    let (rest, _) = opt((space0, one_of(":–—-."))).parse(rest)?;
     let (rest, _) = space0(rest)?;
     Ok((rest, id))
+}
+
+fn is_annex_id(id: &str) -> bool {
+    let digits = id.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return id.len() - digits <= 1;
+    }
+    id.len() == 1 || id.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// "3 § Rubrik", as Swedish statutes and contracts number their sections.
@@ -225,6 +250,14 @@ fn list_marker(input: &str) -> IResult<&str, ()> {
     Ok((rest, ()))
 }
 
+/// Whether `title` stops on a word a title never ends with, so that a
+/// wrapped heading goes on on the next line: "Bilaga 4 Särskilda
+/// kontraktsvillkor om" / "antidiskriminering".
+pub(super) fn ends_open(title: &str) -> bool {
+    let last = title.trim_end().rsplit(' ').next().unwrap_or_default();
+    title.split_whitespace().count() > 1 && NEVER_LAST.iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
 /// Words a title never ends with, though a wrapped line of a sentence often
 /// does: "2.1 Non-discrimination The supplier shall comply with the".
 const NEVER_LAST: &[&str] = &[
@@ -254,7 +287,7 @@ pub(super) fn looks_like_title(title: &str) -> bool {
     let last = title.rsplit(' ').next().unwrap_or_default();
     starts_upper
         && (1..=MAX_HEADING_WORDS).contains(&words)
-        && !title.ends_with(['.', ',', ';', '-'])
+        && !title.ends_with(['.', ',', ';', ':', '-'])
         && (words == 1 || !NEVER_LAST.iter().any(|w| w.eq_ignore_ascii_case(last)))
 }
 

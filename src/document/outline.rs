@@ -45,6 +45,17 @@ impl Outline {
         });
     }
 
+    /// Adds `line` to the heading just opened: the rest of a wrapped title.
+    pub fn extend_heading(&mut self, line: Span) {
+        if let (Some(block), Some(section)) = (self.blocks.last_mut(), self.sections.last_mut()) {
+            if block.kind == BlockKind::Heading {
+                block.lines.push(line);
+                section.title = Span::new(section.title.start, line.end);
+                section.heading = Span::new(section.heading.start, line.end);
+            }
+        }
+    }
+
     /// Opens a section without a heading block: a numbered point whose
     /// number stands before a sentence ("12.2 Beställaren har rätt att …").
     pub fn section(&mut self, heading: &HeadingAt<'_>) {
@@ -90,13 +101,21 @@ impl Outline {
 
     /// The section a new heading belongs under: the one numbered as its prefix
     /// ("7" for "7.4") if there is one, else the nearest one at a higher level.
+    /// The search stops at an annex: "4.1" in "Bilaga 4" belongs to the annex,
+    /// not to the contract's own section 4 before it.
     fn parent_for(&self, level: u8, number: Option<&str>) -> Option<usize> {
         if let Some((prefix, _)) = number.and_then(|n| n.rsplit_once('.')) {
-            let by_number = (0..self.sections.len())
-                .rev()
-                .find(|&s| self.sections[s].number.as_deref() == Some(prefix));
-            if by_number.is_some() {
-                return by_number;
+            for s in (0..self.sections.len()).rev() {
+                let section = &self.sections[s];
+                if section.number.as_deref() == Some(prefix) {
+                    return Some(s);
+                }
+                if let Some(annex) = &section.annex {
+                    if annex.eq_ignore_ascii_case(prefix) {
+                        return Some(s);
+                    }
+                    break;
+                }
             }
         }
         let mut at = self.current_section();

@@ -3,7 +3,7 @@
 //! "ett halvt prisbasbelopp", and the rate that follows ("per påbörjad vecka").
 
 use nom::branch::alt;
-use nom::bytes::complete::tag;
+use nom::bytes::complete::{is_not, tag};
 use nom::character::complete::{space0, space1};
 use nom::combinator::{opt, value};
 use nom::sequence::preceded;
@@ -91,19 +91,29 @@ fn percent(input: &str) -> IResult<&str, Money> {
 }
 
 fn price_base(input: &str) -> IResult<&str, Money> {
+    // "ett halvt (0,5) prisbasbelopp", "one half (0.5) of the price base amount"
+    let figure = opt((space1, tag("("), is_not(")"), tag(")")));
     let half = value(
         0.5,
-        alt((
-            tag("ett halvt"),
-            tag("halvt"),
-            tag("half a"),
-            tag("one half"),
-        )),
+        (
+            alt((
+                tag("ett halvt"),
+                tag("halvt"),
+                tag("half a"),
+                tag("one half"),
+                tag("half"),
+            )),
+            figure,
+        ),
     );
-    let (rest, (n, _, _)) = (
+    let of = opt(alt((tag("of the "), tag("of a "), tag("of one "))));
+    let gloss = opt((space1, tag("("), is_not(")"), tag(")")));
+    let (rest, (n, _, _, _, _)) = (
         alt((half, number)),
         space1,
+        of,
         alt((tag("prisbasbelopp"), tag("price base amount"))),
+        gloss,
     )
         .parse(input)?;
     Ok((rest, Money::PriceBase(n)))
@@ -212,6 +222,20 @@ mod tests {
 
     #[test]
     fn english_amounts() {
+        assert_eq!(
+            a("one half (0.5) of the price base amount (prisbasbelopp) per started week"),
+            Amount {
+                money: Money::PriceBase(0.5),
+                rate: Rate::PerWeek
+            }
+        );
+        assert_eq!(
+            a("ett halvt (0,5) prisbasbelopp per påbörjad vecka"),
+            Amount {
+                money: Money::PriceBase(0.5),
+                rate: Rate::PerWeek
+            }
+        );
         assert_eq!(
             a("sek 50,000 per week"),
             Amount {

@@ -97,7 +97,12 @@ word_tables! {
     /// What tells a contract's kind, length and value.
     ["scope"] ScopeSpec => Scope {
         lists { services, works, goods, contract_period, options, value }
-        optional_lists {}
+        optional_lists {
+            /// Words right before a value word that make it the base of
+            /// another amount, not the contract's value: "procent av",
+            /// "motsvarande".
+            value_base,
+        }
         settings {
             /// Whether the thresholds of duration and value apply.
             apply_thresholds: bool = false,

@@ -233,3 +233,112 @@ fn the_buyers_own_conduct_is_no_duty_of_the_suppliers() {
     assert_eq!(status(&c, "AD-01").0, "missing");
     assert_eq!(status(&c, "AD-03").0, "missing");
 }
+
+#[test]
+fn a_point_numbered_in_an_annex_belongs_to_the_annex_not_to_the_contracts_section() {
+    // The contract's own section 4 is about prices; "4.6" stands in "Bilaga
+    // 4", the clause, and names neither the clause nor discrimination.
+    let text = format!(
+        "{SERVICES}## 4 Priser\n\nPriserna är fasta under avtalstiden.\n\n\
+         # Bilaga 4 Antidiskriminering\n\n\
+         ## 4.1 Åtaganden\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         ## 4.6 Vite\n\nVid brott mot åtagandena ska leverantören betala vite med 50 000 kronor per påbörjad vecka.\n"
+    );
+    let c = checked(&text, Format::Markdown);
+    assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+}
+
+#[test]
+fn a_schedule_with_a_dash_is_an_annex_and_a_schedule_of_rates_is_not() {
+    let text = "# Services Agreement\n\nThe services are cleaning services.\n\n\
+                ## Schedule 4 — Anti-discrimination\n\n\
+                4.1 The Supplier shall comply with the Discrimination Act (2008:567).\n\n\
+                4.6 In the event of a breach, the Supplier shall pay liquidated damages of SEK 50,000 per started week.\n\n\
+                ## Schedule of Rates\n\nThe rates are fixed.\n";
+    let c = checked(text, Format::Markdown);
+    assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+    let doc = read_text(text.to_owned(), Format::Markdown);
+    let annexes: Vec<_> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.annex.clone())
+        .collect();
+    assert_eq!(annexes, ["4"]);
+}
+
+#[test]
+fn an_annex_title_wrapped_over_two_lines_in_plain_text_is_one_heading() {
+    let text = format!(
+        "{SERVICES}4 PRISER\n\nPriserna är fasta.\n\n\
+         Bilaga 4 Särskilda kontraktsvillkor om\nantidiskriminering\n\n\
+         4.1 Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         4.6 Vid brott mot åtagandena ska leverantören betala vite med 50 000 kronor per påbörjad vecka.\n"
+    );
+    let doc = read_text(text.clone(), Format::Text);
+    let annex = doc.sections.iter().find(|s| s.annex.is_some()).unwrap();
+    assert_eq!(
+        doc.title(annex).split_whitespace().collect::<Vec<_>>(),
+        ["Särskilda", "kontraktsvillkor", "om", "antidiskriminering"]
+    );
+    assert_eq!(status(&checked(&text, Format::Text), "AD-10").0, "met");
+}
+
+#[test]
+fn a_percentage_penalty_takes_the_contract_sum_from_the_table_beside_its_label() {
+    let text = "# Works Contract\n\n| | |\n|---|---|\n| Contract Sum | SEK 18,400,000 excluding VAT |\n\n\
+                The works comprise construction works at the school.\n\n\
+                ## 12 Anti-discrimination\n\n\
+                12.1 The Contractor shall comply with the Discrimination Act (2008:567).\n\n\
+                12.6 In the event of a breach of this clause 12, the Contractor shall pay liquidated damages of 0.5 per cent of the Contract Sum for each started week.\n";
+    let c = checked(text, Format::Markdown);
+    // 0.5 % of SEK 18.4 million is SEK 92,000 a week.
+    assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+    let unstated = text.replace(
+        "| Contract Sum | SEK 18,400,000 excluding VAT |",
+        "| Contract Sum | see Annex 2 |",
+    );
+    assert_eq!(
+        status(&checked(&unstated, Format::Markdown), "AD-10").0,
+        "weak"
+    );
+}
+
+#[test]
+fn declarations_and_reports_in_other_words() {
+    let declaration = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Inför varje nytt läsår ska leverantören lämna en egenförsäkran om att leverantören inte har fällts för brott mot något diskrimineringsförbud.\n"
+    );
+    assert_eq!(
+        status(&checked(&declaration, Format::Markdown), "AD-09").0,
+        "met"
+    );
+    let at_tender = declaration.replace(
+        "Inför varje nytt läsår ska leverantören lämna",
+        "Leverantören har i sitt anbud lämnat",
+    );
+    assert_eq!(
+        status(&checked(&at_tender, Format::Markdown), "AD-09").0,
+        "weak"
+    );
+    let informed = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska regelbundet informera kommunen om arbetet enligt detta avsnitt.\n"
+    );
+    assert_eq!(
+        status(&checked(&informed, Format::Markdown), "AD-08"),
+        (
+            "weak".to_owned(),
+            "the schedule is vague: \"regelbundet\"".to_owned()
+        )
+    );
+    // A time limit for a report on request is no schedule.
+    let on_request = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         På kommunens begäran ska leverantören inom en (1) månad redovisa hur villkoren i detta avsnitt följs.\n"
+    );
+    assert_eq!(
+        status(&checked(&on_request, Format::Markdown), "AD-08").0,
+        "missing"
+    );
+}

@@ -9,7 +9,7 @@ mod titles;
 
 use std::cell::OnceCell;
 
-use super::lines::{classify, Heading, Line};
+use super::lines::{self, classify, Heading, Line};
 use super::outline::{HeadingAt, Origin, Outline};
 use super::pages::{layout, PageLayout};
 use super::{Block, BlockKind, Document};
@@ -101,7 +101,11 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn run(&mut self, lines: &[Span]) {
+        let mut wrapped = None;
         for (i, &line) in lines.iter().enumerate() {
+            if wrapped == Some(i) {
+                continue;
+            }
             let page = self.pages.paged.then(|| self.pages.page[i]);
             if self.pages.furniture[i] {
                 self.interrupt();
@@ -115,7 +119,13 @@ impl Builder<'_> {
                 Line::Heading(h) if self.sentence_goes_on(&h, raw, i, lines) => {
                     self.numbered_point(line, &h, page);
                 }
-                Line::Heading(h) => self.heading(line, &h, page),
+                Line::Heading(h) => {
+                    self.heading(line, &h, page);
+                    if let Some(rest) = self.title_goes_on(&raw[h.content..], i, lines) {
+                        self.outline.extend_heading(rest);
+                        wrapped = Some(i + 1);
+                    }
+                }
                 Line::ListItem { content } => {
                     self.start(
                         BlockKind::ListItem,
@@ -244,6 +254,20 @@ impl Builder<'_> {
             paragraph: None,
         };
         self.outline.heading(&at, origin);
+    }
+
+    /// The next line when it ends a title that stops on "om" or "and": a
+    /// short line of text with no full stop.
+    fn title_goes_on(&self, title: &str, i: usize, lines: &[Span]) -> Option<Span> {
+        let &next = lines.get(i + 1)?;
+        let raw = &self.text[next.start..next.end];
+        let short =
+            raw.split_whitespace().count() <= 6 && !raw.trim_end().ends_with(['.', ':', ';']);
+        (lines::ends_open(title)
+            && short
+            && !self.pages.furniture.get(i + 1).copied().unwrap_or(true)
+            && matches!(classify(raw), Line::Text { .. }))
+        .then(|| trim(self.text, next.start, next.end))
     }
 
     fn table_row(&mut self, line: Span, page: Option<u32>) {
