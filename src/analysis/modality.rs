@@ -206,7 +206,9 @@ pub fn of_provision(
     language: &Language,
 ) -> Modality {
     let own = of_sentence(a, s, evidence, language);
-    if !matches!(own, Modality::Unstated) {
+    // An item's "har rätt till likabehandling" speaks of others' rights; the
+    // lead-in says what binds the supplier.
+    if !matches!(own, Modality::Unstated | Modality::Permissive(_)) {
         return own;
     }
     match lead_in(a, s).map(|l| of_sentence(a, l, &[], language)) {

@@ -79,7 +79,12 @@ impl Ctx<'_> {
 
     fn candidates<'r>(&'r self, r: &'r Requirement) -> impl Iterator<Item = usize> + 'r {
         (0..self.a.sentences.len()).filter(move |&s| {
-            r.evidence.iter().all(|&set| self.a.has(s, set))
+            // A list item takes the subject and verb of its lead-in:
+            // "Entreprenören ska iaktta:" / "– diskrimineringslagen (2008:567),"
+            let lead = modality::lead_in(self.a, s);
+            r.evidence
+                .iter()
+                .all(|&set| self.a.has(s, set) || lead.is_some_and(|l| self.a.has(l, set)))
                 && (!r.tied || self.clause.tie(self.a, self.p, s, None) == Tie::Tied)
         })
     }
@@ -200,7 +205,7 @@ fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let a = ctx.a;
     let here = a.section(s);
     let whole_section = here.is_some_and(|sec| !ctx.clause.sections.contains(&sec));
-    let next = continuation(ctx, s);
+    let next = linked_next(ctx, s);
     (0..a.sentences.len()).any(|t| {
         a.has(t, set)
             && if whole_section {
@@ -209,6 +214,18 @@ fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
                 same_paragraph_or_list(a, s, t) || Some(t) == next
             }
     })
+}
+
+/// The sentence after `s` when it refers back to it anywhere: "… och
+/// dokumentera arbetet." / "Beställaren har rätt att ta del av
+/// dokumentationen."
+fn linked_next(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let a = ctx.a;
+    let set = ctx.p.language.back_reference?;
+    let t = s + 1;
+    let next = a.sentences.get(t)?;
+    (next.block <= a.sentences[s].block + 1 && a.section(t) == a.section(s) && a.has(t, set))
+        .then_some(t)
 }
 
 /// Whether sentences `s` and `t` stand in one paragraph, or in one list

@@ -96,6 +96,10 @@ pub(super) fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
     if let Ok((rest, number)) = section_number_label(text) {
         return (Some(number), None, rest);
     }
+    // "§ 9 Likabehandling", "9 § Likabehandling"
+    if let Ok((rest, number)) = paragraph_sign(text).or_else(|_| sign_after_number(text)) {
+        return (Some(number), None, rest);
+    }
     (None, None, text)
 }
 

@@ -159,6 +159,10 @@ word_tables! {
             /// Words a sentence opens with when it goes on with the one
             /// before: "Redovisningen ska lämnas inom tio dagar."
             continuation,
+            /// Nouns by which a sentence anywhere in it refers back to what
+            /// the sentence before asked for: "Beställaren har rätt att ta
+            /// del av dokumentationen."
+            back_reference,
         }
         settings {}
         spec_only {}

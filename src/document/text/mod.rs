@@ -213,7 +213,8 @@ impl Builder<'_> {
 
     fn text_line(&mut self, span: Span, page: Option<u32>, page_number: u32) {
         let continues = self.open.as_ref().is_some_and(|open| {
-            !open.interrupted || self.continues_across_page(open, span, page_number)
+            (!open.interrupted && !self.list_item_ended(open, span))
+                || self.continues_across_page(open, span, page_number)
         });
         if continues {
             if let Some(open) = &mut self.open {
@@ -224,6 +225,19 @@ impl Builder<'_> {
         } else {
             self.start(BlockKind::Paragraph, span, page);
         }
+    }
+
+    /// A list item ends at its full stop when a capital starts the next line:
+    /// "– lagen (2003:307) om förbud mot diskriminering." / "Leverantören ska
+    /// vidare …" is a new paragraph, not more of the item.
+    fn list_item_ended(&self, open: &Open, next: Span) -> bool {
+        let last = open.block.lines.last().copied().unwrap_or_default();
+        open.block.kind == BlockKind::ListItem
+            && self.text[last.start..last.end].trim_end().ends_with('.')
+            && self.text[next.start..next.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// A paragraph cut by a page break goes on when it had not ended and the next
