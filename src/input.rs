@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::document::child::{self, Job, Request};
 use crate::document::error::ReadError;
 use crate::document::{
-    isolated, read_docx, read_odt, read_pdf, read_text, structure_cost, Document,
+    isolated, read_docx, read_odt, read_pdf, read_text, serve_pdf, structure_cost, Document,
 };
 use crate::model::lang::Lang;
 use crate::model::limits::{Budget, Limits};
@@ -116,6 +117,19 @@ impl InputError {
             _ => None,
         }
     }
+}
+
+/// In a child process started to read one file (`document::child`): reads
+/// it with the job's reader, answers and gives the outcome. `None` when this
+/// process is not such a child.
+pub fn serve_child(input: impl Read, output: impl std::io::Write) -> Option<std::io::Result<()>> {
+    let request = match Request::from_env()? {
+        Ok(request) => request,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(match request.job {
+        Job::Pdf => child::serve(request, input, output, serve_pdf),
+    })
 }
 
 /// The inputs named on the command line, with directories walked and links
