@@ -20,7 +20,7 @@ use crate::document::{
 };
 use crate::model::lang::Lang;
 use crate::model::limits::{Budget, Limits};
-use crate::sheet::{read_workbook, Workbook};
+use crate::sheet::{read_workbook, serve_xls, Workbook};
 use crate::source::{
     decode_text_owned, detect_format, looks_binary, sha256_hex, Format, WALKED_EXTENSIONS,
 };
@@ -129,6 +129,7 @@ pub fn serve_child(input: impl Read, output: impl std::io::Write) -> Option<std:
     };
     Some(match request.job {
         Job::Pdf => child::serve(request, input, output, serve_pdf),
+        Job::Xls => child::serve(request, input, output, serve_xls),
     })
 }
 

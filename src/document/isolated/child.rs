@@ -49,26 +49,37 @@ const STDERR_KEPT: u64 = 16 << 10;
 pub enum Job {
     /// A PDF's pages, with pdf-extract.
     Pdf,
+    /// A legacy Excel workbook, with calamine, which builds every sheet whole
+    /// (and reserves what a sheet's dimensions record claims) before a cell
+    /// can be counted.
+    Xls,
 }
 
 impl Job {
     const fn name(self) -> &'static str {
         match self {
             Self::Pdf => "pdf",
+            Self::Xls => "xls",
         }
     }
 
     fn parse(name: &str) -> Option<Self> {
-        [Self::Pdf].into_iter().find(|j| j.name() == name)
+        [Self::Pdf, Self::Xls]
+            .into_iter()
+            .find(|j| j.name() == name)
     }
 
     /// The address space a child may use: a stack for each thread and the
     /// file and what it may expand to, above a base. A PDF is held twice (its
-    /// bytes and lopdf's objects). With the defaults and a small file, 768 MB
-    /// for a PDF, of which the stacks are mostly never touched.
+    /// bytes and lopdf's objects); an xls eight times (its bytes, the
+    /// workbook stream calamine copies out, and calamine's cells, each
+    /// several times the bytes of its record, in a list and then in a sheet).
+    /// With the defaults and a small file, 768 MB for a PDF, of which the
+    /// stacks are mostly never touched, and 512 MB for an xls.
     fn address_space(self, limits: &Limits, input: usize) -> u64 {
         let (threads, copies) = match self {
             Self::Pdf => (PDF_THREADS as u64, 2),
+            Self::Xls => (0, 8),
         };
         BASE_ADDRESS_SPACE
             .saturating_add((threads + 1).saturating_mul(READER_STACK as u64))
@@ -416,5 +427,16 @@ mod tests {
             assert_eq!(parse(wire, false).unwrap(), Err(error));
         }
         assert!(parse(b"X".to_vec(), false).is_none());
+    }
+
+    #[test]
+    fn an_xls_child_may_use_less_than_a_pdf_child() {
+        let limits = Limits::default();
+        assert_eq!(Job::Xls.address_space(&limits, 0), 512 << 20);
+        assert_eq!(Job::Pdf.address_space(&limits, 0), 768 << 20);
+        assert_eq!(
+            Job::Xls.address_space(&limits, 1 << 20),
+            (512 << 20) + (8 << 20)
+        );
     }
 }
