@@ -12,13 +12,13 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // Started by `read_pdf` to extract one PDF: answer and go.
-    if let Some(served) = klausul::document::serve_child(std::io::stdin(), std::io::stdout()) {
+    // Started by a reader to read one PDF or xls file: answer and go.
+    if let Some(served) = klausul::input::serve_child(std::io::stdin(), std::io::stdout()) {
         return ExitCode::from(u8::from(served.is_err()) * 2);
     }
     quiet_reader_panics();
     if let Ok(me) = std::env::current_exe() {
-        klausul::document::extract_in_child_processes(me);
+        klausul::document::use_child_processes(me);
     }
     cli::main()
 }

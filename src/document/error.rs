@@ -1,63 +1,78 @@
-//! Why a Word, OpenDocument or PDF file could not be read. Each message names
-//! the part of the file and, where one was reached, the limit.
+//! Why a Word, OpenDocument, PDF or spreadsheet file could not be read. Each
+//! message names the part of the file and, where one was reached, the limit.
+//! The words are the message catalogues' (`rules/messages/`, keys `read_…`);
+//! English is the `Display`.
 
-use thiserror::Error;
-
-use crate::model::lang::Lang;
+use crate::model::lang::{fill, Lang};
 use crate::model::limits::Overrun;
 
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
-    #[error("the bytes are not text, nor any format klausul reads")]
     Unrecognised,
-    #[error("the workbook cannot be read: {reason}")]
-    Workbook { reason: String },
-    #[error("no sheet has a header row klausul recognises (found {found})")]
-    NoHeader { found: String },
-    #[error(
-        "sheet `{sheet}` is a register without the column(s) {missing}; its headers are: {found}"
-    )]
+    Workbook {
+        reason: String,
+    },
+    NoHeader {
+        found: String,
+    },
     RegisterColumns {
         sheet: String,
         missing: String,
         found: String,
     },
-    #[error("sheet `{sheet}` takes the workbook past {limit} cells, the limit for one workbook")]
-    TooManyCells { sheet: String, limit: u64 },
-    #[error("sheet `{sheet}` has a cell at {cell}, past column XFD, the last a sheet can have")]
-    PastLastColumn { sheet: String, cell: String },
-    #[error(
-        "the content expands to more than {limit} bytes, the limit for one file (`expanded_mb`)"
-    )]
-    Expanded { limit: u64 },
-    #[error("not a readable zip package ({reason})")]
-    Package { reason: String },
-    #[error("the file is encrypted or password-protected")]
+    TooManyCells {
+        sheet: String,
+        limit: u64,
+    },
+    PastLastColumn {
+        sheet: String,
+        cell: String,
+    },
+    Expanded {
+        limit: u64,
+    },
+    Package {
+        reason: String,
+    },
     Encrypted,
-    #[error("the package has no `{part}`, so it is not a {kind} document")]
-    MissingPart { part: String, kind: &'static str },
-    #[error("`{part}` decompresses to more than {limit} bytes, the limit for one part")]
-    PartTooLarge { part: String, limit: u64 },
-    #[error("the parts read decompress to more than {limit} bytes, the limit for one package")]
-    PackageTooLarge { limit: u64 },
-    #[error("`{part}` is not well-formed XML: {reason}")]
-    Xml { part: String, reason: String },
-    #[error("`{part}` nests elements deeper than {limit} levels")]
-    XmlTooDeep { part: String, limit: usize },
-    #[error("`{part}` declares a document type; its entities are not expanded")]
-    XmlDocType { part: String },
-    #[error("the PDF cannot be read: {reason}")]
-    Pdf { reason: String },
-    #[error("the PDF has no text layer on its {pages} page(s); it looks like a scan")]
-    NoTextLayer { pages: usize },
-    #[error(
-        "the PDF is damaged: the content of {unreadable} of its {pages} page(s) cannot be read"
-    )]
-    PdfDamaged { unreadable: usize, pages: usize },
-    #[error("the reader failed on this file: {reason}")]
-    Crashed { reason: String },
-    #[error("reading took longer than {seconds} s, the limit for one file")]
-    TimedOut { seconds: u64 },
+    MissingPart {
+        part: String,
+        kind: &'static str,
+    },
+    PartTooLarge {
+        part: String,
+        limit: u64,
+    },
+    PackageTooLarge {
+        limit: u64,
+    },
+    Xml {
+        part: String,
+        reason: String,
+    },
+    XmlTooDeep {
+        part: String,
+        limit: usize,
+    },
+    XmlDocType {
+        part: String,
+    },
+    Pdf {
+        reason: String,
+    },
+    NoTextLayer {
+        pages: usize,
+    },
+    PdfDamaged {
+        unreadable: usize,
+        pages: usize,
+    },
+    Crashed {
+        reason: String,
+    },
+    TimedOut {
+        seconds: u64,
+    },
 }
 
 impl From<Overrun> for ReadError {
@@ -70,120 +85,156 @@ impl From<Overrun> for ReadError {
 }
 
 impl ReadError {
+    /// The catalogue key of its message, and the values that fill it.
+    fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let n = |v: &dyn ToString| v.to_string();
+        match self {
+            Self::Unrecognised => ("read_unrecognised", vec![]),
+            Self::Workbook { reason } => ("read_workbook", vec![("reason", n(reason))]),
+            Self::NoHeader { found } => ("read_no_header", vec![("found", n(found))]),
+            Self::RegisterColumns {
+                sheet,
+                missing,
+                found,
+            } => (
+                "read_register_columns",
+                vec![
+                    ("sheet", n(sheet)),
+                    ("missing", n(missing)),
+                    ("found", n(found)),
+                ],
+            ),
+            Self::TooManyCells { sheet, limit } => (
+                "read_too_many_cells",
+                vec![("sheet", n(sheet)), ("limit", n(limit))],
+            ),
+            Self::PastLastColumn { sheet, cell } => (
+                "read_past_last_column",
+                vec![("sheet", n(sheet)), ("cell", n(cell))],
+            ),
+            Self::Expanded { limit } => ("read_expanded", vec![("limit", n(limit))]),
+            Self::Package { reason } => ("read_package", vec![("reason", n(reason))]),
+            Self::Encrypted => ("read_encrypted", vec![]),
+            Self::MissingPart { part, kind } => (
+                "read_missing_part",
+                vec![("part", n(part)), ("kind", n(kind))],
+            ),
+            Self::PartTooLarge { part, limit } => (
+                "read_part_too_large",
+                vec![("part", n(part)), ("limit", n(limit))],
+            ),
+            Self::PackageTooLarge { limit } => {
+                ("read_package_too_large", vec![("limit", n(limit))])
+            }
+            Self::Xml { part, reason } => {
+                ("read_xml", vec![("part", n(part)), ("reason", n(reason))])
+            }
+            Self::XmlTooDeep { part, limit } => (
+                "read_xml_too_deep",
+                vec![("part", n(part)), ("limit", n(limit))],
+            ),
+            Self::XmlDocType { part } => ("read_xml_doctype", vec![("part", n(part))]),
+            Self::Pdf { reason } => ("read_pdf", vec![("reason", n(reason))]),
+            Self::NoTextLayer { pages } => ("read_no_text_layer", vec![("pages", n(pages))]),
+            Self::PdfDamaged { unreadable, pages } => (
+                "read_pdf_damaged",
+                vec![("unreadable", n(unreadable)), ("pages", n(pages))],
+            ),
+            Self::Crashed { reason } => ("read_crashed", vec![("reason", n(reason))]),
+            Self::TimedOut { seconds } => ("read_timed_out", vec![("seconds", n(seconds))]),
+        }
+    }
+
+    /// The catalogue key of what the user can do about it.
+    const fn help_key(&self) -> &'static str {
+        match self {
+            Self::NoHeader { .. } | Self::RegisterColumns { .. } => "read_help_columns",
+            Self::Unrecognised => "read_help_unrecognised",
+            Self::Package { .. }
+            | Self::MissingPart { .. }
+            | Self::Xml { .. }
+            | Self::Workbook { .. }
+            | Self::PastLastColumn { .. } => "read_help_damaged",
+            Self::Encrypted => "read_help_encrypted",
+            Self::PartTooLarge { .. }
+            | Self::PackageTooLarge { .. }
+            | Self::XmlTooDeep { .. }
+            | Self::TooManyCells { .. }
+            | Self::Expanded { .. } => "read_help_limit",
+            Self::XmlDocType { .. } => "read_help_doctype",
+            Self::Pdf { .. }
+            | Self::PdfDamaged { .. }
+            | Self::Crashed { .. }
+            | Self::TimedOut { .. } => "read_help_pdf",
+            Self::NoTextLayer { .. } => "read_help_ocr",
+        }
+    }
+
     /// The message in the user's language; English is the `Display`.
     #[must_use]
     pub fn describe(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self {
-            Self::Unrecognised => "innehållet är varken text eller något format som klausul läser".to_owned(),
-            Self::Workbook { reason } => format!("arbetsboken går inte att läsa: {reason}"),
-            Self::NoHeader { found } => format!("inget blad har en rubrikrad som klausul känner igen (hittade {found})"),
-            Self::RegisterColumns { sheet, missing, found } => format!(
-                "bladet `{sheet}` är ett avtalsregister utan kolumn(erna) {missing}; dess rubriker är: {found}"
-            ),
-            Self::TooManyCells { sheet, limit } => {
-                format!("bladet `{sheet}` tar arbetsboken över {limit} celler, gränsen för en arbetsbok")
-            }
-            Self::PastLastColumn { sheet, cell } => {
-                format!("bladet `{sheet}` har en cell i {cell}, bortom kolumn XFD, den sista ett blad kan ha")
-            }
-            Self::Expanded { limit } => {
-                format!("innehållet expanderar till mer än {limit} byte, gränsen för en fil (`expanded_mb`)")
-            }
-            Self::Package { reason } => format!("inget läsbart zip-paket ({reason})"),
-            Self::Encrypted => "filen är krypterad eller lösenordsskyddad".to_owned(),
-            Self::MissingPart { part, kind } => {
-                format!("paketet saknar `{part}` och är alltså inget {kind}-dokument")
-            }
-            Self::PartTooLarge { part, limit } => {
-                format!("`{part}` packas upp till mer än {limit} byte, gränsen för en del")
-            }
-            Self::PackageTooLarge { limit } => {
-                format!("delarna packas upp till mer än {limit} byte, gränsen för ett paket")
-            }
-            Self::Xml { part, reason } => format!("`{part}` är inte välformad XML: {reason}"),
-            Self::XmlTooDeep { part, limit } => format!("`{part}` nästlar element djupare än {limit} nivåer"),
-            Self::XmlDocType { part } => {
-                format!("`{part}` deklarerar en dokumenttyp; dess entiteter expanderas inte")
-            }
-            Self::Pdf { reason } => format!("PDF-filen går inte att läsa: {reason}"),
-            Self::NoTextLayer { pages } => {
-                format!("PDF-filen har inget textlager på sina {pages} sidor; den ser ut att vara inskannad")
-            }
-            Self::PdfDamaged { unreadable, pages } => {
-                format!("PDF-filen är skadad: innehållet på {unreadable} av dess {pages} sidor går inte att läsa")
-            }
-            Self::Crashed { reason } => format!("läsaren fallerade på filen: {reason}"),
-            Self::TimedOut { seconds } => format!("läsningen tog längre än {seconds} s, gränsen för en fil"),
-        }
+        let (key, values) = self.message();
+        let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        fill(words(lang, key), &values)
     }
 
     /// What the user can do about it, in their language.
     #[must_use]
     pub fn advice(&self, lang: Lang) -> &'static str {
-        if lang == Lang::En {
-            return self.help();
-        }
-        match self {
-            Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
-                "ange kolumnerna med --columns roll=Rubrik (eller [columns] i klausul.toml), eller bladets slag med --sheet-kind"
-            }
-            Self::Unrecognised => "kontrollera att det är rätt fil; klausul läser text, Markdown, DOCX, ODT, PDF och kalkylblad",
-            Self::Package { .. }
-            | Self::MissingPart { .. }
-            | Self::Xml { .. }
-            | Self::Workbook { .. }
-            | Self::PastLastColumn { .. } => {
-                "filen kan vara skadad eller avkortad: öppna den i sitt program och spara den igen"
-            }
-            Self::Encrypted => "spara en kopia utan skydd och granska den",
-            Self::PartTooLarge { .. }
-            | Self::PackageTooLarge { .. }
-            | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. }
-            | Self::Expanded { .. } => {
-                "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
-            }
-            Self::XmlDocType { .. } => "kontorsprogram skriver aldrig så; filen har gjorts av något annat",
-            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
-                "exportera PDF-filen på nytt från källdokumentet, eller granska källdokumentet i stället"
-            }
-            Self::NoTextLayer { .. } => "kör OCR på PDF-filen först (till exempel ocrmypdf) och granska resultatet",
-        }
+        words(lang, self.help_key())
     }
 
-    /// What the user can do about it.
+    /// What the user can do about it, in English.
     #[must_use]
     pub fn help(&self) -> &'static str {
-        match self {
-            Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
-                "name the columns with --columns role=Header (or [columns] in klausul.toml), or say the kind with --sheet-kind"
-            }
-            Self::Unrecognised => {
-                "check that this is the file you meant; klausul reads text, Markdown, DOCX, ODT and PDF"
-            }
-            Self::Package { .. }
-            | Self::MissingPart { .. }
-            | Self::Xml { .. }
-            | Self::Workbook { .. }
-            | Self::PastLastColumn { .. } => {
-                "the file may be damaged or truncated: open it in its program and save it again"
-            }
-            Self::Encrypted => "save an unprotected copy and check that",
-            Self::PartTooLarge { .. }
-            | Self::PackageTooLarge { .. }
-            | Self::XmlTooDeep { .. }
-            | Self::TooManyCells { .. }
-            | Self::Expanded { .. } => {
-                "this is far beyond any real document; if it is genuine, raise the limit in klausul.toml"
-            }
-            Self::XmlDocType { .. } => "office programs never write this; the file was made by something else",
-            Self::Pdf { .. } | Self::PdfDamaged { .. } | Self::Crashed { .. } | Self::TimedOut { .. } => {
-                "export the PDF again from its source document, or check the source document instead"
-            }
-            Self::NoTextLayer { .. } => "run OCR on the PDF first (for example ocrmypdf) and check the result",
-        }
+        self.advice(Lang::En)
+    }
+}
+
+/// The catalogue's words for `key` in `lang`. Every catalogue has every key
+/// (a test sees to it), so the key itself is never shown.
+pub(crate) fn words(lang: Lang, key: &'static str) -> &'static str {
+    lang.template(key).unwrap_or(key)
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_advice_come_from_the_catalogues() {
+        let e = ReadError::TooManyCells {
+            sheet: "Avtal".into(),
+            limit: 100,
+        };
+        assert_eq!(
+            e.to_string(),
+            "sheet `Avtal` takes the workbook past 100 cells, the limit for one workbook"
+        );
+        assert_eq!(
+            e.describe(Lang::Sv),
+            "bladet `Avtal` tar arbetsboken över 100 celler, gränsen för en arbetsbok"
+        );
+        assert_eq!(
+            e.advice(Lang::Sv),
+            "det här är långt över varje verkligt dokument; är det äkta kan gränsen höjas i klausul.toml"
+        );
+        assert_eq!(
+            ReadError::Encrypted.help(),
+            "save an unprotected copy and check that"
+        );
+        // A value is put in as it is, braces and all.
+        let e = ReadError::Workbook {
+            reason: "{limit}".into(),
+        };
+        assert_eq!(e.to_string(), "the workbook cannot be read: {limit}");
     }
 }

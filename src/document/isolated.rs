@@ -2,7 +2,11 @@
 //! the file's error, and a reader that overruns is left behind while the run
 //! goes on. Readers of our own also check the time as they go (see
 //! `Budget`), so one left behind stops soon after; a library's reader that
-//! cannot be asked to stop runs on until it is done.
+//! cannot be asked to stop runs on until it is done. Readers of libraries
+//! that can also allocate without bound run in a child process instead
+//! (`child`), which is stopped when it overruns.
+
+pub mod child;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{self, RecvTimeoutError};

@@ -2,12 +2,14 @@
 //! where its content starts. One small function per production.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
 use nom::combinator::{opt, recognize, verify};
 use nom::multi::many0;
 use nom::sequence::{pair, preceded};
 use nom::{IResult, Parser};
+
+use crate::profile::Vocabulary;
 
 /// What a line is. `content` is the byte offset in the line where its text starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,29 +184,18 @@ fn section_number_label(input: &str) -> IResult<&str, &str> {
     Ok((rest, number))
 }
 
-/// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …".
+/// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …": the
+/// words that open one are the vocabulary's (`[headings] annex`).
 fn annex_label(input: &str) -> IResult<&str, &str> {
-    if !input.starts_with(['b', 'B', 'a', 'A', 's', 'S']) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    let word = alt((
-        tag_no_case("bilaga"),
-        tag_no_case("annex"),
-        tag_no_case("appendix"),
-        tag_no_case("schedule"),
-    ));
+    let refuse = |kind| nom::Err::Error(nom::error::Error::new(input, kind));
+    let rest = annex_word(input, Vocabulary::builtin_annex_titles())
+        .ok_or_else(|| refuse(nom::error::ErrorKind::Tag))?;
     let id = take_while1(|c: char| c.is_ascii_alphanumeric());
-    let (rest, (_, _, id)) = (word, space1, id).parse(input)?;
+    let (rest, (_, id)) = (space1, id).parse(rest)?;
     // An annex is numbered ("4", "5a", "12") or lettered ("B", "IV"); a
     // word after "Schedule" or "Bilaga" is a title: "Schedule of Rates".
     if !is_annex_id(id) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
+        return Err(refuse(nom::error::ErrorKind::Verify));
     }
     let (rest, _) = opt((space0, one_of(":–—-."))).parse(rest)?;
     let (rest, _) = space0(rest)?;
@@ -217,6 +208,19 @@ fn is_annex_id(id: &str) -> bool {
         return id.len() - digits <= 1;
     }
     id.len() == 1 || id.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// What follows the first of `words` that `input` starts with, in any case.
+fn annex_word<'a>(input: &'a str, words: &[String]) -> Option<&'a str> {
+    words.iter().find_map(|word| {
+        let head = input.get(..word.len())?;
+        let same = if word.is_ascii() {
+            head.eq_ignore_ascii_case(word)
+        } else {
+            head.to_lowercase() == *word
+        };
+        same.then(|| &input[word.len()..])
+    })
 }
 
 /// "3 § Rubrik", as Swedish statutes and contracts number their sections.
@@ -325,6 +329,24 @@ fn is_markup(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_that_open_an_annex_are_the_vocabularys() {
+        assert_eq!(
+            Vocabulary::builtin_annex_titles(),
+            ["bilaga", "annex", "appendix", "schedule"]
+        );
+        let german = ["anlage".to_owned(), "bijlage".to_owned()];
+        assert_eq!(annex_word("ANLAGE 3 Preise", &german), Some(" 3 Preise"));
+        assert_eq!(annex_word("Bijlage 2", &german), Some(" 2"));
+        assert_eq!(annex_word("Bilaga 2", &german), None);
+        assert_eq!(annex_word("An", &german), None);
+        // A word that is not ASCII is compared in lower case; a line that
+        // ends inside a character is no match.
+        let swedish = ["förteckning".to_owned()];
+        assert_eq!(annex_word("FÖRTECKNING A", &swedish), Some(" A"));
+        assert_eq!(annex_word("förtecknin\u{e5}", &swedish), None);
+    }
 
     fn heading(line: &str) -> Option<(u8, Option<&str>, Option<&str>, &str)> {
         match classify(line) {

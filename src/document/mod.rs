@@ -18,11 +18,12 @@ mod pdf;
 mod text;
 
 pub use docx::read_docx;
+pub use isolated::child::{self, use_child_processes};
 pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;
 pub use package::check_sizes as check_package;
 pub(crate) use package::{attr, attrs, local, Element, Node, Package, Xml};
-pub use pdf::{check_streams, extract_in_child_processes, read_pdf, serve_child};
+pub use pdf::{check_streams, read_pdf, serve_pdf};
 pub use text::{read_text, structure_cost};
 
 use crate::model::span::Span;

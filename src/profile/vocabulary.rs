@@ -25,7 +25,17 @@ struct VocabularySpec {
     /// it the pre-filter judges phrases by their longest word alone.
     #[serde(default)]
     prefilter: PrefilterSpec,
+    /// Optional, as `prefilter` is: without it no line is read as an
+    /// annex's title by its first word.
+    #[serde(default)]
+    headings: HeadingsSpec,
     header: Vec<HeaderSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingsSpec {
+    annex: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -66,6 +76,10 @@ pub struct Vocabulary {
     /// holding one says little about how specific its phrase is. Only the
     /// pre-filter's choice of what to search for first reads them.
     pub common_stems: Vec<String>,
+    /// Words that open an annex's title line ("Bilaga 5 …"), in lower case.
+    /// Documents are read before a profile applies, so the readers take
+    /// them from the built-in vocabulary (`builtin_annex_titles`).
+    pub annex_titles: Vec<String>,
     /// The SHA-256 of the file, which the profile's own hash takes in.
     pub sha256: String,
 }
@@ -78,6 +92,15 @@ impl Vocabulary {
     #[must_use]
     pub fn builtin() -> Self {
         Self::from_toml("rules/vocabulary.toml", BUILTIN).expect("the built-in vocabulary is valid")
+    }
+
+    /// The words that open an annex's title line, from the built-in
+    /// vocabulary, read once.
+    #[must_use]
+    pub fn builtin_annex_titles() -> &'static [String] {
+        static TITLES: std::sync::LazyLock<Vec<String>> =
+            std::sync::LazyLock::new(|| Vocabulary::builtin().annex_titles);
+        &TITLES
     }
 
     /// A vocabulary from its TOML text; `file` names it in diagnostics.
@@ -139,6 +162,12 @@ impl Vocabulary {
             common_stems: spec
                 .prefilter
                 .common_stems
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            annex_titles: spec
+                .headings
+                .annex
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),

@@ -8,8 +8,9 @@ pub mod cell;
 pub mod columns;
 mod ods;
 mod read;
+mod xls;
 
-pub use read::read_workbook;
+pub use read::{read_workbook, serve_xls};
 
 use calamine::Dimensions;
 

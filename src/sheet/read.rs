@@ -12,6 +12,7 @@ use calamine::{
 
 use super::cell::Cell;
 use super::ods::read_ods;
+use super::xls::{encode, read_xls};
 use super::{Table, TableBuilder, Tally, Workbook};
 use crate::document::check_package;
 use crate::document::error::ReadError;
@@ -61,18 +62,31 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
                     .finish(&[], &mut tally)
             })
         }
-        Format::Xls => {
-            let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let sheets = book.sheets_metadata().to_owned();
-            each_visible(&sheets, |name| {
-                let range = book.worksheet_range(name).map_err(broken)?;
-                let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
-                from_range(name, &range, &merged, &mut tally)
-            })
-        }
+        // In a child process where the binary runs one (`xls`).
+        Format::Xls => read_xls(bytes, limits, &budget, xls_here),
         Format::Ods => read_ods(bytes, limits, &mut tally),
         _ => Err(ReadError::Unrecognised),
     }
+}
+
+/// An xls workbook, read in this process: calamine reads it whole when it
+/// opens it, before a cell can be counted.
+fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
+    let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
+    let sheets = book.sheets_metadata().to_owned();
+    each_visible(&sheets, |name| {
+        let range = book.worksheet_range(name).map_err(broken)?;
+        let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+        from_range(name, &range, &merged, tally)
+    })
+}
+
+/// In a child process started to read an xls: reads it into the reply.
+///
+/// # Errors
+/// The reading's own.
+pub fn serve_xls(bytes: &[u8], limits: Limits, budget: &Budget) -> Result<Vec<u8>, ReadError> {
+    xls_here(bytes, &mut Tally::new(limits, budget)).map(|book| encode(&book))
 }
 
 /// A sheet from a reader that hands over its cells one at a time (xlsx and

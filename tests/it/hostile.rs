@@ -414,6 +414,43 @@ fn a_cell_past_column_xfd() {
 }
 
 #[test]
+fn an_xls_whose_dimensions_claim_four_billion_rows() {
+    file_holds(
+        "dimensions.xls",
+        &hostile_files::xls_claimed_dimensions(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn an_xls_with_cells_at_its_far_corners() {
+    file_holds("corners.xls", &hostile_files::xls_far_corners(), EXPANDED);
+}
+
+/// The generated xls is a workbook calamine reads, so the two cases above
+/// fail for what they claim and not for a broken container.
+#[test]
+fn a_generated_xls_is_read() {
+    let mut sheet = hostile_files::xls_label(0, 0, "Avtalstyp");
+    sheet.extend(hostile_files::xls_label(0, 1, "Avtalsnamn"));
+    sheet.extend(hostile_files::xls_number(1, 2, 25_000.0));
+    let dir = case_dir("small-xls", "");
+    std::fs::write(dir.join("small.xls"), hostile_files::xls(&sheet)).unwrap();
+    let run = measured(
+        &dir,
+        &["check", "--format", "json", "small.xls", "good.md"],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let error = report["documents"][0]["error"].as_str().unwrap_or_default();
+    assert_eq!(
+        error,
+        "small.xls: no sheet has a header row klausul recognises (found Blad1: Avtalstyp, Avtalsnamn, 25000)"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_million_rows_last_to_first_are_read_in_order() {
     // The rows hold no header, so the workbook is read whole and then
     // refused: the first cells it names are those of the first rows.

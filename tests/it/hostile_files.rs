@@ -237,3 +237,145 @@ pub fn pdf_copied_state() -> Vec<u8> {
 pub fn pdf_bogus_length() -> Vec<u8> {
     pdf(&PDF_TEXT.repeat(5), true, Some(10))
 }
+
+/// One BIFF record: its type, its length and its data.
+fn record(out: &mut Vec<u8>, kind: u16, data: &[u8]) {
+    out.extend_from_slice(&kind.to_le_bytes());
+    out.extend_from_slice(&u16::try_from(data.len()).unwrap().to_le_bytes());
+    out.extend_from_slice(data);
+}
+
+/// A BIFF8 beginning of a stream: 0x0005 the workbook, 0x0010 a sheet.
+fn bof(out: &mut Vec<u8>, of: u16) {
+    let mut data = vec![0x00, 0x06];
+    data.extend_from_slice(&of.to_le_bytes());
+    data.extend_from_slice(&[0; 12]);
+    record(out, 0x0809, &data);
+}
+
+/// An xls workbook of one visible sheet, "Blad1", whose records after its
+/// beginning are `sheet`: the BIFF8 workbook stream, in a compound file as
+/// Excel writes one (a sector of the allocation table, one of the
+/// directory, then the stream).
+pub fn xls(sheet: &[u8]) -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let mut stream = Vec::new();
+    bof(&mut stream, 0x0005);
+    // The sheet's place in the stream is filled in below.
+    let mut bound = vec![0, 0, 0, 0, 0x00, 0x00, 5, 0];
+    bound.extend_from_slice(b"Blad1");
+    let at = stream.len() + 4;
+    record(&mut stream, 0x0085, &bound);
+    record(&mut stream, 0x000A, &[]);
+    let sheet_at = u32::try_from(stream.len()).unwrap();
+    stream[at..at + 4].copy_from_slice(&sheet_at.to_le_bytes());
+    bof(&mut stream, 0x0010);
+    stream.extend_from_slice(sheet);
+    record(&mut stream, 0x000A, &[]);
+    // Under 4 096 bytes a stream would live in the mini stream; zeros after
+    // the last end of stream are never read.
+    stream.resize(stream.len().max(4096).next_multiple_of(512), 0);
+    let sectors = u32::try_from(stream.len() / 512).unwrap();
+
+    let mut file = Vec::new();
+    file.extend_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    file.extend_from_slice(&[0; 16]);
+    for half in [0x003E_u16, 0x0003, 0xFFFE, 0x0009, 0x0006] {
+        file.extend_from_slice(&half.to_le_bytes());
+    }
+    file.extend_from_slice(&[0; 6]);
+    // Directory sectors (none in version 3), allocation-table sectors, the
+    // first directory sector, the transaction, the mini stream's cutoff,
+    // the mini table (none) and the extra allocation-table list (none).
+    for word in [0, 1, 1, 0, 4096, END, 0, END, 0] {
+        file.extend_from_slice(&u32::to_le_bytes(word));
+    }
+    file.extend_from_slice(&0_u32.to_le_bytes());
+    for _ in 1..109 {
+        file.extend_from_slice(&FREE.to_le_bytes());
+    }
+    assert_eq!(file.len(), 512);
+
+    // The allocation table: itself, the directory, then the stream's chain.
+    let mut fat = vec![0xFFFF_FFFD, END];
+    fat.extend((3..sectors + 2).chain([END]));
+    fat.resize(128, FREE);
+    file.extend(fat.iter().flat_map(|w| w.to_le_bytes()));
+
+    let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
+        let mut e = vec![0u8; 128];
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        e[..utf16.len()].copy_from_slice(&utf16);
+        e[64..66].copy_from_slice(&u16::try_from(utf16.len() + 2).unwrap().to_le_bytes());
+        e[66] = kind;
+        e[67] = 1;
+        e[68..72].copy_from_slice(&FREE.to_le_bytes());
+        e[72..76].copy_from_slice(&FREE.to_le_bytes());
+        e[76..80].copy_from_slice(&child.to_le_bytes());
+        e[116..120].copy_from_slice(&start.to_le_bytes());
+        e[120..124].copy_from_slice(&size.to_le_bytes());
+        e
+    };
+    file.extend(entry("Root Entry", 5, 1, END, 0));
+    file.extend(entry(
+        "Workbook",
+        2,
+        FREE,
+        2,
+        u32::try_from(stream.len()).unwrap(),
+    ));
+    file.extend(entry("", 0, FREE, 0, 0));
+    file.extend(entry("", 0, FREE, 0, 0));
+    file.extend(stream);
+    file
+}
+
+/// A number cell of an xls sheet.
+pub fn xls_number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let mut data = Vec::new();
+    for half in [row, col, 0] {
+        data.extend_from_slice(&half.to_le_bytes());
+    }
+    data.extend_from_slice(&value.to_le_bytes());
+    let mut out = Vec::new();
+    record(&mut out, 0x0203, &data);
+    out
+}
+
+/// A text cell of an xls sheet, in Latin-1.
+pub fn xls_label(row: u16, col: u16, text: &str) -> Vec<u8> {
+    let mut data = Vec::new();
+    for half in [row, col, 0, u16::try_from(text.len()).unwrap()] {
+        data.extend_from_slice(&half.to_le_bytes());
+    }
+    data.push(0);
+    data.extend_from_slice(text.as_bytes());
+    let mut out = Vec::new();
+    record(&mut out, 0x0204, &data);
+    out
+}
+
+/// A sheet whose dimensions record claims four billion rows of 65 535
+/// columns: calamine reserves room for that many cells before reading one.
+pub fn xls_claimed_dimensions() -> Vec<u8> {
+    let mut data = Vec::new();
+    data.extend_from_slice(&0_u32.to_le_bytes());
+    data.extend_from_slice(&u32::MAX.to_le_bytes());
+    for half in [0_u16, u16::MAX, 0] {
+        data.extend_from_slice(&half.to_le_bytes());
+    }
+    let mut sheet = Vec::new();
+    record(&mut sheet, 0x0200, &data);
+    sheet.extend(xls_label(0, 0, "Avtalstyp"));
+    xls(&sheet)
+}
+
+/// Two number cells, at A1 and at the last row and column a record can
+/// name: calamine lays the sheet out as the full rectangle between them,
+/// four billion cells.
+pub fn xls_far_corners() -> Vec<u8> {
+    let mut sheet = xls_number(0, 0, 1.0);
+    sheet.extend(xls_number(u16::MAX, u16::MAX, 2.0));
+    xls(&sheet)
+}

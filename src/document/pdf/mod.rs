@@ -18,13 +18,14 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::error::ReadError;
+use super::isolated::child::program;
 use super::isolated::{isolated, READER_STACK, READER_THREAD};
 use super::text::structure_cost;
 use super::{read_text, Document};
 use crate::model::limits::{Budget, Limits, Overrun};
 use crate::source::Format;
 
-pub use child::{extract_in_child_processes, serve_child};
+pub use child::serve_pdf;
 pub use streams::check_streams;
 
 /// Fewer letters and digits than this per page, on average, is a scan.
@@ -44,7 +45,7 @@ pub struct Extracted {
 pub fn read_pdf(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     let budget = Arc::new(Budget::new(limits));
     check_streams(bytes, &budget)?;
-    let extracted = if let Some(program) = child::program() {
+    let extracted = if let Some(program) = program() {
         child::in_child(program, bytes, limits, &budget)?
     } else {
         let owned = bytes.to_vec();
