@@ -84,13 +84,7 @@ pub fn annotate(
     scan::scan(&raw, options.limits.xml_depth)?;
     let rels = source.text(RELS)?.unwrap_or_default();
     let target = markup::comments_target(&rels);
-    let comments_name = target.as_deref().map_or_else(
-        || "word/comments.xml".to_owned(),
-        |t| {
-            t.strip_prefix('/')
-                .map_or_else(|| format!("word/{t}"), str::to_owned)
-        },
-    );
+    let comments_name = comments_part_name(&rels);
     let existing = source.text(&comments_name)?;
     let author = options.stamp.author.as_str();
     let (comments, ids) = match &existing {
@@ -151,6 +145,52 @@ pub fn annotate(
         revisions,
         signature_broken: signed,
     })
+}
+
+/// The package without what an earlier run by `author` wrote (its comments
+/// and its pending revisions rejected), or `None` when there is none: what
+/// to check, so that findings are about the officer's own text.
+///
+/// # Errors
+/// As `annotate`.
+pub fn without_own(
+    bytes: &[u8],
+    author: &str,
+    limits: Limits,
+) -> Result<Option<Vec<u8>>, AnnotateError> {
+    let mut source = package::Source::open(bytes, limits)?;
+    let raw = source.text(DOCUMENT)?.ok_or(AnnotateError::NotWord)?;
+    scan::scan(&raw, limits.xml_depth)?;
+    let rels = source.text(RELS)?.unwrap_or_default();
+    let comments_name = comments_part_name(&rels);
+    let mut changed = BTreeMap::new();
+    let mut ids = HashSet::new();
+    if let Some(existing) = source.text(&comments_name)? {
+        let (comments, own) = clean::comments(&existing, author)?;
+        if comments != existing {
+            changed.insert(comments_name, comments);
+        }
+        ids = own;
+    }
+    let cleaned = clean::document(&raw, author, &ids)?;
+    if cleaned != raw {
+        changed.insert(DOCUMENT.to_owned(), cleaned);
+    }
+    if changed.is_empty() {
+        return Ok(None);
+    }
+    source.rewrite(&changed).map(Some)
+}
+
+/// The name of the comments part the relationships point at, or the usual one.
+fn comments_part_name(rels: &str) -> String {
+    markup::comments_target(rels).map_or_else(
+        || "word/comments.xml".to_owned(),
+        |t| {
+            t.strip_prefix('/')
+                .map_or_else(|| format!("word/{t}"), str::to_owned)
+        },
+    )
 }
 
 /// The catalogue's template `key` in `lang`, filled with `values`.

@@ -25,6 +25,7 @@ pub struct Revisions {
     pub modal: Vec<Modal>,
     pub vague_time: Vec<VagueTime>,
     pub days: BTreeMap<String, Days>,
+    pub general_terms: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -177,25 +178,8 @@ impl Writer<'_> {
         if missing.is_empty() {
             return;
         }
-        let heading = missing
-            .iter()
-            .find_map(|r| r.locations.first()?.paragraph)
-            .and_then(|p| clause(self.doc, p));
-        let (at, style, new_heading) = match heading {
-            Some(section) => {
-                let (last, style) = section_end(self.doc, section);
-                let Some(&i) = self.by_index.get(&last) else {
-                    return;
-                };
-                (self.body.paragraphs[i].top_end, style, None)
-            }
-            None => (
-                self.body.end,
-                last_of(self.doc, None, |k| {
-                    k != BlockKind::Heading && k != BlockKind::TableCell
-                }),
-                last_of(self.doc, None, |k| k == BlockKind::Heading),
-            ),
+        let Some((at, style, new_heading)) = self.placement(report, &missing) else {
+            return;
         };
         if at == 0 {
             return;
@@ -208,12 +192,61 @@ impl Writer<'_> {
                 .template("suggestion_heading", self.options.lang)
                 .to_owned();
             xml.push_str(&self.paragraph(&title, Some(h)));
+            self.revisions += 1;
         }
         for r in missing {
             xml.push_str(&self.paragraph(&r.help.replace('\n', " "), style));
             self.revisions += 1;
         }
         self.edits.insert(at, xml, 0);
+    }
+
+    /// Where the new paragraphs go, the paragraph whose style they take,
+    /// and, with no clause, the heading whose style a new one takes.
+    fn placement(
+        &self,
+        report: &DocumentReport,
+        missing: &[&RequirementResult],
+    ) -> Option<(usize, Option<u32>, Option<u32>)> {
+        let clause = missing
+            .iter()
+            .find_map(|r| r.locations.first()?.paragraph)
+            .and_then(|p| clause(self.doc, p).map(|s| (p, s)))
+            .filter(|&(p, s)| has_evidence(report, p, section_end(self.doc, s).0));
+        if let Some((_, section)) = clause {
+            let (last, style) = section_end(self.doc, section);
+            let i = *self.by_index.get(&last)?;
+            return Some((self.body.paragraphs[i].top_end, style, None));
+        }
+        let body = last_of(self.doc, None, |k| {
+            matches!(k, BlockKind::Paragraph | BlockKind::ListItem)
+        });
+        Some(self.general_terms().map_or_else(
+            || {
+                let heading = last_of(self.doc, None, |k| k == BlockKind::Heading);
+                (self.body.end, body, heading)
+            },
+            |(at, paragraph)| (at, body, Some(paragraph)),
+        ))
+    }
+
+    /// Where the general terms begin: the start of their heading, when it
+    /// stands in the body, and its paragraph number.
+    fn general_terms(&self) -> Option<(usize, u32)> {
+        let words = &revisions().general_terms;
+        self.doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .filter(|b| {
+                let title = self.doc.text[b.span().start..b.span().end].to_lowercase();
+                words.iter().any(|w| title.contains(w.as_str()))
+            })
+            .find_map(|b| {
+                let n = b.paragraph?;
+                let p = &self.body.paragraphs[*self.by_index.get(&n)?];
+                (!p.nested && p.top_end == p.close.end).then_some((p.open.start, n))
+            })
     }
 
     /// A new paragraph styled as paragraph number `like` of the document.
@@ -235,6 +268,19 @@ fn clause(doc: &Document, paragraph: u32) -> Option<usize> {
         .iter()
         .find(|b| b.kind == BlockKind::Heading && b.paragraph == Some(paragraph))
         .and_then(|b| b.section)
+}
+
+/// Whether a requirement found met or weak points into the section from
+/// paragraph `heading` to `last`: then it is the clause, and not only the
+/// place a missing requirement is reported at for want of one.
+fn has_evidence(report: &DocumentReport, heading: u32, last: u32) -> bool {
+    report
+        .requirements
+        .iter()
+        .filter(|r| matches!(r.status, Status::Met | Status::Weak))
+        .flat_map(|r| &r.locations)
+        .filter_map(|l| l.paragraph)
+        .any(|p| p > heading && p <= last)
 }
 
 /// The last paragraph of a section (its subsections included), and its last

@@ -7,7 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use klausul::annotate::{annotate, Options, Stamp};
+use klausul::annotate::{annotate, without_own, Options, Stamp};
 use klausul::document::read_docx;
 use klausul::input::Input;
 use klausul::model::lang::Lang;
@@ -147,20 +147,32 @@ fn one(
         report_error(&refusal);
         return 2;
     }
-    let outcome = check_one(&Input::File(input.to_path_buf()), plan);
+    let mut outcome = check_one(&Input::File(input.to_path_buf()), plan);
     if let Some(e) = &outcome.error {
         report_input_error(e, lang);
         return 2;
     }
-    let refuse = |key: &str| {
-        warn(&format!("{}: {}", input.display(), say(lang, key, &[])));
+    let refuse = |message: &str| {
+        warn(&format!("{}: {message}", input.display()));
         2
     };
     if outcome.report.format != Some(Format::Docx) {
-        return refuse("annotate_not_docx");
+        return refuse(&say(lang, "annotate_not_docx", &[]));
     }
-    let Ok(bytes) = std::fs::read(input) else {
-        return refuse("annotate_not_docx");
+    let bytes = match std::fs::read(input) {
+        Ok(b) => b,
+        Err(e) => return refuse(&e.to_string()),
+    };
+    // An earlier run's comments and pending revisions are replaced, so the
+    // findings are those of the text without them.
+    let bytes = match without_own(&bytes, AUTHOR, options.limits) {
+        Ok(None) => bytes,
+        Ok(Some(clean)) => {
+            outcome = check_one(&Input::Stdin(clean.clone()), plan);
+            outcome.report.path = input.display().to_string();
+            clean
+        }
+        Err(e) => return refuse(&e.describe(lang)),
     };
     let doc = match read_docx(&bytes, options.limits) {
         Ok(doc) => doc,
@@ -171,10 +183,7 @@ fn one(
     };
     let annotated = match annotate(&bytes, &doc, &outcome.report, options) {
         Ok(a) => a,
-        Err(e) => {
-            warn(&format!("{}: {}", input.display(), e.describe(lang)));
-            return 2;
-        }
+        Err(e) => return refuse(&e.describe(lang)),
     };
     if let Err(e) = write_atomically(output, &annotated.bytes) {
         warn(&format!("{shown}: {e}"));
