@@ -7,6 +7,7 @@ written for this project, as zip + XML written here:
   heading and list numbering, a table, a footnote, a field, a header and a
   footer, a reviewer's comment and a reviewer's tracked changes.
 - utan-klausul.docx: a tender with no clause at all.
+- markup.docx: a tender whose quoted text looks like XML.
 - libreoffice.docx: anbud.docx saved again by LibreOffice (when installed),
   so the annotator meets LibreOffice's own way of writing WordprocessingML.
 
@@ -124,6 +125,15 @@ NO_CLAUSE = [
     para(FILLER),
 ]
 
+# Document text that looks like markup reaches the comments as text.
+MARKUP = [
+    para("Förfrågningsunderlag – Tolktjänster", style="Rubrik"),
+    heading(1, "Antidiskriminering"),
+    para("Leverantören ska under avtalstiden följa diskrimineringslagen (2008:567)."),
+    heading(1, "Allmänna villkor"),
+    para('Beställaren får häva avtalet vid väsentligt avtalsbrott <w:t>&amp; "citat" ]]> </w:p>.'),
+]
+
 
 def styles():
     out = f'<w:styles xmlns:w="{W}">'
@@ -227,6 +237,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     package(os.path.join(OUT, "anbud.docx"), ANBUD, True)
     package(os.path.join(OUT, "utan-klausul.docx"), NO_CLAUSE, False)
+    package(os.path.join(OUT, "markup.docx"), MARKUP, False)
     by_libreoffice(os.path.join(OUT, "anbud.docx"), os.path.join(OUT, "libreoffice.docx"))
 
 
