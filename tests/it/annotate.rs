@@ -193,6 +193,16 @@ fn each_finding_is_a_comment_on_its_words() {
             .collect();
         assert_eq!(authors.iter().filter(|a| **a == "klausul").count(), 6);
         assert_eq!(authors.iter().filter(|a| **a == "Jurist").count(), 1);
+        // python-docx reads the same text as xml.etree.
+        let texts = |key: &str| -> Vec<String> {
+            v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["text"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(texts("python_docx"), texts("comments"));
     }
     // Without revisions, checking the copy finds what checking the original finds.
     assert_eq!(statuses(&dir, &out), statuses(&dir, &word("anbud.docx")));
