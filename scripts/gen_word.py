@@ -8,6 +8,7 @@ written for this project, as zip + XML written here:
   footer, a reviewer's comment and a reviewer's tracked changes.
 - utan-klausul.docx: a tender with no clause at all.
 - markup.docx: a tender whose quoted text looks like XML.
+- upphavda.docx: a clause that cites repealed acts.
 - libreoffice.docx: anbud.docx saved again by LibreOffice (when installed),
   so the annotator meets LibreOffice's own way of writing WordprocessingML.
 
@@ -134,6 +135,16 @@ MARKUP = [
     para('Beställaren får häva avtalet vid väsentligt avtalsbrott <w:t>&amp; "citat" ]]> </w:p>.'),
 ]
 
+# Repealed acts cited, one alone and two in a list.
+REPEALED = [
+    para("Förfrågningsunderlag – Fordonstvätt", style="Rubrik"),
+    heading(1, "Antidiskriminering"),
+    para("Leverantören ska under avtalstiden följa lag (2003:307) om förbud mot diskriminering "
+         "och jämställdhetslagen (1991:433)."),
+    para("Leverantören ska i uppdraget upprätthålla principen om alla människors lika värde "
+         "och lika rätt till bemötande och möjligheter."),
+]
+
 
 def styles():
     out = f'<w:styles xmlns:w="{W}">'
@@ -238,6 +249,7 @@ def main():
     package(os.path.join(OUT, "anbud.docx"), ANBUD, True)
     package(os.path.join(OUT, "utan-klausul.docx"), NO_CLAUSE, False)
     package(os.path.join(OUT, "markup.docx"), MARKUP, False)
+    package(os.path.join(OUT, "upphavda.docx"), REPEALED, False)
     by_libreoffice(os.path.join(OUT, "anbud.docx"), os.path.join(OUT, "libreoffice.docx"))
 
 

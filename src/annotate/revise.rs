@@ -26,6 +26,15 @@ pub struct Revisions {
     pub vague_time: Vec<VagueTime>,
     pub days: BTreeMap<String, Days>,
     pub general_terms: Vec<String>,
+    pub repealed: Repealed,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repealed {
+    pub replacement: String,
+    pub joiners: Vec<String>,
+    pub citations: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +71,9 @@ pub fn revisions() -> &'static Revisions {
 /// Message keys of weak results that a substitution can fix.
 const SOFT: &str = "soft";
 const VAGUE: &str = "time_vague";
+/// Keys under which a weak result may cite repealed acts: the citation
+/// itself, or a weak signal (only repealed acts named).
+const REPEALED: &[&str] = &["outdated", "signal"];
 
 impl Writer<'_> {
     /// The substitutions for a weak requirement, within its anchored words.
@@ -70,6 +82,10 @@ impl Writer<'_> {
             return;
         }
         let rules = revisions();
+        if REPEALED.contains(&r.why.key) {
+            self.repealed(para);
+            return;
+        }
         let pairs: Vec<(String, String)> = match r.why.key {
             SOFT => rules
                 .modal
@@ -109,6 +125,50 @@ impl Writer<'_> {
             if self.substitute(para, from + at..from + at + old.len(), &new) {
                 return;
             }
+        }
+    }
+
+    /// Each citation of repealed acts in the paragraph, or list of them,
+    /// becomes one citation of the act in force.
+    fn repealed(&mut self, para: usize) {
+        let rules = &revisions().repealed;
+        let text = self.body.paragraphs[para].text.to_lowercase();
+        if text.len() != self.body.paragraphs[para].text.len() {
+            return;
+        }
+        let mut found: Vec<(usize, usize)> = rules
+            .citations
+            .iter()
+            .flat_map(|c| {
+                text.match_indices(c.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
+            })
+            .collect();
+        found.sort_unstable();
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in found {
+            match groups.last_mut() {
+                Some(last) if start < last.1 => last.1 = last.1.max(end),
+                Some(last)
+                    if rules
+                        .joiners
+                        .iter()
+                        .any(|j| text[last.1..start].trim() == j)
+                        || text[last.1..start].trim().is_empty() =>
+                {
+                    last.1 = end;
+                }
+                _ => groups.push((start, end)),
+            }
+        }
+        for (start, end) in groups {
+            let first = self.body.paragraphs[para].text[start..].chars().next();
+            let new = if first.is_some_and(char::is_uppercase) {
+                capitalised(&rules.replacement)
+            } else {
+                rules.replacement.clone()
+            };
+            self.substitute(para, start..end, &new);
         }
     }
 

@@ -645,3 +645,67 @@ fn libreoffice_reads_the_comments_and_revisions() {
         .iter()
         .any(|c| c["creator"] == "klausul"));
 }
+
+#[test]
+fn a_list_of_repealed_acts_becomes_one_citation() {
+    let dir = scratch("annotate-repealed");
+    let out = dir.join("ut.docx");
+    let input = word("upphavda.docx");
+    let run = annotate(
+        &dir,
+        &[
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--track-changes",
+        ],
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v = verify(&[&input, &out]);
+    let words: Vec<(String, String)> = v["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] != "paragraph" && r["text"] != "")
+        .filter(|r| !r["text"].as_str().unwrap().starts_with("Leverantören"))
+        .filter(|r| {
+            !r["text"].as_str().unwrap().starts_with("Om ")
+                && !r["text"].as_str().unwrap().starts_with("Beställaren")
+        })
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap().to_owned(),
+                r["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (
+                "ins".to_owned(),
+                "diskrimineringslagen (2008:567)".to_owned()
+            ),
+            (
+                "del".to_owned(),
+                "lag (2003:307) om förbud mot diskriminering och jämställdhetslagen (1991:433)"
+                    .to_owned()
+            ),
+        ]
+    );
+    // Accepted, AD-01 and AD-02 are met, and so is every missing requirement.
+    assert_eq!(statuses(&dir, &out), []);
+    assert_eq!(
+        statuses(&dir, &input)
+            .iter()
+            .filter(|(_, s)| s == "weak")
+            .count(),
+        2,
+        "AD-01 and AD-02 were weak"
+    );
+}
