@@ -33,7 +33,6 @@ pub struct Revisions {
 #[serde(deny_unknown_fields)]
 pub struct Repealed {
     pub replacement: String,
-    pub joiners: Vec<String>,
     pub citations: Vec<String>,
 }
 
@@ -149,15 +148,7 @@ impl Writer<'_> {
         for (start, end) in found {
             match groups.last_mut() {
                 Some(last) if start < last.1 => last.1 = last.1.max(end),
-                Some(last)
-                    if rules
-                        .joiners
-                        .iter()
-                        .any(|j| text[last.1..start].trim() == j)
-                        || text[last.1..start].trim().is_empty() =>
-                {
-                    last.1 = end;
-                }
+                Some(last) if joins(&text[last.1..start]) => last.1 = end,
                 _ => groups.push((start, end)),
             }
         }
@@ -375,6 +366,14 @@ fn last_of(
         .next_back()
 }
 
+/// Whether the text between two citations only lists them: a comma, a
+/// conjunction, or both. Any one short word passes, so that no conjunction
+/// of any language needs naming here (they are grammar, not rules).
+fn joins(gap: &str) -> bool {
+    let gap = gap.trim().trim_start_matches(',').trim();
+    gap.is_empty() || (gap.chars().count() <= 5 && gap.chars().all(char::is_alphabetic))
+}
+
 /// The first occurrence of `word` in `text` that stands as a whole word.
 fn whole_word(text: &str, word: &str) -> Option<usize> {
     text.match_indices(word).map(|(i, _)| i).find(|&i| {
@@ -407,5 +406,14 @@ mod tests {
     fn a_whole_word_only() {
         assert_eq!(whole_word("börja bör", "bör"), Some(7));
         assert_eq!(whole_word("börja", "bör"), None);
+    }
+
+    #[test]
+    fn what_joins_a_list() {
+        assert!(joins(" och "));
+        assert!(joins(", "));
+        assert!(joins(", samt "));
+        assert!(!joins(" som ersattes av "));
+        assert!(!joins(" 12 "));
     }
 }
