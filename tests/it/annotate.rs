@@ -709,3 +709,50 @@ fn a_list_of_repealed_acts_becomes_one_citation() {
         "AD-01 and AD-02 were weak"
     );
 }
+
+#[test]
+fn a_document_libreoffice_wrote_gets_the_same_comments_and_fixes() {
+    let dir = scratch("annotate-lo");
+    let out = dir.join("ut.docx");
+    let input = word("libreoffice.docx");
+    let run = annotate(
+        &dir,
+        &[
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--track-changes",
+        ],
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v = verify(&[&input, &out]);
+    let titles: Vec<String> = own_comments(&v).into_iter().map(|c| c.0).collect();
+    assert_eq!(
+        titles,
+        [
+            "AD-01 comply-with-act: svagt",
+            "AD-07 report-on-request: svagt",
+            "AD-08 periodic-report: saknas",
+            "AD-09 truth-declaration: saknas",
+            "AD-11 rectification: svagt",
+            "AD-13 accessibility: svagt",
+        ]
+    );
+    assert_eq!(statuses(&dir, &out), []);
+}
+
+#[test]
+fn damaged_packages_are_refused_without_a_copy() {
+    let dir = scratch("annotate-damaged");
+    for bad in ["noise.docx", "truncated.docx"] {
+        let input = repo().join("fixtures/bad").join(bad);
+        let o = annotate(&dir, &[input.to_str().unwrap(), "-o", "ut.docx"]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(!dir.join("ut.docx").exists(), "{bad}");
+    }
+}
