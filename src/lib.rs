@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod annotate;
 pub mod baseline;
 pub mod check;
 pub mod config;

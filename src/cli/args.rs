@@ -57,6 +57,10 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
+    /// Write a copy of each Word document with its weak and missing
+    /// requirements as comments, and with --track-changes the safe fixes as
+    /// tracked changes.
+    Annotate(AnnotateArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -119,6 +123,41 @@ pub struct CheckArgs {
     /// walked (by default they are skipped and listed).
     #[arg(long)]
     pub follow_links: bool,
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct AnnotateArgs {
+    /// Word documents (DOCX), or folders of them with --output-dir.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The copy to write (one document); replaced atomically, never an input.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "OUT.docx",
+        conflicts_with = "output_dir"
+    )]
+    pub output: Option<PathBuf>,
+    /// Write each copy here, at its path below the folder given.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Also make the safe fixes as tracked changes (author "klausul").
+    #[arg(long)]
+    pub track_changes: bool,
+    /// Annotate a signed or macro-enabled document anyway.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// The lowest severity that makes the exit status 1 (default error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// The language of the comments (default Swedish).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Apply no klausul-ignore written inside a document.
+    #[arg(long)]
+    pub no_inline_suppressions: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

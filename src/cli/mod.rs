@@ -3,6 +3,7 @@
 //! (`diagnostic`). Here: choosing the command, and what every command reads
 //! from the environment.
 
+mod annotate;
 mod args;
 mod changed;
 mod check;
@@ -59,6 +60,7 @@ pub fn main() -> ExitCode {
             };
             suggest::run(&args, config, format, output.as_deref())
         }
+        Command::Annotate(args) => annotate::run(&args, config),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klausul", &mut out);

@@ -29,6 +29,8 @@ const LAYERS: &[&[&str]] = &[
     &["baseline"],
     // Rendering.
     &["render"],
+    // Writing findings into a copy of a Word document.
+    &["annotate"],
     // Running it all.
     &["run"],
     &["fuzzing"],

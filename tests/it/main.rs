@@ -1,6 +1,7 @@
 //! One test binary for the whole crate keeps link time low.
 
 mod accuracy;
+mod annotate;
 mod bad_files;
 mod cli;
 mod examples;
