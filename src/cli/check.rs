@@ -13,14 +13,15 @@ use klausul::model::column::SheetKind;
 use klausul::model::output::OutputFormat;
 use klausul::model::vocab::ContractType;
 use klausul::profile::{Profile, ProfileError, BUILTIN};
-use klausul::render::{Context, Style};
+use klausul::render::matrix::CsvStyle;
+use klausul::render::{Context, RunInfo, Style};
 use klausul::report::Summary;
 use klausul::run::{check_each, Plan};
 use klausul::suppress::SuppressionFile;
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CsvDelimiter};
 use super::diagnostic::{report_error, report_input_error, say, warn, Refusal};
-use super::outputs::{write_atomically, Outputs};
+use super::outputs::{run_time, write_atomically, Outputs};
 use super::{changed, color, guard, load_config, width};
 
 /// What a run needs before the first document is read.
@@ -108,7 +109,14 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         columns: columns(config, args),
     };
     let (files, write_baseline, refused) = allowed(args, config, &setup.inputs);
-    let mut outputs = outputs(args, config, &setup.profile, &files);
+    let run = RunInfo {
+        time: run_time(),
+        csv: CsvStyle {
+            delimiter: args.filing.csv_delimiter.map(CsvDelimiter::char),
+            bom: args.filing.csv_bom,
+        },
+    };
+    let mut outputs = outputs(args, config, &setup.profile, &files, &run);
     outputs.head();
     let mut summary = Summary::default();
     let mut recorded = Vec::new();
@@ -199,6 +207,7 @@ fn outputs<'p>(
     config: &Config,
     profile: &'p Profile,
     files: &[(OutputFormat, PathBuf)],
+    run: &'p RunInfo,
 ) -> Outputs<'p> {
     let ctx = Context {
         profile,
@@ -208,6 +217,7 @@ fn outputs<'p>(
             lang: config.lang.value,
         },
         fail_on: config.fail_on.value,
+        run,
     };
     Outputs::new(args.format, files, ctx)
 }

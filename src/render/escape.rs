@@ -60,13 +60,21 @@ pub fn markdown(s: &str) -> String {
 /// as spreadsheet tools expect.
 #[must_use]
 pub fn csv(s: &str) -> Cow<'_, str> {
+    csv_with(s, ',')
+}
+
+/// A CSV field as `csv` makes it, for a file whose fields are separated by
+/// `delimiter` (`;` for Swedish Excel): quoted when it holds the delimiter
+/// or a quote.
+#[must_use]
+pub fn csv_with(s: &str, delimiter: char) -> Cow<'_, str> {
     let formula = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let guarded = if formula(s) {
         Cow::Owned(format!("'{}", line(s)))
     } else {
         line(s)
     };
-    if guarded.contains([',', '"']) {
+    if guarded.contains([delimiter, '"']) {
         Cow::Owned(format!("\"{}\"", guarded.replace('"', "\"\"")))
     } else {
         guarded

@@ -152,6 +152,10 @@ pub struct RegisterRow {
     /// As Excel shows it (1-based).
     pub row: u32,
     pub contract: Option<String>,
+    /// What the register says of the agreement, when it has the column:
+    /// who supplies it, what it is called, which board is responsible.
+    #[serde(flatten)]
+    pub facts: RowFacts,
     /// Whether the clause applies; `null` when that cannot be told.
     pub applies: Option<bool>,
     pub status: RowStatus,
@@ -161,6 +165,25 @@ pub struct RegisterRow {
     /// Accepted with a reason (suppression file, keyed by the workbook's hash).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppressed>,
+}
+
+/// A register row's own facts, each present only when the register has the
+/// column and the cell holds something. Dates are ISO 8601; the value is in
+/// kronor, after the header's unit ("tkr") is applied.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RowFacts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_sek: Option<f64>,
 }
 
 impl RegisterRow {

@@ -20,6 +20,7 @@ mod reports;
 mod rules_only;
 mod sheets;
 mod snapshots;
+mod workbook;
 
 use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::read_text;

@@ -59,7 +59,11 @@ fn csv_has_a_row_per_document_and_requirement() {
         &["check", "--format", "csv", "fixtures/tune/svag.md"],
     );
     let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    // Swedish Excel's defaults: a byte-order mark and semicolons.
+    let text = text.strip_prefix('\u{feff}').expect("a UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .unwrap()
@@ -75,6 +79,49 @@ fn csv_has_a_row_per_document_and_requirement() {
         })
         .collect();
     assert_eq!(rows, svag_statuses());
+}
+
+#[test]
+fn csv_takes_the_delimiter_and_bom_of_the_language_or_the_flags() {
+    let first_line = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "csv"];
+        all.extend(args);
+        all.push("fixtures/tune/svag.md");
+        let text = stdout(&klausul(&repo(), &all));
+        text.lines()
+            .next()
+            .unwrap()
+            .chars()
+            .take(18)
+            .collect::<String>()
+    };
+    assert_eq!(first_line(&["--lang", "sv"]), "\u{feff}path;kind;format;");
+    assert_eq!(first_line(&["--lang", "en"]), "\u{feff}path,kind,format,");
+    assert_eq!(
+        first_line(&[
+            "--lang",
+            "sv",
+            "--csv-delimiter",
+            "comma",
+            "--csv-bom",
+            "false"
+        ]),
+        "path,kind,format,v"
+    );
+    assert_eq!(
+        first_line(&["--lang", "en", "--csv-delimiter", "tab"]),
+        "\u{feff}path\tkind\tformat\t"
+    );
+    // A field with quotes is quoted, and its quotes doubled.
+    let text = stdout(&klausul(
+        &repo(),
+        &["check", "--format", "csv", "fixtures/tune/svag.md"],
+    ));
+    let weak = text.lines().find(|l| l.contains(";AD-07;")).unwrap();
+    assert!(
+        weak.contains(";\"tidsfristen \"\"skälig tid\"\" är inte en bestämd tid\";11;"),
+        "{weak}"
+    );
 }
 
 fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
@@ -103,30 +150,86 @@ fn the_xlsx_matrix_opens_with_calamine_and_holds_the_cells() {
     let mut book: Xlsx<_> = open_workbook(dir.join("matris.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["Kravmatris", "Fynd", "Avtalsregister", "Täckning"]
+        [
+            "Kravmatris",
+            "Fynd",
+            "Avtalsregister",
+            "Täckning",
+            "Om rapporten"
+        ]
     );
     let matrix = book.worksheet_range("Kravmatris").unwrap();
-    assert_eq!(cell(&matrix, 0, 7), "AD-07");
+    // Path, place, agreement id, kind and verdict stand before the
+    // requirements, in Swedish.
+    assert_eq!(
+        (0..5).map(|c| cell(&matrix, 0, c)).collect::<Vec<_>>(),
+        ["Dokument", "Plats", "Avtals-id", "Slag", "Utfall"]
+    );
+    assert_eq!(cell(&matrix, 0, 11), "AD-07");
     assert_eq!(cell(&matrix, 1, 0), svag.to_str().unwrap());
-    let statuses: Vec<String> = (1..=13).map(|c| cell(&matrix, 1, c)).collect();
+    assert_eq!(cell(&matrix, 1, 4), "underkänt");
+    let statuses: Vec<String> = (5..18).map(|c| cell(&matrix, 1, c)).collect();
+    let swedish = |s: &str| match s {
+        "met" => "uppfyllt",
+        "weak" => "svagt",
+        "missing" => "saknas",
+        _ => "ej tillämpligt",
+    };
     assert_eq!(
         statuses,
         svag_statuses()
             .into_iter()
-            .map(|(_, s)| s)
+            .map(|(_, s)| swedish(&s).to_owned())
             .collect::<Vec<_>>()
     );
+    // The register, then its twelve agreements as rows of their own.
+    assert_eq!(cell(&matrix, 2, 4), "underkänt");
+    assert_eq!(
+        (
+            cell(&matrix, 5, 1),
+            cell(&matrix, 5, 2),
+            cell(&matrix, 5, 4)
+        ),
+        (
+            "Avtal!N7".into(),
+            "SF-2024-006".into(),
+            "uppfyller inte".into()
+        )
+    );
+    assert_eq!(matrix.height(), 15);
     let audit = book.worksheet_range("Avtalsregister").unwrap();
-    // Twelve agreements below the header; SF-2024-006 on the third.
+    // Twelve agreements below the header; SF-2024-006 on the third, with
+    // its supplier, board, dates and value.
     assert_eq!(audit.height(), 13);
     assert_eq!(
-        (cell(&audit, 3, 3), cell(&audit, 3, 5)),
-        ("SF-2024-006".to_owned(), "non-compliant".to_owned())
+        (3..12).map(|c| cell(&audit, 3, c)).collect::<Vec<_>>(),
+        [
+            "SF-2024-006",
+            "Buss i Väst AB",
+            "Skolskjuts",
+            "Utbildningsnämnden",
+            // Dates as dates: Excel's day numbers (from 1899-12-30) of
+            // 2024-03-01 and 2026-02-28.
+            "45352",
+            "46081",
+            "1250000",
+            "ja",
+            "uppfyller inte"
+        ]
     );
     let cover = book.worksheet_range("Täckning").unwrap();
     assert_eq!(
-        (cell(&cover, 1, 1), cell(&cover, 1, 3), cell(&cover, 1, 7)),
-        ("alla".into(), "4".into(), "11".into())
+        (0..8).map(|c| cell(&cover, 1, c)).collect::<Vec<_>>(),
+        [
+            register.to_str().unwrap(),
+            "Farsta stadsdelsnämnd",
+            "2",
+            "1",
+            "0",
+            "0",
+            "3",
+            "0.6667"
+        ]
     );
 }
 
