@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::model::lang::Lang;
+use crate::model::lang::{fill, Lang};
 use crate::model::limits::Overrun;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -58,6 +58,11 @@ pub enum ReadError {
     Crashed { reason: String },
     #[error("reading took longer than {seconds} s, the limit for one file")]
     TimedOut { seconds: u64 },
+    /// A format klausul knows but does not read (old Word, RTF). It is
+    /// refused, never read as something else: RTF read as text gives wrong
+    /// statuses. Worded by the catalogues (`read_not_supported`).
+    #[error("{}", fill(Lang::En.template("read_not_supported").unwrap_or_default(), &[("format", format)]))]
+    NotSupported { format: &'static str },
 }
 
 impl From<Overrun> for ReadError {
@@ -77,6 +82,10 @@ impl ReadError {
             return self.to_string();
         }
         match self {
+            Self::NotSupported { format } => fill(
+                lang.template("read_not_supported").unwrap_or_default(),
+                &[("format", format)],
+            ),
             Self::Unrecognised => "innehållet är varken text eller något format som klausul läser".to_owned(),
             Self::Workbook { reason } => format!("arbetsboken går inte att läsa: {reason}"),
             Self::NoHeader { found } => format!("inget blad har en rubrikrad som klausul känner igen (hittade {found})"),
@@ -127,6 +136,7 @@ impl ReadError {
             return self.help();
         }
         match self {
+            Self::NotSupported { .. } => lang.template("read_not_supported_help").unwrap_or_default(),
             Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
                 "ange kolumnerna med --columns roll=Rubrik (eller [columns] i klausul.toml), eller bladets slag med --sheet-kind"
             }
@@ -158,6 +168,7 @@ impl ReadError {
     #[must_use]
     pub fn help(&self) -> &'static str {
         match self {
+            Self::NotSupported { .. } => Lang::En.template("read_not_supported_help").unwrap_or_default(),
             Self::NoHeader { .. } | Self::RegisterColumns { .. } => {
                 "name the columns with --columns role=Header (or [columns] in klausul.toml), or say the kind with --sheet-kind"
             }

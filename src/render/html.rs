@@ -363,7 +363,8 @@ impl Renderer for Html<'_> {
     fn tail(&mut self, s: &Summary) -> String {
         let lang = self.ctx.lang();
         format!(
-            "</main>\n<footer id=\"summary\">\n<h2>{}</h2>\n<table><caption>{}</caption><tbody><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr></tbody></table>\n</footer>\n</body>\n</html>\n",
+            "{}</main>\n<footer id=\"summary\">\n<h2>{}</h2>\n<table><caption>{}</caption><tbody><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr></tbody></table>\n</footer>\n</body>\n</html>\n",
+            super::skipped::html(self.ctx.run, lang),
             say(lang, "Sammanfattning", "Summary"),
             say(lang, "Antal dokument", "Documents"),
             say(lang, "Dokument", "Documents"),

@@ -65,7 +65,8 @@ impl Renderer for Markdown<'_> {
 
     fn tail(&mut self, s: &Summary) -> String {
         format!(
-            "---\n\n{}: {} · {}: {} · {}: {}\n",
+            "{}---\n\n{}: {} · {}: {} · {}: {}\n",
+            super::skipped::markdown(self.ctx.run, self.ctx.lang()),
             say(self.ctx.lang(), "Dokument", "Documents"),
             s.documents,
             say(self.ctx.lang(), "underkända", "failed"),

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod matrix;
 mod register;
 pub mod sarif;
+pub mod skipped;
 pub mod suggest;
 mod words;
 pub mod xlsx;
@@ -57,6 +58,10 @@ pub struct RunInfo {
     /// How the CSV is written; by default as Excel expects it in the
     /// report's language.
     pub csv: matrix::CsvStyle,
+    /// Files a folder walk did not check, listed with why.
+    pub skipped: Vec<crate::report::skipped::Skipped>,
+    /// How many other files the walk skipped.
+    pub skipped_other: usize,
 }
 
 impl Context<'_> {

@@ -6,6 +6,7 @@
 use crate::model::lang::{fill, Lang};
 use crate::model::location::Location;
 use crate::model::vocab::{RowStatus, Status, Verdict};
+use crate::report::skipped::Skipped;
 use crate::report::Coverage;
 
 /// An icon that reads in any font and prints in black and white.
@@ -119,4 +120,16 @@ pub fn row_status_word(status: RowStatus, lang: Lang) -> &'static str {
             RowStatus::NotApplicable => "row_not_applicable",
         },
     )
+}
+
+/// Why a file was not checked, in the report's language.
+#[must_use]
+pub fn skip_reason(lang: Lang, s: &Skipped) -> &'static str {
+    word(lang, s.reason.key())
+}
+
+/// "3 other files were skipped…", or `None` when there were none.
+#[must_use]
+pub fn skipped_others(lang: Lang, count: usize) -> Option<String> {
+    (count > 0).then(|| phrase(lang, "skipped_others", &[("count", &count.to_string())]))
 }

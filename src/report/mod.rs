@@ -3,6 +3,7 @@
 //! excerpts a finding points at.
 
 pub mod fingerprint;
+pub mod skipped;
 
 use serde::Serialize;
 
@@ -304,6 +305,17 @@ pub struct Summary {
     pub documents: usize,
     pub failed: usize,
     pub errors: usize,
+    /// Files a folder walk listed as not checked (`skipped` in the report).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+    /// Other files a folder walk skipped, counted only.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_other: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+const fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -330,6 +342,9 @@ pub struct Report {
     pub tool: Tool,
     pub profile: ProfileRef,
     pub documents: Vec<DocumentReport>,
+    /// Files a folder walk did not check, with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<skipped::Skipped>,
     pub summary: Summary,
 }
 
@@ -345,6 +360,7 @@ impl Report {
             tool: Tool::this(),
             profile,
             documents,
+            skipped: Vec::new(),
             summary,
         }
     }

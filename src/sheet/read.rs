@@ -62,7 +62,8 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
             })
         }
         Format::Xls => {
-            let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
+            let mut book: Xls<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(bytes, e))?;
             let sheets = book.sheets_metadata().to_owned();
             each_visible(&sheets, |name| {
                 let range = book.worksheet_range(name).map_err(broken)?;
@@ -72,6 +73,24 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
         }
         Format::Ods => read_ods(bytes, limits, &mut tally),
         _ => Err(ReadError::Unrecognised),
+    }
+}
+
+/// Why an OLE2 file is no workbook: a Word 97–2003 document (it holds a
+/// `WordDocument` stream) is said to be one, not a broken workbook. Asked
+/// only once calamine has failed, so a workbook whose cells spell the name
+/// is still read as one.
+fn not_a_workbook(bytes: &[u8], error: impl std::fmt::Display) -> ReadError {
+    let name: Vec<u8> = "WordDocument"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(name.len()).any(|w| w == name) {
+        ReadError::NotSupported {
+            format: "Word 97–2003 (.doc)",
+        }
+    } else {
+        broken(error)
     }
 }
 

@@ -19,6 +19,7 @@ mod prose;
 mod reports;
 mod rules_only;
 mod sheets;
+mod skipped;
 mod snapshots;
 mod workbook;
 

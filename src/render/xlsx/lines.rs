@@ -10,7 +10,9 @@ use super::table::{self, col, row, Formats, Value};
 use crate::model::lang::Lang;
 use crate::model::vocab::{RowStatus, Severity, Status, Verdict};
 use crate::render::matrix::records;
-use crate::render::words::{row_status_word, status_word, verdict_word, word};
+use crate::render::words::{
+    row_status_word, skip_reason, skipped_others, status_word, verdict_word, word,
+};
 use crate::render::Context;
 use crate::report::{DocumentReport, RegisterRow};
 
@@ -250,6 +252,30 @@ pub fn register_row(lang: Lang, path: &str, r: &RegisterRow) -> Vec<Value> {
     ]
 }
 
+/// The files the walk did not check, from row `top` down.
+fn skipped(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    ctx: Context<'_>,
+    top: u32,
+) -> Result<(), XlsxError> {
+    let (lang, run) = (ctx.lang(), ctx.run);
+    if run.skipped.is_empty() && run.skipped_other == 0 {
+        return Ok(());
+    }
+    sheet.write_string_with_format(top, 0, word(lang, "skipped_heading"), &f.header)?;
+    let mut at = top;
+    for s in &run.skipped {
+        at += 1;
+        table::cell(sheet, f, (at, 0), &Value::text(&s.path))?;
+        sheet.write_string(at, 1, skip_reason(lang, s))?;
+    }
+    if let Some(text) = skipped_others(lang, run.skipped_other) {
+        sheet.write_string(at + 1, 0, text)?;
+    }
+    Ok(())
+}
+
 /// What was checked with what: the time, klausul's version, the profile.
 /// Each file's SHA-256 stands beside it in the matrix.
 pub fn about(sheet: &mut Worksheet, f: &Formats, ctx: Context<'_>) -> Result<(), XlsxError> {
@@ -266,6 +292,7 @@ pub fn about(sheet: &mut Worksheet, f: &Formats, ctx: Context<'_>) -> Result<(),
         sheet.write_string_with_format(row(r), 0, word(lang, key), &f.header)?;
         sheet.write_string(row(r), 1, *value)?;
     }
+    skipped(sheet, f, ctx, row(lines.len() + 1))?;
     sheet.autofit();
     table::print_setup(sheet, f)
 }
