@@ -17,6 +17,7 @@ pub mod junit;
 pub mod localise;
 pub mod markdown;
 pub mod matrix;
+mod overview;
 mod register;
 pub mod sarif;
 pub mod skipped;

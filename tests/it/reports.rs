@@ -439,3 +439,100 @@ fn every_message_exists_in_swedish_and_english() {
         assert_ne!(e.advice(Lang::Sv), e.advice(Lang::En), "{e:?}");
     }
 }
+
+/// The overview of 35 documents in a 1280×800 window: the grid fits, a click
+/// on a label filters it with no script, and the print is compact.
+#[test]
+#[ignore = "needs /usr/bin/chromium and tests/browser/node_modules; .ci/run runs it"]
+fn the_overview_of_35_documents_fits_a_window_and_filters_without_script() {
+    let dir = scratch("overview");
+    let folder = dir.join("avtal");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut sources: Vec<std::path::PathBuf> = ["fixtures/tune", "fixtures/holdout"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(repo().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    sources.sort();
+    for i in 0..35 {
+        let source = &sources[i % sources.len()];
+        let name = format!(
+            "avtal-{i:02}-{}",
+            source.file_name().unwrap().to_string_lossy()
+        );
+        std::fs::copy(source, folder.join(name)).unwrap();
+    }
+    let out = klausul(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "html=report.html",
+            "avtal",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failed = report["summary"]["failed"].as_u64().unwrap();
+    let passed = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["verdict"] == "pass")
+        .count();
+    let shot = repo().join("target/overview-screenshot.png");
+    let check = Command::new("node")
+        .arg(repo().join("tests/browser/overview.mjs"))
+        .arg(dir.join("report.html"))
+        .arg(&shot)
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{summary}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
+    assert!(v["width"].as_f64().unwrap() <= 1280.0, "{v}");
+    assert!(v["height"].as_f64().unwrap() <= 800.0, "{v}");
+    assert_eq!(v["all"], 35);
+    assert_eq!(v["failed"].as_u64(), Some(failed));
+    assert_eq!(v["passed"].as_u64(), Some(passed as u64));
+    assert_eq!(v["scripts"], 0);
+    // It printed to 95 pages before the passing documents took a line each.
+    assert!(v["pages"].as_u64().unwrap() < 70, "{v}");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+}
+
+/// The reports for people say what was checked with what: the time (from
+/// `SOURCE_DATE_EPOCH`), klausul's version, the profile, and each file's hash;
+/// an excerpt of a Markdown heading shows its words, not its `##`.
+#[test]
+fn reports_for_people_name_time_version_profile_and_hashes() {
+    let svag = repo().join("fixtures/tune/svag.md");
+    let hash = klausul::source::sha256_hex(&[&std::fs::read(&svag).unwrap()]);
+    for format in ["markdown", "html"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_klausul"))
+            .args(["check", "--lang", "sv", "--format", format])
+            .arg(&svag)
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env_remove("KLAUSUL_CONFIG")
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains("Tidpunkt: 2026-01-01 00:00 UTC"), "{format}");
+        assert!(text.contains(&hash), "{format}: the file's SHA-256");
+        assert!(text.contains("stockholm"), "{format}");
+        assert!(text.contains(env!("CARGO_PKG_VERSION")), "{format}");
+        assert!(!text.contains("## 5 Antidiskriminering</mark>"), "{format}");
+        assert!(!text.contains("**## 5"), "{format}");
+    }
+    let md = stdout(&klausul(
+        &repo(),
+        &["check", "--format", "markdown", "fixtures/tune/svag.md"],
+    ));
+    assert!(md.contains("\n> **5 Antidiskriminering**\n"), "{md}");
+}
