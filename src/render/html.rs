@@ -10,7 +10,9 @@ use super::escape::{xml, xml_text};
 use super::human::status_word;
 use super::overview::{verdict_class, Line, STYLE as OVERVIEW_STYLE};
 use super::words::word;
-use super::words::{as_text, icon, marked, percent, say, share};
+use super::words::{
+    as_text, icon, marked, percent, say, severity_word, share, status_class as class,
+};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
 use crate::model::location::Location;
@@ -87,15 +89,6 @@ details > summary { cursor: pointer; font-weight: 600; }
 }
 ";
 
-pub(super) const fn class(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Weak => "weak",
-        Status::Missing => "missing",
-        Status::NotApplicable => "na",
-    }
-}
-
 fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match v {
         Verdict::Pass => say(lang, "Godkänt", "Pass"),
@@ -155,7 +148,7 @@ impl Html<'_> {
                 class(r.status),
                 icon(r.status),
                 status_word(r.status, lang),
-                r.severity.name()
+                severity_word(lang, r.severity)
             );
         }
         out.push_str("</tbody></table>");

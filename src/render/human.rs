@@ -8,7 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::escape::{line, terminal};
 use super::excerpt::ExcerptSource;
-use super::words::verdict_word;
+use super::words::{severity_word, verdict_word};
 use super::Style;
 use crate::model::lang::Lang;
 use crate::model::location::Location;
@@ -180,7 +180,7 @@ fn table(doc: &DocumentReport, style: Style) -> String {
             terminal(&r.id),
             terminal(&r.name),
             status_word(r.status, style.lang),
-            r.severity.name()
+            severity_word(style.lang, r.severity)
         );
     }
     out

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::escape::{markdown, markdown_line_start};
 use super::human::status_word;
-use super::words::{as_text, icon, marked, say, share, word};
+use super::words::{as_text, icon, marked, row_status_word, say, severity_word, share, word};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
 use crate::report::{DocumentReport, RequirementResult, Summary};
@@ -112,7 +112,7 @@ fn register(doc: &DocumentReport, lang: Lang, out: &mut String) {
             "- **{}** {} ({}): {}",
             markdown(row.contract.as_deref().unwrap_or("–")),
             markdown(&row.place()),
-            row.status.name(),
+            row_status_word(row.status, lang),
             markdown(&row.problems())
         );
     }
@@ -141,7 +141,7 @@ fn status_table(doc: &DocumentReport, lang: Lang, out: &mut String) {
                 say(lang, "undantaget", "suppressed"),
                 markdown(&s.reason)
             )),
-            r.severity.name()
+            severity_word(lang, r.severity)
         );
     }
     out.push('\n');

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::escape::xml;
-use super::words::{icon, status_word, verdict_word, word};
+use super::words::{icon, status_class, status_word, verdict_word, word};
 use super::Context;
 use crate::model::vocab::{Status, Verdict};
 use crate::report::DocumentReport;
@@ -142,7 +142,7 @@ fn legend(lang: crate::model::lang::Lang, out: &mut String) {
         let _ = write!(
             out,
             "<span class=\"st {}\">{}</span> {} ",
-            super::html::class(s),
+            status_class(s),
             icon(s),
             status_word(s, lang)
         );
@@ -166,7 +166,7 @@ fn row(line: &Line, ctx: Context<'_>, out: &mut String) {
                 let _ = write!(
                     out,
                     "<td class=\"st {}\" title=\"{2}\"><span aria-hidden=\"true\">{}</span> <span class=\"sr\">{}</span></td>",
-                    super::html::class(*s),
+                    status_class(*s),
                     icon(*s),
                     status_word(*s, lang)
                 );

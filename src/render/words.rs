@@ -5,7 +5,7 @@
 
 use crate::model::lang::{fill, Lang};
 use crate::model::location::Location;
-use crate::model::vocab::{RowStatus, Status, Verdict};
+use crate::model::vocab::{RowStatus, Severity, Status, Verdict};
 use crate::report::skipped::Skipped;
 use crate::report::Coverage;
 
@@ -17,6 +17,17 @@ pub const fn icon(status: Status) -> &'static str {
         Status::Weak => "▲",
         Status::Missing => "✖",
         Status::NotApplicable => "–",
+    }
+}
+
+/// A status as a class name, for HTML.
+#[must_use]
+pub const fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Weak => "weak",
+        Status::Missing => "missing",
+        Status::NotApplicable => "na",
     }
 }
 
@@ -134,6 +145,19 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
             Status::Weak => "status_weak",
             Status::Missing => "status_missing",
             Status::NotApplicable => "status_not_applicable",
+        },
+    )
+}
+
+/// A severity, in the report's language: "fel", "varning", "info".
+#[must_use]
+pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    word(
+        lang,
+        match severity {
+            Severity::Error => "severity_error",
+            Severity::Warning => "severity_warning",
+            Severity::Info => "severity_info",
         },
     )
 }

@@ -34,11 +34,11 @@ fn markdown_shows_the_table_the_words_and_the_wording() {
     assert_eq!(out.status.code(), Some(1));
     let md = stdout(&out);
     assert!(
-        md.contains("| ▲ | AD-07 report-on-request | svagt | error |"),
+        md.contains("| ▲ | AD-07 report-on-request | svagt | fel |"),
         "{md}"
     );
     assert!(
-        md.contains("| ✖ | AD-03 equal-value | saknas | error |"),
+        md.contains("| ✖ | AD-03 equal-value | saknas | fel |"),
         "{md}"
     );
     assert!(

@@ -8,10 +8,10 @@ use rust_xlsxwriter::{
 
 use super::table::{self, col, row, Formats, Value};
 use crate::model::lang::Lang;
-use crate::model::vocab::{RowStatus, Severity, Status, Verdict};
+use crate::model::vocab::{RowStatus, Status, Verdict};
 use crate::render::matrix::records;
 use crate::render::words::{
-    row_status_word, skip_reason, skipped_others, status_word, verdict_word, word,
+    row_status_word, severity_word, skip_reason, skipped_others, status_word, verdict_word, word,
 };
 use crate::render::Context;
 use crate::report::{DocumentReport, RegisterRow};
@@ -71,17 +71,6 @@ pub fn kind_word(lang: Lang, kind: &str) -> &'static str {
         "catalogue" => word(lang, "kind_catalogue"),
         _ => word(lang, "kind_document"),
     }
-}
-
-pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
-    word(
-        lang,
-        match severity {
-            Severity::Error => "severity_error",
-            Severity::Warning => "severity_warning",
-            Severity::Info => "severity_info",
-        },
-    )
 }
 
 fn yes_no(lang: Lang, b: bool) -> &'static str {
