@@ -536,3 +536,51 @@ fn reports_for_people_name_time_version_profile_and_hashes() {
     ));
     assert!(md.contains("\n> **5 Antidiskriminering**\n"), "{md}");
 }
+
+/// A register row in JSON carries the register's own facts about the
+/// agreement, as optional fields (issue 20): SF-2024-006 as the fixture's
+/// row 7 holds it (read with openpyxl), where the value is written
+/// "1 250 000 kr" in a tkr column and the start "1 mars 2024".
+#[test]
+fn json_register_rows_carry_supplier_name_board_dates_and_value() {
+    let out = klausul(
+        &repo(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "fixtures/sheets/avtalsregister.xlsx",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = report["documents"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["contract"] == "SF-2024-006")
+        .unwrap();
+    let facts: Vec<&serde_json::Value> = [
+        "row",
+        "supplier",
+        "agreement_name",
+        "board",
+        "start_date",
+        "end_date",
+        "value_sek",
+    ]
+    .iter()
+    .map(|k| &row[*k])
+    .collect();
+    assert_eq!(
+        facts,
+        [
+            &serde_json::json!(7),
+            &serde_json::json!("Buss i Väst AB"),
+            &serde_json::json!("Skolskjuts"),
+            &serde_json::json!("Utbildningsnämnden"),
+            &serde_json::json!("2024-03-01"),
+            &serde_json::json!("2026-02-28"),
+            &serde_json::json!(1_250_000.0),
+        ]
+    );
+}

@@ -303,3 +303,14 @@ pub fn groups(table: &Table, header: &Header) -> (Vec<Option<String>>, Vec<Optio
     })
     .unzip()
 }
+
+#[cfg(test)]
+mod quote_tests {
+    #[test]
+    fn a_quoted_cell_stops_at_eighty_characters() {
+        let long = "å".repeat(81);
+        assert_eq!(super::capped(&long), format!("{}…", "å".repeat(80)));
+        assert_eq!(super::capped(&"å".repeat(80)), "å".repeat(80));
+        assert_eq!(super::capped("nej"), "nej");
+    }
+}
