@@ -185,21 +185,13 @@ pub fn run_time() -> String {
     utc(epoch)
 }
 
-/// Seconds since 1970 as a UTC date and time (Howard Hinnant's
-/// days-to-civil algorithm).
+/// Seconds since 1970 as a UTC date and time; the day is the spreadsheet
+/// reader's own civil-date arithmetic.
 fn utc(epoch: i64) -> String {
     let (days, secs) = (epoch.div_euclid(86_400), epoch.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        "{} {:02}:{:02} UTC",
+        klausul::sheet::cell::Date::from_days(days),
         secs / 3_600,
         secs % 3_600 / 60
     )
