@@ -181,6 +181,11 @@ pub struct Collected {
     /// Links in walked folders whose target lies outside the folder walked,
     /// skipped because `follow_links` was not given.
     pub skipped_links: Vec<PathBuf>,
+    /// Word and LibreOffice lock files (`~$avtal.docx` that is not a zip).
+    pub lock_files: Vec<PathBuf>,
+    /// Regular files in walked folders with an extension klausul does not
+    /// read, so a caller can say what was not checked.
+    pub passed_over: Vec<PathBuf>,
 }
 
 /// The inputs named on the command line, with directories walked. A path
@@ -222,9 +227,13 @@ fn walk(root: &Path, follow_links: bool, out: &mut Collected) {
     let mut canonical_root: Option<Option<PathBuf>> = None;
     for entry in entries {
         match entry {
+            Ok(e) if e.file_type().is_file() && walked(e.path()) && is_lock_file(e.path()) => {
+                out.lock_files.push(e.into_path());
+            }
             Ok(e) if e.file_type().is_file() && walked(e.path()) => {
                 out.inputs.push(Input::File(e.into_path()));
             }
+            Ok(e) if e.file_type().is_file() => out.passed_over.push(e.into_path()),
             Ok(e) if e.path_is_symlink() && walked(e.path()) && e.path().is_file() => {
                 let root = canonical_root.get_or_insert_with(|| root.canonicalize().ok());
                 let inside = match (root.as_deref(), e.path().canonicalize()) {
@@ -246,6 +255,19 @@ fn walk(root: &Path, follow_links: bool, out: &mut Collected) {
             }
         }
     }
+}
+
+/// Word writes `~$avtal.docx` beside a document it has open: a few bytes
+/// naming who has it, not a zip. A real document named so is still read.
+fn is_lock_file(path: &Path) -> bool {
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+    let mut head = [0_u8; 4];
+    named
+        && !std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok_and(|()| &head == b"PK\x03\x04")
 }
 
 fn walked(path: &Path) -> bool {
@@ -352,6 +374,13 @@ fn understand(input: &Input, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, I
     let content = match format {
         Format::Text | Format::Markdown if looks_binary(&bytes) => {
             return Err(failed(ReadError::Unrecognised))
+        }
+        // RTF is text to look at, but read as text its control words give
+        // wrong statuses: it is refused until it has a reader of its own.
+        Format::Text | Format::Markdown if bytes.starts_with(b"{\\rtf") => {
+            return Err(failed(ReadError::NotSupported {
+                format: "RTF".to_owned(),
+            }))
         }
         Format::Text | Format::Markdown => document(plain(bytes, format, limits).map_err(failed)?),
         Format::Docx => on_thread(bytes, limits, |b, l| read_docx(b, l).map(Content::Document))

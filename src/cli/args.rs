@@ -123,6 +123,43 @@ pub struct CheckArgs {
     /// walked (by default they are skipped and listed).
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub filing: FilingArgs,
+}
+
+/// How reports are written for filing, and how strict a folder audit is.
+#[derive(Debug, Default, clap::Args)]
+pub struct FilingArgs {
+    /// The CSV's field separator (default: semicolon in Swedish, comma in
+    /// English, as Excel expects).
+    #[arg(long, value_enum, value_name = "SEPARATOR")]
+    pub csv_delimiter: Option<CsvDelimiter>,
+    /// Whether the CSV starts with a UTF-8 byte-order mark (default true, so
+    /// Excel reads å, ä and ö).
+    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
+    pub csv_bom: Option<bool>,
+    /// Make a document-like file that a folder walk skips (.doc, .rtf, …)
+    /// an input error: exit 2.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// A value of `--csv-delimiter`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvDelimiter {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl CsvDelimiter {
+    pub const fn char(self) -> char {
+        match self {
+            Self::Comma => ',',
+            Self::Semicolon => ';',
+            Self::Tab => '\t',
+        }
+    }
 }
 
 #[derive(Debug, Default, clap::Args)]

@@ -13,14 +13,16 @@ use klausul::model::column::SheetKind;
 use klausul::model::output::OutputFormat;
 use klausul::model::vocab::ContractType;
 use klausul::profile::{Profile, ProfileError, BUILTIN};
-use klausul::render::{Context, Style};
+use klausul::render::matrix::CsvStyle;
+use klausul::render::{Context, RunInfo, Style};
+use klausul::report::skipped::Skips;
 use klausul::report::Summary;
-use klausul::run::{check_each, Plan};
+use klausul::run::{check_each, skipped, Plan};
 use klausul::suppress::SuppressionFile;
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CsvDelimiter};
 use super::diagnostic::{report_error, report_input_error, say, warn, Refusal};
-use super::outputs::{write_atomically, Outputs};
+use super::outputs::{run_time, write_atomically, Outputs};
 use super::{changed, color, guard, load_config, width};
 
 /// What a run needs before the first document is read.
@@ -33,6 +35,8 @@ struct Setup {
     /// How many inputs the paths held before the globs and `--changed-since`
     /// kept some of them.
     found: usize,
+    /// What the folder walks did not check.
+    skips: Skips,
 }
 
 fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
@@ -73,7 +77,7 @@ fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
         },
         None => None,
     };
-    let (inputs, found) = inputs?;
+    let (inputs, found, skips) = inputs?;
     Some(Setup {
         config,
         profile,
@@ -81,6 +85,7 @@ fn setup(args: &CheckArgs, config_arg: Option<&Path>) -> Option<Setup> {
         baseline,
         inputs,
         found,
+        skips,
     })
 }
 
@@ -108,9 +113,23 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
         columns: columns(config, args),
     };
     let (files, write_baseline, refused) = allowed(args, config, &setup.inputs);
-    let mut outputs = outputs(args, config, &setup.profile, &files);
+    let strict_refused = strict_refusal(args, &setup);
+    let run = RunInfo {
+        time: run_time(),
+        csv: CsvStyle {
+            delimiter: args.filing.csv_delimiter.map(CsvDelimiter::char),
+            bom: args.filing.csv_bom,
+        },
+        skipped: std::mem::take(&mut setup.skips.listed),
+        skipped_other: setup.skips.others,
+    };
+    let mut outputs = outputs(args, config, &setup.profile, &files, &run);
     outputs.head();
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        skipped: run.skipped.len(),
+        skipped_other: run.skipped_other,
+        ..Summary::default()
+    };
     let mut recorded = Vec::new();
     let mut seen_hashes = Vec::new();
     let progress = progress(setup.inputs.len());
@@ -138,11 +157,33 @@ pub fn run(args: &CheckArgs, config_arg: Option<&Path>) -> ExitCode {
     warn_unused(&setup, args, &seen_hashes);
     let baseline = args.write_baseline.as_deref().filter(|_| write_baseline);
     let code = finish(baseline, outputs, &summary, recorded);
-    if refused {
+    if refused || strict_refused {
         ExitCode::from(2)
     } else {
         code
     }
+}
+
+/// With `--strict`, a document-like file the walk skipped is an input
+/// error: said here, and the run goes on to report, then exits 2.
+fn strict_refusal(args: &CheckArgs, setup: &Setup) -> bool {
+    let count = setup
+        .skips
+        .listed
+        .iter()
+        .filter(|s| s.reason.document_like())
+        .count();
+    if !args.filing.strict || count == 0 {
+        return false;
+    }
+    report_error(&Refusal::new(
+        "klausul::input::skipped",
+        setup.config.lang.value,
+        "skipped_strict",
+        None,
+        &[("count", &count.to_string())],
+    ));
+    true
 }
 
 /// Whether the run has something to check. A gate must never pass on
@@ -199,6 +240,7 @@ fn outputs<'p>(
     config: &Config,
     profile: &'p Profile,
     files: &[(OutputFormat, PathBuf)],
+    run: &'p RunInfo,
 ) -> Outputs<'p> {
     let ctx = Context {
         profile,
@@ -208,6 +250,7 @@ fn outputs<'p>(
             lang: config.lang.value,
         },
         fail_on: config.fail_on.value,
+        run,
     };
     Outputs::new(args.format, files, ctx)
 }
@@ -480,7 +523,7 @@ fn without_own_outputs(args: &CheckArgs, config: &Config, inputs: Vec<Input>) ->
 
 /// The inputs: the paths given (or the configuration's directory), walked,
 /// then kept by the include and exclude globs and by `--changed-since`.
-fn inputs(args: &CheckArgs, config: &Config) -> Option<(Vec<Input>, usize)> {
+fn inputs(args: &CheckArgs, config: &Config) -> Option<(Vec<Input>, usize, Skips)> {
     let paths = if args.paths.is_empty() {
         vec![from_here(&config.root)]
     } else {
@@ -510,6 +553,7 @@ fn inputs(args: &CheckArgs, config: &Config) -> Option<(Vec<Input>, usize)> {
             say(config.lang.value, "link_skipped", &[("path", &link)])
         ));
     }
+    let skips = skipped::skips(&collected);
     let inputs = without_own_outputs(args, config, collected.inputs);
     let changed = match &args.changed_since {
         Some(rev) => match changed::changed_since(Path::new("."), rev) {
@@ -541,5 +585,5 @@ fn inputs(args: &CheckArgs, config: &Config) -> Option<(Vec<Input>, usize)> {
             by_globs && by_git
         })
         .collect();
-    Some((kept, found))
+    Some((kept, found, skips))
 }

@@ -168,3 +168,45 @@ pub fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
     }
     result
 }
+
+/// When the run was, as people read it: "2026-01-01 00:00 UTC". From
+/// `SOURCE_DATE_EPOCH` when it is set, so reports for people can be made
+/// again byte for byte (`contracts.md`); else the clock.
+#[must_use]
+pub fn run_time() -> String {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    utc(epoch)
+}
+
+/// Seconds since 1970 as a UTC date and time; the day is the spreadsheet
+/// reader's own civil-date arithmetic.
+fn utc(epoch: i64) -> String {
+    let (days, secs) = (epoch.div_euclid(86_400), epoch.rem_euclid(86_400));
+    format!(
+        "{} {:02}:{:02} UTC",
+        klausul::sheet::cell::Date::from_days(days),
+        secs / 3_600,
+        secs % 3_600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn epoch_seconds_read_as_utc_dates() {
+        assert_eq!(super::utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(super::utc(1_767_225_600), "2026-01-01 00:00 UTC");
+        // 2024 is a leap year: the day after 28 February.
+        assert_eq!(
+            super::utc(1_709_164_800 + 86_400 + 3_660),
+            "2024-03-01 01:01 UTC"
+        );
+    }
+}

@@ -73,6 +73,12 @@ pub enum ReadError {
     TimedOut {
         seconds: u64,
     },
+    /// A format klausul knows but does not read (old Word, RTF). It is
+    /// refused, never read as something else: RTF read as text gives wrong
+    /// statuses.
+    NotSupported {
+        format: String,
+    },
 }
 
 impl From<Overrun> for ReadError {
@@ -115,6 +121,7 @@ impl ReadError {
             Self::Expanded { limit } => ("read_expanded", vec![("limit", n(limit))]),
             Self::Package { reason } => ("read_package", vec![("reason", n(reason))]),
             Self::Encrypted => ("read_encrypted", vec![]),
+            Self::NotSupported { format } => ("read_not_supported", vec![("format", n(format))]),
             Self::MissingPart { part, kind } => (
                 "read_missing_part",
                 vec![("part", n(part)), ("kind", n(kind))],
@@ -167,6 +174,7 @@ impl ReadError {
             | Self::Crashed { .. }
             | Self::TimedOut { .. } => "read_help_pdf",
             Self::NoTextLayer { .. } => "read_help_ocr",
+            Self::NotSupported { .. } => "read_not_supported_help",
         }
     }
 

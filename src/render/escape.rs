@@ -54,19 +54,45 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// A line of escaped Markdown that must stay text where it stands at the
+/// start of a line (a quoted excerpt): a leading `#` would make it a
+/// heading, `>` a deeper quote, `-`, `+` or `1.` a list item, `=` a
+/// setext underline. The character that would start the block is escaped.
+#[must_use]
+pub fn markdown_line_start(escaped: &str) -> String {
+    let indent = escaped.len() - escaped.trim_start().len();
+    let (space, rest) = escaped.split_at(indent);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if rest.starts_with(['#', '>', '-', '+', '=']) {
+        format!("{space}\\{rest}")
+    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        format!("{space}{}\\{}", &rest[..digits], &rest[digits..])
+    } else {
+        escaped.to_owned()
+    }
+}
+
 /// A CSV field (RFC 4180) on one line, quoted when it holds a comma or a
 /// quote. A field that a spreadsheet would read as a formula (it begins
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`,
 /// as spreadsheet tools expect.
 #[must_use]
 pub fn csv(s: &str) -> Cow<'_, str> {
+    csv_with(s, ',')
+}
+
+/// A CSV field as `csv` makes it, for a file whose fields are separated by
+/// `delimiter` (`;` for Swedish Excel): quoted when it holds the delimiter
+/// or a quote.
+#[must_use]
+pub fn csv_with(s: &str, delimiter: char) -> Cow<'_, str> {
     let formula = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let guarded = if formula(s) {
         Cow::Owned(format!("'{}", line(s)))
     } else {
         line(s)
     };
-    if guarded.contains([',', '"']) {
+    if guarded.contains([delimiter, '"']) {
         Cow::Owned(format!("\"{}\"", guarded.replace('"', "\"\"")))
     } else {
         guarded
@@ -149,6 +175,24 @@ pub fn terminal_offset(s: &str, at: usize) -> usize {
         .map(|c| CONTROL.len_utf8() - c.len_utf8())
         .sum();
     at + grown
+}
+
+#[cfg(test)]
+mod line_start_tests {
+    use super::markdown_line_start as start;
+
+    #[test]
+    fn a_line_that_would_open_a_block_is_escaped_where_it_opens() {
+        assert_eq!(
+            start("### 5 Antidiskriminering"),
+            "\\### 5 Antidiskriminering"
+        );
+        assert_eq!(start("  > citat"), "  \\> citat");
+        assert_eq!(start("12. Vite"), "12\\. Vite");
+        assert_eq!(start("- punkt"), "\\- punkt");
+        assert_eq!(start("Leverantören ska # inte"), "Leverantören ska # inte");
+        assert_eq!(start("2024 års avtal"), "2024 års avtal");
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::line;
+use super::words::{skip_reason, skipped_others};
 use super::{Context, Renderer};
 use crate::model::vocab::Severity;
 use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
@@ -99,7 +100,21 @@ impl Renderer for Github<'_> {
         out
     }
 
+    /// A notice for each file the walk did not check, and one for the rest.
     fn tail(&mut self, _summary: &Summary) -> String {
-        String::new()
+        let lang = self.ctx.lang();
+        let mut out = String::new();
+        for s in &self.ctx.run.skipped {
+            let _ = writeln!(
+                out,
+                "::notice file={},title=klausul::{}",
+                property(&s.path),
+                data(skip_reason(lang, s))
+            );
+        }
+        if let Some(text) = skipped_others(lang, self.ctx.run.skipped_other) {
+            let _ = writeln!(out, "::notice title=klausul::{}", data(&text));
+        }
+        out
     }
 }

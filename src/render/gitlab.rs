@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::json::nested;
+use super::words::skip_reason;
 use super::{Context, Renderer};
 use crate::model::vocab::Severity;
 use crate::report::fingerprint;
@@ -95,7 +96,21 @@ impl Renderer for Gitlab<'_> {
         out
     }
 
+    /// An `info` issue for each file the walk did not check, then the end.
     fn tail(&mut self, _summary: &Summary) -> String {
-        if self.first { "]\n" } else { "\n]\n" }.to_owned()
+        let lang = self.ctx.lang();
+        let mut out = String::new();
+        for s in &self.ctx.run.skipped {
+            let value = json!({
+                "description": skip_reason(lang, s),
+                "check_name": "klausul-skipped",
+                "fingerprint": crate::source::sha256_hex(&[s.path.as_bytes(), b"\0skipped"]),
+                "severity": "info",
+                "location": { "path": s.path, "lines": { "begin": 1 } },
+            });
+            out.push_str(&self.issue(&value));
+        }
+        out.push_str(if self.first { "]\n" } else { "\n]\n" });
+        out
     }
 }

@@ -8,22 +8,36 @@ use std::fmt::Write as _;
 
 use super::escape::{xml, xml_text};
 use super::human::status_word;
-use super::words::{icon, marked, percent, say, share};
+use super::overview::{verdict_class, Line, STYLE as OVERVIEW_STYLE};
+use super::words::word;
+use super::words::{
+    as_text, icon, marked, percent, say, severity_word, share, status_class as class,
+};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
 use crate::model::location::Location;
 use crate::model::vocab::{RowStatus, Status, Verdict};
 use crate::report::{Coverage, DocumentReport, RequirementResult, Summary, Tool};
 
+/// The documents' detail is held until the end, because the overview of
+/// all of them stands before it: a report for people is read whole, and
+/// its size follows what it shows (a register's flagged rows, not all).
 pub struct Html<'p> {
     ctx: Context<'p>,
     count: usize,
+    body: String,
+    overview: Vec<Line>,
 }
 
 impl<'p> Html<'p> {
     #[must_use]
     pub const fn new(ctx: Context<'p>) -> Self {
-        Self { ctx, count: 0 }
+        Self {
+            ctx,
+            count: 0,
+            body: String::new(),
+            overview: Vec::new(),
+        }
     }
 }
 
@@ -55,25 +69,25 @@ mark { background: #ffe066; color: #1a1a1a; font-weight: 600; }
 .help { border-left: 4px solid #0b4a8b; padding-left: 0.75rem; }
 section.doc { border-top: 2px solid #1a1a1a; margin-top: 2rem; }
 svg text { font: 12px system-ui, Arial, sans-serif; fill: #1a1a1a; }
-@page { size: A4; margin: 15mm; }
+body:has(#overview) { max-width: 80rem; }
+.id, .meta code { white-space: nowrap; }
+details > summary { cursor: pointer; font-weight: 600; }
+@page { size: A4; margin: 15mm;
+  @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 9pt; } }
 @media print {
   :root { font-size: 11pt; }
   body { max-width: none; padding: 0; }
   .skip, nav { display: none; }
-  section.doc { break-before: page; border-top: none; }
+  section.doc { border-top: 1px solid #6b6b6b; margin-top: 0.5rem; }
+  section.doc.fail, section.doc.error { break-before: page; }
+  main > section.doc:first-child { break-before: auto; }
+  section.doc.pass h2, section.doc.na h2 { display: inline; font-size: 1rem; }
+  section.doc.pass > p, section.doc.na > p { display: inline; margin-left: 1rem; }
+  section.doc.pass details, section.doc.na details, section.doc.pass .meta, section.doc.na .meta { display: none; }
   tr, blockquote, .finding { break-inside: avoid; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 ";
-
-fn class(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Weak => "weak",
-        Status::Missing => "missing",
-        Status::NotApplicable => "na",
-    }
-}
 
 fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match v {
@@ -134,7 +148,7 @@ impl Html<'_> {
                 class(r.status),
                 icon(r.status),
                 status_word(r.status, lang),
-                r.severity.name()
+                severity_word(lang, r.severity)
             );
         }
         out.push_str("</tbody></table>");
@@ -217,7 +231,7 @@ impl Html<'_> {
             };
             let _ = write!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
+                "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
                 xml(r.contract.as_deref().unwrap_or("–")),
                 xml(&r.place()),
                 xml(&r.problems())
@@ -230,7 +244,7 @@ impl Html<'_> {
 /// The excerpt around a location with its words marked, and where it is;
 /// `None` when the location carries no excerpt.
 fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
-    let (before, words, after) = marked(l)?;
+    let (before, words, after) = as_text(marked(l)?);
     let belongs = (status == Status::Missing)
         .then(|| say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned());
     let place = [
@@ -248,9 +262,9 @@ fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
     Some(format!(
         "<blockquote><p>{}<mark>{}</mark>{}</p><p class=\"meta\">{}</p></blockquote>",
         // The excerpt keeps its line breaks (the quote is pre-wrap).
-        xml_text(before),
-        xml_text(words),
-        xml_text(after),
+        xml_text(&before),
+        xml_text(&words),
+        xml_text(&after),
         place.join(", ")
     ))
 }
@@ -308,31 +322,40 @@ fn chart(id: &str, title: &str, rows: &[Coverage], lang: Lang) -> String {
     svg
 }
 
-impl Renderer for Html<'_> {
-    fn head(&mut self) -> String {
+impl Html<'_> {
+    /// Everything before the documents: the title, what was checked with
+    /// what, and the print header.
+    fn opening(&self) -> String {
         let lang = self.ctx.lang();
         let p = self.ctx.profile;
-        let tool = Tool::this();
+        let title = say(
+            lang,
+            "Granskning mot antidiskrimineringsklausulen",
+            "Review against the anti-discrimination clause",
+        );
         format!(
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">{}</a>\n<header>\n<h1>{}</h1>\n<p>{} {} {} · klausul {} · <a href=\"#summary\">{}</a></p>\n</header>\n<main id=\"main\">\n",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}{OVERVIEW_STYLE}@page {{ @top-center {{ content: \"{title}\"; font-size: 9pt; }} }}\n</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">{}</a>\n<header>\n<h1>{title}</h1>\n<p>{} {} {} · klausul {} · <a href=\"#summary\">{}</a></p>\n<p class=\"meta\">{}: {} · {}: <code>{}</code></p>\n</header>\n<main id=\"main\">\n",
             say(lang, "sv", "en"),
-            say(lang, "Granskning mot antidiskrimineringsklausulen", "Review against the anti-discrimination clause"),
             say(lang, "Hoppa till innehållet", "Skip to the content"),
-            say(lang, "Granskning mot antidiskrimineringsklausulen", "Review against the anti-discrimination clause"),
             say(lang, "Profil", "Profile"),
             xml(&p.id),
             xml(&p.version),
-            tool.version,
-            say(lang, "Sammanfattning", "Summary")
+            Tool::this().version,
+            say(lang, "Sammanfattning", "Summary"),
+            word(lang, "about_time"),
+            xml(&self.ctx.run.time),
+            word(lang, "about_profile_sha256"),
+            xml(&p.sha256),
         )
     }
 
-    fn document(&mut self, doc: &DocumentReport) -> String {
-        self.count += 1;
-        let id = format!("d{}", self.count);
+    /// A document's detail: its verdict and hash, then in a part that can
+    /// be folded (open when it fails) its requirements or register.
+    fn detail(&self, doc: &DocumentReport, id: &str) -> String {
         let lang = self.ctx.lang();
         let mut out = format!(
-            "<section class=\"doc\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<p><strong>{}</strong>",
+            "<section class=\"doc {}\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<p><strong>{}</strong>",
+            verdict_class(doc.verdict),
             xml(&doc.path),
             verdict(doc.verdict, lang)
         );
@@ -343,6 +366,13 @@ impl Renderer for Html<'_> {
             let _ = write!(out, " — {}", xml(e));
         }
         out.push_str("</p>\n");
+        if let Some(hash) = &doc.sha256 {
+            let _ = writeln!(
+                out,
+                "<p class=\"meta\">SHA-256: <code>{}</code></p>",
+                xml(hash)
+            );
+        }
         for w in &doc.warnings {
             let _ = writeln!(
                 out,
@@ -351,19 +381,56 @@ impl Renderer for Html<'_> {
                 xml(w)
             );
         }
-        if doc.register.is_some() {
-            self.register(doc, &id, &mut out);
-        } else if doc.error.is_none() {
-            self.requirements(doc, &id, &mut out);
+        if doc.error.is_none() {
+            let open = if doc.verdict == Verdict::Fail {
+                " open"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<details{open}><summary>{}</summary>",
+                say(lang, "Detaljer", "Details")
+            );
+            if doc.register.is_some() {
+                self.register(doc, id, &mut out);
+            } else {
+                self.requirements(doc, id, &mut out);
+            }
+            out.push_str("\n</details>");
         }
         out.push_str("\n</section>\n");
         out
     }
+}
+
+impl Renderer for Html<'_> {
+    /// Nothing yet: the report is written whole at the end (see `Html`).
+    fn head(&mut self) -> String {
+        String::new()
+    }
+
+    fn document(&mut self, doc: &DocumentReport) -> String {
+        self.count += 1;
+        let id = format!("d{}", self.count);
+        self.overview.push(Line::of(doc, &id, self.ctx));
+        let detail = self.detail(doc, &id);
+        self.body.push_str(&detail);
+        String::new()
+    }
 
     fn tail(&mut self, s: &Summary) -> String {
         let lang = self.ctx.lang();
+        let overview = if self.overview.len() > 1 {
+            super::overview::html(&self.overview, self.ctx)
+        } else {
+            String::new()
+        };
         format!(
-            "</main>\n<footer id=\"summary\">\n<h2>{}</h2>\n<table><caption>{}</caption><tbody><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr></tbody></table>\n</footer>\n</body>\n</html>\n",
+            "{}{overview}{}{}</main>\n<footer id=\"summary\">\n<h2>{}</h2>\n<table><caption>{}</caption><tbody><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr><tr><th scope=\"row\">{}</th><td>{}</td></tr></tbody></table>\n</footer>\n</body>\n</html>\n",
+            self.opening(),
+            std::mem::take(&mut self.body),
+            super::skipped::html(self.ctx.run, lang),
             say(lang, "Sammanfattning", "Summary"),
             say(lang, "Antal dokument", "Documents"),
             say(lang, "Dokument", "Documents"),

@@ -8,7 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::escape::{line, terminal};
 use super::excerpt::ExcerptSource;
-use super::words::verdict_word;
+use super::words::{severity_word, verdict_word};
 use super::Style;
 use crate::model::lang::Lang;
 use crate::model::location::Location;
@@ -180,7 +180,7 @@ fn table(doc: &DocumentReport, style: Style) -> String {
             terminal(&r.id),
             terminal(&r.name),
             status_word(r.status, style.lang),
-            r.severity.name()
+            severity_word(style.lang, r.severity)
         );
     }
     out
@@ -252,18 +252,22 @@ pub fn render_summary(s: &Summary, style: Style) -> String {
 }
 
 /// Human output as a `Renderer`.
-pub struct Human {
+pub struct Human<'p> {
     style: Style,
+    run: &'p super::RunInfo,
 }
 
-impl Human {
+impl<'p> Human<'p> {
     #[must_use]
-    pub const fn new(ctx: super::Context<'_>) -> Self {
-        Self { style: ctx.style }
+    pub const fn new(ctx: super::Context<'p>) -> Self {
+        Self {
+            style: ctx.style,
+            run: ctx.run,
+        }
     }
 }
 
-impl super::Renderer for Human {
+impl super::Renderer for Human<'_> {
     fn head(&mut self) -> String {
         String::new()
     }
@@ -273,6 +277,6 @@ impl super::Renderer for Human {
     }
 
     fn tail(&mut self, summary: &Summary) -> String {
-        render_summary(summary, self.style)
+        super::skipped::human(self.run, self.style.lang) + &render_summary(summary, self.style)
     }
 }

@@ -10,6 +10,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
+use crate::report::skipped::Skipped;
 use crate::report::{DocumentReport, ProfileRef, Report, Summary, Tool, SCHEMA};
 
 /// # Errors
@@ -19,7 +20,11 @@ pub fn render(report: &Report) -> serde_json::Result<String> {
     for (i, doc) in report.documents.iter().enumerate() {
         out.push_str(&document(doc, i == 0)?);
     }
-    out.push_str(&tail(&report.summary, !report.documents.is_empty())?);
+    out.push_str(&tail(
+        &report.summary,
+        &report.skipped,
+        !report.documents.is_empty(),
+    )?);
     Ok(out)
 }
 
@@ -45,35 +50,47 @@ pub fn document(doc: &DocumentReport, first: bool) -> serde_json::Result<String>
     Ok(format!("{comma}\n    {}", nested(doc, 2)?))
 }
 
-/// The end of `documents`, and the summary.
+/// The end of `documents`, the files skipped (when there are any), and the
+/// summary.
 ///
 /// # Errors
 /// As `render`.
-pub fn tail(summary: &Summary, any_documents: bool) -> serde_json::Result<String> {
+pub fn tail(
+    summary: &Summary,
+    skipped: &[Skipped],
+    any_documents: bool,
+) -> serde_json::Result<String> {
     let close = if any_documents { "\n  ]" } else { "]" };
+    let skipped = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!(",\n  \"skipped\": {}", nested(&skipped, 1)?)
+    };
     Ok(format!(
-        "{close},\n  \"summary\": {}\n}}\n",
+        "{close}{skipped},\n  \"summary\": {}\n}}\n",
         nested(summary, 1)?
     ))
 }
 
 /// The JSON report as a `Renderer`.
-pub struct Json {
+pub struct Json<'p> {
     profile: ProfileRef,
+    skipped: &'p [Skipped],
     first: bool,
 }
 
-impl Json {
+impl<'p> Json<'p> {
     #[must_use]
-    pub fn new(ctx: super::Context<'_>) -> Self {
+    pub fn new(ctx: super::Context<'p>) -> Self {
         Self {
             profile: ProfileRef::of(ctx.profile),
+            skipped: &ctx.run.skipped,
             first: true,
         }
     }
 }
 
-impl super::Renderer for Json {
+impl super::Renderer for Json<'_> {
     fn head(&mut self) -> String {
         head(&self.profile).unwrap_or_default()
     }
@@ -84,7 +101,7 @@ impl super::Renderer for Json {
     }
 
     fn tail(&mut self, summary: &Summary) -> String {
-        tail(summary, !self.first).unwrap_or_default()
+        tail(summary, self.skipped, !self.first).unwrap_or_default()
     }
 
     fn write_document(
@@ -169,6 +186,7 @@ mod tests {
         let report = Report::new(profile.clone(), vec![doc("a.md"), doc("b.md")]);
         let mut json = Json {
             profile,
+            skipped: &[],
             first: true,
         };
         let mut out = super::super::Renderer::head(&mut json).into_bytes();
@@ -186,8 +204,18 @@ mod tests {
             version: "2026.1".into(),
             sha256: "00".into(),
         };
+        let skipped = crate::report::skipped::Skipped {
+            path: "brev.doc".into(),
+            reason: crate::report::skipped::SkipReason::OldWord,
+        };
         for docs in [vec![], vec![doc("a.md")], vec![doc("a.md"), doc("b.md")]] {
-            let report = Report::new(profile.clone(), docs);
+            let mut report = Report::new(profile.clone(), docs.clone());
+            let mut whole = serde_json::to_string_pretty(&report).unwrap();
+            whole.push('\n');
+            assert_eq!(render(&report).unwrap(), whole);
+            // With a file skipped, as a walk of a folder with old Word in it.
+            report.skipped = vec![skipped.clone()];
+            report.summary.skipped = 1;
             let mut whole = serde_json::to_string_pretty(&report).unwrap();
             whole.push('\n');
             assert_eq!(render(&report).unwrap(), whole);

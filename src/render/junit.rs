@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::escape::xml;
+use super::words::{skip_reason, skipped_others, word};
 use super::{Context, Renderer};
 use crate::model::vocab::{RowStatus, Status};
 use crate::report::{DocumentReport, ProfileRef, RequirementResult, Summary, Tool};
@@ -187,6 +188,27 @@ impl Renderer for Junit<'_> {
     }
 
     fn tail(&mut self, _summary: &Summary) -> String {
-        "</testsuites>\n".to_owned()
+        let run = self.ctx.run;
+        if run.skipped.is_empty() && run.skipped_other == 0 {
+            return "</testsuites>\n".to_owned();
+        }
+        let lang = self.ctx.lang();
+        let name = xml(word(lang, "skipped_heading"));
+        let mut cases = String::new();
+        for s in &run.skipped {
+            let _ = writeln!(
+                cases,
+                "    <testcase name=\"{}\" classname=\"{name}\">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                xml(&s.path),
+                xml(skip_reason(lang, s))
+            );
+        }
+        let others = skipped_others(lang, run.skipped_other).map_or(String::new(), |text| {
+            format!("    <system-out>{}</system-out>\n", xml(&text))
+        });
+        let n = run.skipped.len();
+        format!(
+            "  <testsuite name=\"{name}\" tests=\"{n}\" failures=\"0\" errors=\"0\" skipped=\"{n}\">\n{cases}{others}  </testsuite>\n</testsuites>\n"
+        )
     }
 }

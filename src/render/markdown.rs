@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::escape::markdown;
+use super::escape::{markdown, markdown_line_start};
 use super::human::status_word;
-use super::words::{icon, marked, say, share};
+use super::words::{as_text, icon, marked, row_status_word, say, severity_word, share, word};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
 use crate::report::{DocumentReport, RequirementResult, Summary};
@@ -25,22 +25,27 @@ impl<'p> Markdown<'p> {
 impl Renderer for Markdown<'_> {
     fn head(&mut self) -> String {
         let p = self.ctx.profile;
+        let lang = self.ctx.lang();
         format!(
-            "# klausul — {}\n\n{} {} {}\n\n",
+            "# klausul — {}\n\n{} {} {}\n\n{}\n\n",
             say(
-                self.ctx.lang(),
+                lang,
                 "antidiskrimineringsklausulen",
                 "the anti-discrimination clause"
             ),
-            say(self.ctx.lang(), "Profil:", "Profile:"),
+            say(lang, "Profil:", "Profile:"),
             markdown(&p.id),
-            markdown(&p.version)
+            markdown(&p.version),
+            about(self.ctx)
         )
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
         let lang = self.ctx.lang();
         let mut out = format!("## {}\n\n", markdown(&doc.path));
+        if let Some(hash) = &doc.sha256 {
+            let _ = writeln!(out, "SHA-256: `{hash}`\n");
+        }
         if let Some(e) = &doc.error {
             let _ = writeln!(out, "✖ {}\n", markdown(e));
             return out;
@@ -65,7 +70,8 @@ impl Renderer for Markdown<'_> {
 
     fn tail(&mut self, s: &Summary) -> String {
         format!(
-            "---\n\n{}: {} · {}: {} · {}: {}\n",
+            "{}---\n\n{}: {} · {}: {} · {}: {}\n",
+            super::skipped::markdown(self.ctx.run, self.ctx.lang()),
             say(self.ctx.lang(), "Dokument", "Documents"),
             s.documents,
             say(self.ctx.lang(), "underkända", "failed"),
@@ -74,6 +80,21 @@ impl Renderer for Markdown<'_> {
             s.errors
         )
     }
+}
+
+/// What was checked with what: the time, klausul's version, and the
+/// profile's hash (each file's stands under its heading).
+fn about(ctx: Context<'_>) -> String {
+    let lang = ctx.lang();
+    format!(
+        "{}: {} · {} {} · {}: `{}`",
+        word(lang, "about_time"),
+        markdown(&ctx.run.time),
+        word(lang, "about_version"),
+        env!("CARGO_PKG_VERSION"),
+        word(lang, "about_profile_sha256"),
+        ctx.profile.sha256
+    )
 }
 
 /// A register's coverage and the rows that need action.
@@ -91,7 +112,7 @@ fn register(doc: &DocumentReport, lang: Lang, out: &mut String) {
             "- **{}** {} ({}): {}",
             markdown(row.contract.as_deref().unwrap_or("–")),
             markdown(&row.place()),
-            row.status.name(),
+            row_status_word(row.status, lang),
             markdown(&row.problems())
         );
     }
@@ -120,7 +141,7 @@ fn status_table(doc: &DocumentReport, lang: Lang, out: &mut String) {
                 say(lang, "undantaget", "suppressed"),
                 markdown(&s.reason)
             )),
-            r.severity.name()
+            severity_word(lang, r.severity)
         );
     }
     out.push('\n');
@@ -138,15 +159,15 @@ fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
         status_word(r.status, lang)
     );
     if let Some(l) = r.locations.first() {
-        if let Some((before, words, after)) = marked(l) {
+        if let Some((before, words, after)) = marked(l).map(as_text) {
             let quote = format!(
                 "{}**{}**{}",
-                markdown(before),
-                markdown(words),
-                markdown(after)
+                markdown(&before),
+                markdown(&words),
+                markdown(&after)
             );
             for line in quote.lines() {
-                let _ = writeln!(out, "> {line}");
+                let _ = writeln!(out, "> {}", markdown_line_start(line));
             }
             let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
         }

@@ -3,8 +3,10 @@
 //! shared by the CSV and xlsx
 //! outputs.
 
-use super::escape::csv;
+use super::escape::csv_with;
+use super::words::word;
 use super::{Context, Renderer};
+use crate::model::lang::Lang;
 use crate::profile::RegisterRule;
 use crate::report::{DocumentReport, Summary};
 
@@ -95,8 +97,37 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
     out
 }
 
-fn line(values: &[String]) -> String {
-    let mut out = values.iter().map(|v| csv(v)).collect::<Vec<_>>().join(",");
+/// How a CSV file is written. A field left `None` takes what Excel
+/// expects in the report's language: in Swedish `;` (the comma is the
+/// decimal sign), in English `,`, and a UTF-8 byte-order mark in both, or
+/// Excel reads å, ä and ö as another encoding.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvStyle {
+    pub delimiter: Option<char>,
+    pub bom: Option<bool>,
+}
+
+impl CsvStyle {
+    /// The delimiter for `lang`: the one given, or the catalogue's.
+    #[must_use]
+    pub fn delimiter(self, lang: Lang) -> char {
+        self.delimiter
+            .or_else(|| word(lang, "csv_delimiter").chars().next())
+            .unwrap_or(',')
+    }
+
+    #[must_use]
+    pub fn bom(self) -> bool {
+        self.bom.unwrap_or(true)
+    }
+}
+
+fn line(values: &[String], delimiter: char) -> String {
+    let mut out = values
+        .iter()
+        .map(|v| csv_with(v, delimiter))
+        .collect::<Vec<_>>()
+        .join(delimiter.encode_utf8(&mut [0; 4]));
     out.push_str("\r\n");
     out
 }
@@ -104,24 +135,31 @@ fn line(values: &[String]) -> String {
 /// CSV: a header line, then a record per document and requirement.
 pub struct Csv<'p> {
     ctx: Context<'p>,
+    delimiter: char,
 }
 
 impl<'p> Csv<'p> {
     #[must_use]
-    pub const fn new(ctx: Context<'p>) -> Self {
-        Self { ctx }
+    pub fn new(ctx: Context<'p>) -> Self {
+        let delimiter = ctx.run.csv.delimiter(ctx.lang());
+        Self { ctx, delimiter }
     }
 }
 
 impl Renderer for Csv<'_> {
     fn head(&mut self) -> String {
-        line(&COLUMNS.map(str::to_owned))
+        let bom = if self.ctx.run.csv.bom() {
+            "\u{feff}"
+        } else {
+            ""
+        };
+        bom.to_owned() + &line(&COLUMNS.map(str::to_owned), self.delimiter)
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
         records(doc, &self.ctx.profile.register_rule)
             .iter()
-            .map(|r| line(r))
+            .map(|r| line(r, self.delimiter))
             .collect()
     }
 

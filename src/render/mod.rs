@@ -17,8 +17,10 @@ pub mod junit;
 pub mod localise;
 pub mod markdown;
 pub mod matrix;
+mod overview;
 mod register;
 pub mod sarif;
+pub mod skipped;
 pub mod suggest;
 mod words;
 pub mod xlsx;
@@ -44,6 +46,23 @@ pub struct Context<'p> {
     pub style: Style,
     /// The failure threshold; `None` for `--fail-on never`.
     pub fail_on: Option<Severity>,
+    /// What the binary knows of the run that the report does not hold.
+    pub run: &'p RunInfo,
+}
+
+/// What the binary knows of the run: when it was, for the formats for
+/// people (machine formats carry no clock time, `contracts.md`).
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    /// "2026-01-01 00:00 UTC", from `SOURCE_DATE_EPOCH` when it is set.
+    pub time: String,
+    /// How the CSV is written; by default as Excel expects it in the
+    /// report's language.
+    pub csv: matrix::CsvStyle,
+    /// Files a folder walk did not check, listed with why.
+    pub skipped: Vec<crate::report::skipped::Skipped>,
+    /// How many other files the walk skipped.
+    pub skipped_other: usize,
 }
 
 impl Context<'_> {

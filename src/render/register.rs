@@ -5,9 +5,8 @@
 use std::fmt::Write as _;
 
 use super::escape::{line, terminal};
-use super::words::{row_status_word, share, verdict_word};
+use super::words::{phrase, row_status_word, share, verdict_word, word};
 use super::Style;
-use crate::model::lang::Lang;
 use crate::report::DocumentReport;
 
 /// The register's findings, its coverage table, and its verdict line.
@@ -23,17 +22,18 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
         "{}: {} — {}",
         line(&doc.path),
         verdict_word(doc.verdict, lang),
-        match lang {
-            Lang::Sv => format!("avtalsregister, {} avtal", doc.rows.len()),
-            Lang::En => format!("agreement register, {} agreements", doc.rows.len()),
-        }
+        phrase(
+            lang,
+            "register_heading",
+            &[("count", &doc.rows.len().to_string())]
+        )
     );
     for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
         let _ = writeln!(
             out,
             "  {} {} {}  {}  {}{}",
             line(&row.sheet),
-            if lang == Lang::Sv { "rad" } else { "row" },
+            word(lang, "register_row"),
             row.row,
             line(row.contract.as_deref().unwrap_or("–")),
             row_status_word(row.status, lang),
@@ -46,10 +46,11 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
             let _ = writeln!(out, "      {}", line(&reason.message));
         }
     }
-    let (total, boards, years) = match lang {
-        Lang::Sv => ("täckning", "per nämnd", "per startår"),
-        Lang::En => ("coverage", "by board", "by start year"),
-    };
+    let (total, boards, years) = (
+        word(lang, "register_coverage"),
+        word(lang, "register_by_board"),
+        word(lang, "register_by_year"),
+    );
     let _ = writeln!(out, "  {total}: {}", share(&summary.total, lang));
     for (title, rows) in [(boards, &summary.by_board), (years, &summary.by_year)] {
         let _ = writeln!(out, "  {title}:");

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::json::nested;
+use super::words::{skip_reason, skipped_others};
 use super::{Context, Renderer};
 use crate::model::location::Location;
 use crate::model::vocab::Severity;
@@ -246,6 +247,17 @@ impl Renderer for Sarif<'_> {
 
     fn tail(&mut self, summary: &Summary) -> String {
         let close = if self.first { "]" } else { "\n      ]" };
+        let lang = self.ctx.lang();
+        let skipped = self.ctx.run.skipped.iter().map(|s| {
+            json!({
+                "level": "note",
+                "message": { "text": skip_reason(lang, s) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&s.path) } } }],
+            })
+        });
+        let others = skipped_others(lang, self.ctx.run.skipped_other)
+            .map(|text| json!({ "level": "note", "message": { "text": text } }));
+        self.notifications.extend(skipped.chain(others));
         let invocation = json!({
             "executionSuccessful": summary.errors == 0,
             "toolExecutionNotifications": self.notifications,

@@ -5,7 +5,8 @@
 
 use crate::model::lang::{fill, Lang};
 use crate::model::location::Location;
-use crate::model::vocab::{RowStatus, Status, Verdict};
+use crate::model::vocab::{RowStatus, Severity, Status, Verdict};
+use crate::report::skipped::Skipped;
 use crate::report::Coverage;
 
 /// An icon that reads in any font and prints in black and white.
@@ -16,6 +17,17 @@ pub const fn icon(status: Status) -> &'static str {
         Status::Weak => "▲",
         Status::Missing => "✖",
         Status::NotApplicable => "–",
+    }
+}
+
+/// A status as a class name, for HTML.
+#[must_use]
+pub const fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Weak => "weak",
+        Status::Missing => "missing",
+        Status::NotApplicable => "na",
     }
 }
 
@@ -52,6 +64,36 @@ pub fn marked(l: &Location) -> Option<(&str, &str, &str)> {
         return None;
     }
     Some((&e.text[..start], &e.text[start..end], &e.text[end..]))
+}
+
+/// The excerpt's three parts (`marked`) as text: a Markdown document's
+/// heading marks (`## `) at the start of a line are its markup, not its
+/// words, and are left out.
+#[must_use]
+pub fn as_text<'a>(parts: (&'a str, &'a str, &'a str)) -> (String, String, String) {
+    let (before, words, after) = parts;
+    let words_start = before.is_empty() || before.ends_with('\n');
+    (
+        unheaded(before, true),
+        unheaded(words, words_start),
+        unheaded(after, false),
+    )
+}
+
+/// `s` without `#`…`######` and their space at the start of each line
+/// (and at its own start when `at_start`).
+fn unheaded(s: &str, at_start: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split_inclusive('\n').enumerate() {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        let rest = &line[hashes..];
+        if (i > 0 || at_start) && (1..=6).contains(&hashes) && rest.starts_with([' ', '\t']) {
+            out.push_str(rest.trim_start_matches([' ', '\t']));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// A coverage share as people read it, with the language's decimal point:
@@ -107,6 +149,19 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     )
 }
 
+/// A severity, in the report's language: "fel", "varning", "info".
+#[must_use]
+pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    word(
+        lang,
+        match severity {
+            Severity::Error => "severity_error",
+            Severity::Warning => "severity_warning",
+            Severity::Info => "severity_info",
+        },
+    )
+}
+
 /// A register row's status, in the report's language.
 #[must_use]
 pub fn row_status_word(status: RowStatus, lang: Lang) -> &'static str {
@@ -119,4 +174,36 @@ pub fn row_status_word(status: RowStatus, lang: Lang) -> &'static str {
             RowStatus::NotApplicable => "row_not_applicable",
         },
     )
+}
+
+/// Why a file was not checked, in the report's language.
+#[must_use]
+pub fn skip_reason(lang: Lang, s: &Skipped) -> &'static str {
+    word(lang, s.reason.key())
+}
+
+/// "3 other files were skipped…", or `None` when there were none.
+#[must_use]
+pub fn skipped_others(lang: Lang, count: usize) -> Option<String> {
+    (count > 0).then(|| phrase(lang, "skipped_others", &[("count", &count.to_string())]))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn heading_marks_are_markup_not_words() {
+        assert_eq!(
+            super::as_text(("", "## 5 Antidiskriminering", "\n### 5.1 Vite")),
+            (
+                String::new(),
+                "5 Antidiskriminering".into(),
+                "\n5.1 Vite".into()
+            )
+        );
+        // Mid-line, a hash is a word; seven are no heading.
+        assert_eq!(
+            super::as_text(("avsnitt ", "#3", " ####### x")),
+            ("avsnitt ".into(), "#3".into(), " ####### x".into())
+        );
+    }
 }

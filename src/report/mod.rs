@@ -3,6 +3,7 @@
 //! excerpts a finding points at.
 
 pub mod fingerprint;
+pub mod skipped;
 
 use serde::Serialize;
 
@@ -152,6 +153,10 @@ pub struct RegisterRow {
     /// As Excel shows it (1-based).
     pub row: u32,
     pub contract: Option<String>,
+    /// What the register says of the agreement, when it has the column:
+    /// who supplies it, what it is called, which board is responsible.
+    #[serde(flatten)]
+    pub facts: RowFacts,
     /// Whether the clause applies; `null` when that cannot be told.
     pub applies: Option<bool>,
     pub status: RowStatus,
@@ -161,6 +166,25 @@ pub struct RegisterRow {
     /// Accepted with a reason (suppression file, keyed by the workbook's hash).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppressed>,
+}
+
+/// A register row's own facts, each present only when the register has the
+/// column and the cell holds something. Dates are ISO 8601; the value is in
+/// kronor, after the header's unit ("tkr") is applied.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RowFacts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_sek: Option<f64>,
 }
 
 impl RegisterRow {
@@ -281,6 +305,17 @@ pub struct Summary {
     pub documents: usize,
     pub failed: usize,
     pub errors: usize,
+    /// Files a folder walk listed as not checked (`skipped` in the report).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+    /// Other files a folder walk skipped, counted only.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_other: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+const fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -307,6 +342,9 @@ pub struct Report {
     pub tool: Tool,
     pub profile: ProfileRef,
     pub documents: Vec<DocumentReport>,
+    /// Files a folder walk did not check, with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<skipped::Skipped>,
     pub summary: Summary,
 }
 
@@ -322,6 +360,7 @@ impl Report {
             tool: Tool::this(),
             profile,
             documents,
+            skipped: Vec::new(),
             summary,
         }
     }

@@ -4,6 +4,7 @@
 //! one input's bytes at a time.
 
 mod sheets;
+pub mod skipped;
 
 use rayon::prelude::*;
 

@@ -72,7 +72,8 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
 /// An xls workbook, read in this process: calamine reads it whole when it
 /// opens it, before a cell can be counted.
 fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
-    let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
+    let mut book: Xls<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(bytes, e))?;
     let sheets = book.sheets_metadata().to_owned();
     each_visible(&sheets, |name| {
         let range = book.worksheet_range(name).map_err(broken)?;
@@ -87,6 +88,24 @@ fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
 /// The reading's own.
 pub fn serve_xls(bytes: &[u8], limits: Limits, budget: &Budget) -> Result<Vec<u8>, ReadError> {
     xls_here(bytes, &mut Tally::new(limits, budget)).map(|book| encode(&book))
+}
+
+/// Why an OLE2 file is no workbook: a Word 97–2003 document (it holds a
+/// `WordDocument` stream) is said to be one, not a broken workbook. Asked
+/// only once calamine has failed, so a workbook whose cells spell the name
+/// is still read as one.
+fn not_a_workbook(bytes: &[u8], error: impl std::fmt::Display) -> ReadError {
+    let name: Vec<u8> = "WordDocument"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(name.len()).any(|w| w == name) {
+        ReadError::NotSupported {
+            format: "Word 97–2003 (.doc)".to_owned(),
+        }
+    } else {
+        broken(error)
+    }
 }
 
 /// A sheet from a reader that hands over its cells one at a time (xlsx and

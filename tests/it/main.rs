@@ -20,7 +20,9 @@ mod prose;
 mod reports;
 mod rules_only;
 mod sheets;
+mod skipped;
 mod snapshots;
+mod workbook;
 
 use klausul::check::{check, CheckOptions, Checked};
 use klausul::document::read_text;

@@ -34,11 +34,11 @@ fn markdown_shows_the_table_the_words_and_the_wording() {
     assert_eq!(out.status.code(), Some(1));
     let md = stdout(&out);
     assert!(
-        md.contains("| ▲ | AD-07 report-on-request | svagt | error |"),
+        md.contains("| ▲ | AD-07 report-on-request | svagt | fel |"),
         "{md}"
     );
     assert!(
-        md.contains("| ✖ | AD-03 equal-value | saknas | error |"),
+        md.contains("| ✖ | AD-03 equal-value | saknas | fel |"),
         "{md}"
     );
     assert!(
@@ -59,7 +59,11 @@ fn csv_has_a_row_per_document_and_requirement() {
         &["check", "--format", "csv", "fixtures/tune/svag.md"],
     );
     let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    // Swedish Excel's defaults: a byte-order mark and semicolons.
+    let text = text.strip_prefix('\u{feff}').expect("a UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .unwrap()
@@ -75,6 +79,49 @@ fn csv_has_a_row_per_document_and_requirement() {
         })
         .collect();
     assert_eq!(rows, svag_statuses());
+}
+
+#[test]
+fn csv_takes_the_delimiter_and_bom_of_the_language_or_the_flags() {
+    let first_line = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "csv"];
+        all.extend(args);
+        all.push("fixtures/tune/svag.md");
+        let text = stdout(&klausul(&repo(), &all));
+        text.lines()
+            .next()
+            .unwrap()
+            .chars()
+            .take(18)
+            .collect::<String>()
+    };
+    assert_eq!(first_line(&["--lang", "sv"]), "\u{feff}path;kind;format;");
+    assert_eq!(first_line(&["--lang", "en"]), "\u{feff}path,kind,format,");
+    assert_eq!(
+        first_line(&[
+            "--lang",
+            "sv",
+            "--csv-delimiter",
+            "comma",
+            "--csv-bom",
+            "false"
+        ]),
+        "path,kind,format,v"
+    );
+    assert_eq!(
+        first_line(&["--lang", "en", "--csv-delimiter", "tab"]),
+        "\u{feff}path\tkind\tformat\t"
+    );
+    // A field with quotes is quoted, and its quotes doubled.
+    let text = stdout(&klausul(
+        &repo(),
+        &["check", "--format", "csv", "fixtures/tune/svag.md"],
+    ));
+    let weak = text.lines().find(|l| l.contains(";AD-07;")).unwrap();
+    assert!(
+        weak.contains(";\"tidsfristen \"\"skälig tid\"\" är inte en bestämd tid\";11;"),
+        "{weak}"
+    );
 }
 
 fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
@@ -103,30 +150,86 @@ fn the_xlsx_matrix_opens_with_calamine_and_holds_the_cells() {
     let mut book: Xlsx<_> = open_workbook(dir.join("matris.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["Kravmatris", "Fynd", "Avtalsregister", "Täckning"]
+        [
+            "Kravmatris",
+            "Fynd",
+            "Avtalsregister",
+            "Täckning",
+            "Om rapporten"
+        ]
     );
     let matrix = book.worksheet_range("Kravmatris").unwrap();
-    assert_eq!(cell(&matrix, 0, 7), "AD-07");
+    // Path, place, agreement id, kind and verdict stand before the
+    // requirements, in Swedish.
+    assert_eq!(
+        (0..5).map(|c| cell(&matrix, 0, c)).collect::<Vec<_>>(),
+        ["Dokument", "Plats", "Avtals-id", "Slag", "Utfall"]
+    );
+    assert_eq!(cell(&matrix, 0, 11), "AD-07");
     assert_eq!(cell(&matrix, 1, 0), svag.to_str().unwrap());
-    let statuses: Vec<String> = (1..=13).map(|c| cell(&matrix, 1, c)).collect();
+    assert_eq!(cell(&matrix, 1, 4), "underkänt");
+    let statuses: Vec<String> = (5..18).map(|c| cell(&matrix, 1, c)).collect();
+    let swedish = |s: &str| match s {
+        "met" => "uppfyllt",
+        "weak" => "svagt",
+        "missing" => "saknas",
+        _ => "ej tillämpligt",
+    };
     assert_eq!(
         statuses,
         svag_statuses()
             .into_iter()
-            .map(|(_, s)| s)
+            .map(|(_, s)| swedish(&s).to_owned())
             .collect::<Vec<_>>()
     );
+    // The register, then its twelve agreements as rows of their own.
+    assert_eq!(cell(&matrix, 2, 4), "underkänt");
+    assert_eq!(
+        (
+            cell(&matrix, 5, 1),
+            cell(&matrix, 5, 2),
+            cell(&matrix, 5, 4)
+        ),
+        (
+            "Avtal!N7".into(),
+            "SF-2024-006".into(),
+            "uppfyller inte".into()
+        )
+    );
+    assert_eq!(matrix.height(), 15);
     let audit = book.worksheet_range("Avtalsregister").unwrap();
-    // Twelve agreements below the header; SF-2024-006 on the third.
+    // Twelve agreements below the header; SF-2024-006 on the third, with
+    // its supplier, board, dates and value.
     assert_eq!(audit.height(), 13);
     assert_eq!(
-        (cell(&audit, 3, 3), cell(&audit, 3, 5)),
-        ("SF-2024-006".to_owned(), "non-compliant".to_owned())
+        (3..12).map(|c| cell(&audit, 3, c)).collect::<Vec<_>>(),
+        [
+            "SF-2024-006",
+            "Buss i Väst AB",
+            "Skolskjuts",
+            "Utbildningsnämnden",
+            // Dates as dates: Excel's day numbers (from 1899-12-30) of
+            // 2024-03-01 and 2026-02-28.
+            "45352",
+            "46081",
+            "1250000",
+            "ja",
+            "uppfyller inte"
+        ]
     );
     let cover = book.worksheet_range("Täckning").unwrap();
     assert_eq!(
-        (cell(&cover, 1, 1), cell(&cover, 1, 3), cell(&cover, 1, 7)),
-        ("alla".into(), "4".into(), "11".into())
+        (0..8).map(|c| cell(&cover, 1, c)).collect::<Vec<_>>(),
+        [
+            register.to_str().unwrap(),
+            "Farsta stadsdelsnämnd",
+            "2",
+            "1",
+            "0",
+            "0",
+            "3",
+            "0.6667"
+        ]
     );
 }
 
@@ -335,4 +438,149 @@ fn every_message_exists_in_swedish_and_english() {
         assert_ne!(e.describe(Lang::Sv), e.describe(Lang::En), "{e:?}");
         assert_ne!(e.advice(Lang::Sv), e.advice(Lang::En), "{e:?}");
     }
+}
+
+/// The overview of 35 documents in a 1280×800 window: the grid fits, a click
+/// on a label filters it with no script, and the print is compact.
+#[test]
+#[ignore = "needs /usr/bin/chromium and tests/browser/node_modules; .ci/run runs it"]
+fn the_overview_of_35_documents_fits_a_window_and_filters_without_script() {
+    let dir = scratch("overview");
+    let folder = dir.join("avtal");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut sources: Vec<std::path::PathBuf> = ["fixtures/tune", "fixtures/holdout"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(repo().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    sources.sort();
+    for i in 0..35 {
+        let source = &sources[i % sources.len()];
+        let name = format!(
+            "avtal-{i:02}-{}",
+            source.file_name().unwrap().to_string_lossy()
+        );
+        std::fs::copy(source, folder.join(name)).unwrap();
+    }
+    let out = klausul(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "html=report.html",
+            "avtal",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failed = report["summary"]["failed"].as_u64().unwrap();
+    let passed = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["verdict"] == "pass")
+        .count();
+    let shot = repo().join("target/overview-screenshot.png");
+    let check = Command::new("node")
+        .arg(repo().join("tests/browser/overview.mjs"))
+        .arg(dir.join("report.html"))
+        .arg(&shot)
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{summary}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
+    assert!(v["width"].as_f64().unwrap() <= 1280.0, "{v}");
+    assert!(v["height"].as_f64().unwrap() <= 800.0, "{v}");
+    assert_eq!(v["all"], 35);
+    assert_eq!(v["failed"].as_u64(), Some(failed));
+    assert_eq!(v["passed"].as_u64(), Some(passed as u64));
+    assert_eq!(v["scripts"], 0);
+    // It printed to 95 pages before the passing documents took a line each.
+    assert!(v["pages"].as_u64().unwrap() < 70, "{v}");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+}
+
+/// The reports for people say what was checked with what: the time (from
+/// `SOURCE_DATE_EPOCH`), klausul's version, the profile, and each file's hash;
+/// an excerpt of a Markdown heading shows its words, not its `##`.
+#[test]
+fn reports_for_people_name_time_version_profile_and_hashes() {
+    let svag = repo().join("fixtures/tune/svag.md");
+    let hash = klausul::source::sha256_hex(&[&std::fs::read(&svag).unwrap()]);
+    for format in ["markdown", "html"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_klausul"))
+            .args(["check", "--lang", "sv", "--format", format])
+            .arg(&svag)
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env_remove("KLAUSUL_CONFIG")
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains("Tidpunkt: 2026-01-01 00:00 UTC"), "{format}");
+        assert!(text.contains(&hash), "{format}: the file's SHA-256");
+        assert!(text.contains("stockholm"), "{format}");
+        assert!(text.contains(env!("CARGO_PKG_VERSION")), "{format}");
+        assert!(!text.contains("## 5 Antidiskriminering</mark>"), "{format}");
+        assert!(!text.contains("**## 5"), "{format}");
+    }
+    let md = stdout(&klausul(
+        &repo(),
+        &["check", "--format", "markdown", "fixtures/tune/svag.md"],
+    ));
+    assert!(md.contains("\n> **5 Antidiskriminering**\n"), "{md}");
+}
+
+/// A register row in JSON carries the register's own facts about the
+/// agreement, as optional fields (issue 20): SF-2024-006 as the fixture's
+/// row 7 holds it (read with openpyxl), where the value is written
+/// "1 250 000 kr" in a tkr column and the start "1 mars 2024".
+#[test]
+fn json_register_rows_carry_supplier_name_board_dates_and_value() {
+    let out = klausul(
+        &repo(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "fixtures/sheets/avtalsregister.xlsx",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = report["documents"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["contract"] == "SF-2024-006")
+        .unwrap();
+    let facts: Vec<&serde_json::Value> = [
+        "row",
+        "supplier",
+        "agreement_name",
+        "board",
+        "start_date",
+        "end_date",
+        "value_sek",
+    ]
+    .iter()
+    .map(|k| &row[*k])
+    .collect();
+    assert_eq!(
+        facts,
+        [
+            &serde_json::json!(7),
+            &serde_json::json!("Buss i Väst AB"),
+            &serde_json::json!("Skolskjuts"),
+            &serde_json::json!("Utbildningsnämnden"),
+            &serde_json::json!("2024-03-01"),
+            &serde_json::json!("2026-02-28"),
+            &serde_json::json!(1_250_000.0),
+        ]
+    );
 }

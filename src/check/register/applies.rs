@@ -90,7 +90,7 @@ impl Audit<'_> {
         };
         let m = Message::new(key)
             .with("cell", at.as_str())
-            .with("value", text);
+            .with("value", super::capped(&text));
         self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
         (Kind::Unknown, at)
     }

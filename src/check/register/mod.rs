@@ -23,8 +23,8 @@ use crate::model::message::Message;
 use crate::model::vocab::RowStatus;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
-use crate::report::{Coverage, RegisterRow, RegisterSummary, RowReason};
-use crate::sheet::cell::{date, Cell, Date};
+use crate::report::{Coverage, RegisterRow, RegisterSummary, RowFacts, RowReason};
+use crate::sheet::cell::{date, kronor, Cell, Date};
 use crate::sheet::columns::Header;
 use crate::sheet::{a1, Row, Table};
 
@@ -130,11 +130,43 @@ impl<'a> Audit<'a> {
                 .cell(Role::Contract)
                 .map(|(c, _)| c.shown())
                 .filter(|s| !s.is_empty()),
+            facts: self.facts(),
             applies,
             status,
             reasons: self.reasons.into_iter().map(|(_, r)| r).collect(),
             cells: self.cells,
             suppressed: None,
+        }
+    }
+
+    /// The row's supplier, name, board, dates and value, as far as the
+    /// register has them. Read quietly: a cell that cannot be read here is
+    /// reported by the check that needs it, not twice.
+    fn facts(&self) -> RowFacts {
+        let text = |role| {
+            self.cell(role)
+                .map(|(c, _)| capped(&c.shown()))
+                .filter(|s| !s.is_empty())
+        };
+        let day = |role| {
+            self.cell(role)
+                .and_then(|(c, _)| date(c))
+                .map(|d| d.to_string())
+        };
+        let value = self.cell(Role::Value).and_then(|(c, _)| {
+            let scale = self
+                .header
+                .column(Role::Value)
+                .map_or(1.0, |col| self.header.scale(col));
+            kronor(c, scale)
+        });
+        RowFacts {
+            supplier: text(Role::Supplier),
+            agreement_name: text(Role::Name),
+            board: text(Role::Board),
+            start_date: day(Role::Start),
+            end_date: day(Role::End),
+            value_sek: value,
         }
     }
 
@@ -193,8 +225,21 @@ impl<'a> Audit<'a> {
         let m = Message::new("register_unreadable")
             .with("cell", at)
             .with("what", Message::new(what))
-            .with("value", cell.shown());
+            .with("value", capped(&cell.shown()));
         self.note(RowStatus::NeedsReview, self.row_id(), m, Some(at));
+    }
+}
+
+/// The longest cell text quoted from a register row, in characters: a
+/// register's cell can hold a whole contract, and a report line must not.
+pub const QUOTE_MAX: usize = 80;
+
+/// `text` cut to `QUOTE_MAX` characters, with "…" where it was cut.
+#[must_use]
+pub fn capped(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_MAX) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -257,4 +302,15 @@ pub fn groups(table: &Table, header: &Header) -> (Vec<Option<String>>, Vec<Optio
         )
     })
     .unzip()
+}
+
+#[cfg(test)]
+mod quote_tests {
+    #[test]
+    fn a_quoted_cell_stops_at_eighty_characters() {
+        let long = "å".repeat(81);
+        assert_eq!(super::capped(&long), format!("{}…", "å".repeat(80)));
+        assert_eq!(super::capped(&"å".repeat(80)), "å".repeat(80));
+        assert_eq!(super::capped("nej"), "nej");
+    }
 }

@@ -32,13 +32,13 @@ impl<'a> Audit<'a> {
             Some(false) | None if cell.is_empty() || yes_no(&cell) == Some(false) => {
                 let m = Message::new("register_clause_missing")
                     .with("cell", at.as_str())
-                    .with("value", cell.shown());
+                    .with("value", super::capped(&cell.shown()));
                 self.note(RowStatus::NonCompliant, self.row_id(), m, Some(&at));
             }
             _ => {
                 let m = Message::new("register_clause_unclear")
                     .with("cell", at.as_str())
-                    .with("value", cell.shown());
+                    .with("value", super::capped(&cell.shown()));
                 self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
@@ -51,7 +51,7 @@ impl<'a> Audit<'a> {
             {
                 let m = Message::new("register_old_version")
                     .with("cell", at.as_str())
-                    .with("value", text);
+                    .with("value", super::capped(&text));
                 self.note(RowStatus::NeedsReview, self.row_id(), m, Some(&at));
             }
         }
@@ -135,7 +135,7 @@ impl<'a> Audit<'a> {
             None => {
                 let m = Message::new("register_clause_unclear")
                     .with("cell", at.as_str())
-                    .with("value", cell.shown());
+                    .with("value", super::capped(&cell.shown()));
                 self.note(RowStatus::NeedsReview, id, m, Some(&at));
             }
         }

@@ -109,6 +109,7 @@ enum Failure {
     Encrypted,
     Expanded(u64),
     TimedOut(u64),
+    NotSupported(String),
     Crashed(String),
 }
 
@@ -122,6 +123,7 @@ impl From<ReadError> for Failure {
             ReadError::Encrypted => Self::Encrypted,
             ReadError::Expanded { limit } => Self::Expanded(limit),
             ReadError::TimedOut { seconds } => Self::TimedOut(seconds),
+            ReadError::NotSupported { format } => Self::NotSupported(format),
             other => Self::Crashed(other.to_string()),
         }
     }
@@ -137,6 +139,7 @@ impl From<Failure> for ReadError {
             Failure::Encrypted => Self::Encrypted,
             Failure::Expanded(limit) => Self::Expanded { limit },
             Failure::TimedOut(seconds) => Self::TimedOut { seconds },
+            Failure::NotSupported(format) => Self::NotSupported { format },
             Failure::Crashed(reason) => Self::Crashed { reason },
         }
     }
