@@ -79,7 +79,7 @@ fn tuning_set_agrees_fully() {
 fn holdout_set_agrees_at_least_95_percent() {
     let (agree, total, misses) = agreement("fixtures/holdout");
     assert!(total >= 60, "the holdout set has {total} judgements");
-    // Measured 2026-11-22: 62 of 65 (95.4 %); the misses are listed in the README.
+    // Measured 2026-12-05: 64 of 65 (98.5 %); the miss is named in the README.
     assert!(
         agree * 100 >= total * 95,
         "{agree}/{total} agree; disagreements:\n{}",

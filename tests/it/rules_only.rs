@@ -245,7 +245,8 @@ fn literals(code: &str) -> Vec<String> {
 /// Files of language and document grammar, which may name words the rules
 /// also use (ARCHITECTURE.md lists them): abbreviations that do not end a
 /// sentence ("org.nr"), Word's heading style names ("Rubrik 2"), and the
-/// label of an annex's title line in plain text ("Bilaga 3").
+/// words a title line never ends with ("och", "the"). The words that open an
+/// annex's title line are the vocabulary's (`[headings] annex`).
 const GRAMMAR: &[&str] = &[
     "src/grammar/",
     "src/analysis/sentences.rs",
