@@ -35,6 +35,8 @@ pub struct Analysis<'d> {
     pub sentences: Vec<Sentence>,
     /// The words references to sections and annexes start with.
     pub reference_words: &'d ReferenceWords,
+    /// Per block, the block that introduces it when it is a list item.
+    pub lead_ins: Vec<Option<usize>>,
     matcher: &'d Matcher,
     words: usize,
     bits: Vec<u64>,
@@ -64,9 +66,10 @@ impl<'d> Analysis<'d> {
             relevance::relevant_blocks(doc, &lower, prefilter)
         };
         // A list item's duty may take its binding word from its lead-in.
+        let lead_ins = modality::lead_in_blocks(doc);
         for b in 0..doc.blocks.len() {
             if relevant[b] {
-                if let Some(lead) = modality::lead_in_block(doc, b) {
+                if let Some(lead) = lead_ins[b] {
                     relevant[lead] = true;
                 }
             }
@@ -85,6 +88,7 @@ impl<'d> Analysis<'d> {
             hits,
             sentences,
             reference_words: &profile.vocabulary.references,
+            lead_ins,
             matcher,
             words,
             bits,

@@ -206,9 +206,7 @@ pub fn of_provision(
     language: &Language,
 ) -> Modality {
     let own = of_sentence(a, s, evidence, language);
-    // An item's "har rätt till likabehandling" speaks of others' rights; the
-    // lead-in says what binds the supplier.
-    if !matches!(own, Modality::Unstated | Modality::Permissive(_)) {
+    if !matches!(own, Modality::Unstated) {
         return own;
     }
     match lead_in(a, s).map(|l| of_sentence(a, l, &[], language)) {
@@ -222,30 +220,36 @@ pub fn of_provision(
 /// block ends with a colon.
 #[must_use]
 pub fn lead_in(a: &Analysis<'_>, s: usize) -> Option<usize> {
-    let block = lead_in_block(a.doc, a.sentences[s].block)?;
+    let block = a.lead_ins[a.sentences[s].block]?;
     let i = a.sentences.partition_point(|x| x.block <= block);
     (i > 0 && a.sentences[i - 1].block == block).then(|| i - 1)
 }
 
-/// The block that introduces list item `block`: the nearest block before
-/// its list, in its section, whose sentence the list finishes: it ends with
-/// a colon, or with no full stop at all ("Leverantören åtar sig att under
-/// avtalstiden").
+/// For every block, the block that introduces it when it is a list item:
+/// the nearest block before its list, in its section and no heading, whose
+/// sentence the list finishes: it ends with a colon, or with no full stop at
+/// all ("Leverantören åtar sig att under avtalstiden"). One pass.
 #[must_use]
-pub fn lead_in_block(doc: &Document, block: usize) -> Option<usize> {
+pub fn lead_in_blocks(doc: &Document) -> Vec<Option<usize>> {
     let blocks = &doc.blocks;
-    if blocks[block].kind != BlockKind::ListItem {
-        return None;
+    let mut last = None;
+    let mut out = Vec::with_capacity(blocks.len());
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind != BlockKind::ListItem {
+            last = Some(b);
+            out.push(None);
+            continue;
+        }
+        out.push(last.filter(|&lead| {
+            let span = blocks[lead].span();
+            blocks[lead].kind != BlockKind::Heading
+                && blocks[lead].section == block.section
+                && !doc.text[span.start..span.end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ')'])
+        }));
     }
-    let lead = (0..block)
-        .rev()
-        .find(|&b| blocks[b].kind != BlockKind::ListItem)?;
-    let span = blocks[lead].span();
-    (blocks[lead].section == blocks[block].section
-        && !doc.text[span.start..span.end]
-            .trim_end()
-            .ends_with(['.', '!', '?', ')']))
-    .then_some(lead)
+    out
 }
 
 #[cfg(test)]

@@ -82,9 +82,10 @@ impl Ctx<'_> {
             // A list item takes the subject and verb of its lead-in:
             // "Entreprenören ska iaktta:" / "– diskrimineringslagen (2008:567),"
             let lead = modality::lead_in(self.a, s);
-            r.evidence
-                .iter()
-                .all(|&set| self.a.has(s, set) || lead.is_some_and(|l| self.a.has(l, set)))
+            r.evidence.iter().any(|&set| self.a.has(s, set))
+                && r.evidence
+                    .iter()
+                    .all(|&set| self.a.has(s, set) || lead.is_some_and(|l| self.a.has(l, set)))
                 && (!r.tied || self.clause.tie(self.a, self.p, s, None) == Tie::Tied)
         })
     }
@@ -128,10 +129,19 @@ fn duty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Option<Outcome> {
     if modality::is_others(a, s, &r.evidence, &ctx.p.language) {
         return None;
     }
+    // A list item is judged with its lead-in: a weak signal or soft word in
+    // "Leverantören bör i möjligaste mån, i andemening med lagen:" weakens
+    // every item.
+    let lead = modality::lead_in(a, s);
     for w in &r.weak {
-        if let Some(hit) = signal(ctx, s, w) {
+        if let Some(hit) = signal(ctx, s, w).or_else(|| lead.and_then(|l| signal(ctx, l, w))) {
             return Some(ctx.weak(Message::new("signal").with("reason", &w.reason), hit));
         }
+    }
+    if let Some(Modality::Soft(hit)) =
+        lead.map(|l| modality::of_sentence(a, l, &[], &ctx.p.language))
+    {
+        return Some(ctx.weak(Message::new("soft"), hit));
     }
     // A sentence that goes on with this one may bind what it asks for:
     // "Beställaren får begära en redovisning. Redovisningen ska lämnas inom
@@ -204,16 +214,15 @@ fn top_section(a: &Analysis<'_>, mut section: usize) -> usize {
 fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let a = ctx.a;
     let here = a.section(s);
-    let whole_section = here.is_some_and(|sec| !ctx.clause.sections.contains(&sec));
-    let next = linked_next(ctx, s);
-    (0..a.sentences.len()).any(|t| {
-        a.has(t, set)
-            && if whole_section {
-                a.section(t) == here
-            } else {
-                same_paragraph_or_list(a, s, t) || Some(t) == next
-            }
-    })
+    if here.is_some_and(|sec| !ctx.clause.sections.contains(&sec)) {
+        return (0..a.sentences.len()).any(|t| a.has(t, set) && a.section(t) == here);
+    }
+    // Only the paragraph or list around `s` is looked at: its sentences
+    // stand together, so the walk stops where the group ends.
+    let group = |t: usize| same_paragraph_or_list(a, s, t);
+    let before = (0..s).rev().take_while(|&t| group(t));
+    let after = (s..a.sentences.len()).take_while(|&t| group(t));
+    before.chain(after).any(|t| a.has(t, set)) || linked_next(ctx, s).is_some_and(|t| a.has(t, set))
 }
 
 /// The sentence after `s` when it refers back to it anywhere: "… och
@@ -232,7 +241,7 @@ fn linked_next(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
 /// with its lead-in.
 fn same_paragraph_or_list(a: &Analysis<'_>, s: usize, t: usize) -> bool {
     let (bs, bt) = (a.sentences[s].block, a.sentences[t].block);
-    let root = |b: usize| modality::lead_in_block(a.doc, b).unwrap_or(b);
+    let root = |b: usize| a.lead_ins[b].unwrap_or(b);
     bs == bt || root(bs) == root(bt)
 }
 

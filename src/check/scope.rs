@@ -11,7 +11,7 @@ use crate::model::message::Message;
 use crate::model::span::Span;
 use crate::model::vocab::ContractType;
 use crate::profile::phrases::SetId;
-use crate::profile::Profile;
+use crate::profile::{Profile, Scope};
 use crate::report::ScopeResult;
 
 /// What the scope step learns and the requirements may use.
@@ -25,7 +25,7 @@ pub struct ScopeFacts {
 #[must_use]
 pub fn decide(a: &Analysis<'_>, p: &Profile, given: Option<ContractType>) -> ScopeFacts {
     let contract_type = given.unwrap_or_else(|| contract_type(a, p));
-    let contract_value = contract_value(a, p.scope.value, p.scope.value_base);
+    let contract_value = contract_value(a, &p.scope);
     let key = match (given, contract_type) {
         (Some(_), _) => "scope_given",
         (None, ContractType::Services) => "scope_services",
@@ -125,12 +125,22 @@ fn cpv_kinds(text: &str, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
     kinds
 }
 
-fn contract_value(a: &Analysis<'_>, value: SetId, base: Option<SetId>) -> Option<f64> {
+fn contract_value(a: &Analysis<'_>, scope: &Scope) -> Option<f64> {
     (0..a.sentences.len())
-        .filter_map(|s| value_named(a, s, value, base).map(|at| (s, at)))
+        .filter_map(|s| value_named(a, s, scope.value, scope.value_base).map(|at| (s, at)))
         .flat_map(|(s, at)| {
+            let limits: Vec<Span> = scope
+                .value_limit
+                .map(|l| a.hits_in(s, l).collect())
+                .unwrap_or_default();
             let mut amounts = a.scan(a.sentences[s].span, amount);
-            amounts.retain(|(span, _)| span.start >= at);
+            // Not a limit: "understiger 100 000 kronor", "dock högst 3 000 000 kronor".
+            amounts.retain(|(span, _)| {
+                span.start >= at
+                    && !limits
+                        .iter()
+                        .any(|l| l.end <= span.start && span.start - l.end <= 2)
+            });
             amounts.extend(value_cell(a, s));
             amounts
         })
@@ -142,14 +152,17 @@ fn contract_value(a: &Analysis<'_>, value: SetId, base: Option<SetId>) -> Option
 }
 
 /// Where sentence `s` first names the contract's value: a value word that
-/// no base word stands right before ("två procent av kontraktsvärdet").
+/// no base word stands shortly before ("två procent av det totala
+/// kontraktsvärdet").
 fn value_named(a: &Analysis<'_>, s: usize, value: SetId, base: Option<SetId>) -> Option<usize> {
+    /// The most bytes of words ("det totala ") between a base and the value word.
+    const GAP: usize = 24;
     let bases: Vec<Span> = base.map(|b| a.hits_in(s, b).collect()).unwrap_or_default();
     a.hits_in(s, value)
         .find(|v| {
             !bases
                 .iter()
-                .any(|b| b.end <= v.start && v.start - b.end <= 2)
+                .any(|b| b.end <= v.start && v.start - b.end <= GAP)
         })
         .map(|v| v.start)
 }

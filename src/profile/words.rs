@@ -102,6 +102,9 @@ word_tables! {
             /// another amount, not the contract's value: "procent av",
             /// "motsvarande".
             value_base,
+            /// Words right before an amount that make it a limit, not the
+            /// contract's value: "understiger", "dock högst".
+            value_limit,
         }
         settings {
             /// Whether the thresholds of duration and value apply.

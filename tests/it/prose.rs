@@ -395,3 +395,85 @@ fn documentation_asked_for_in_another_provision_of_the_clause_is_not_enough() {
     );
     assert_eq!(status(&checked(&text, Format::Markdown), "AD-06").0, "weak");
 }
+
+/// Cases a review of the provision work found (2026-12-05), each once a
+/// false "met" or a document wrongly exempted.
+#[test]
+fn a_weak_lead_in_weakens_the_items_that_borrow_its_words() {
+    let soft = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören bör i möjligaste mån följa diskrimineringslagen (2008:567), vilket innebär att:\n\n\
+         - personalen ska ha kunskap om villkoren,\n"
+    );
+    assert_eq!(status(&checked(&soft, Format::Markdown), "AD-01").0, "weak");
+    let spirit = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska följa andemeningen i diskrimineringslagen (2008:567) genom att:\n\n\
+         - utbilda sin personal,\n"
+    );
+    assert_eq!(
+        status(&checked(&spirit, Format::Markdown), "AD-01").0,
+        "weak"
+    );
+    let may = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nLeverantören ska under avtalstiden:\n\n\
+         - följa diskrimineringslagen (2008:567),\n\
+         - får, när det är lämpligt, verka för ökad tillgänglighet för personer med funktionsnedsättning.\n"
+    );
+    assert_eq!(status(&checked(&may, Format::Markdown), "AD-13").0, "weak");
+}
+
+#[test]
+fn a_sentence_that_starts_with_an_annex_name_opens_no_annex() {
+    let text = format!(
+        "{SERVICES}3 AVTALSHANDLINGAR\n\n\
+         Leverantören ska följa de särskilda villkoren i\n\
+         Bilaga 4 Antidiskrimineringsklausul som\n\
+         ingår i avtalet.\n\n\
+         3.2 Beställaren får häva avtalet vid väsentligt avtalsbrott.\n"
+    );
+    let doc = read_text(text.clone(), Format::Text);
+    assert!(doc.sections.iter().all(|s| s.annex.is_none()));
+    let wrapped = format!("{SERVICES}Bilaga 2 Särskilda villkor för\nLeverantören ska följa\ndiskrimineringslagen (2008:567).\n");
+    let doc = read_text(wrapped, Format::Text);
+    assert!(doc
+        .sections
+        .iter()
+        .all(|s| !doc.title(s).contains("Leverantören")));
+}
+
+#[test]
+fn a_limit_or_a_base_is_not_the_contracts_value() {
+    let clause = "## 9 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n\n\
+                  Vid brott mot detta avsnitt utgår vite med 1 % av kontraktsvärdet per påbörjad vecka.\n";
+    let capped = format!(
+        "{SERVICES}## 5 Ansvar\n\nBeställarens ansvar är begränsat till 20 % av det totala kontraktsvärdet, dock högst 3 000 000 kronor.\n\n{clause}"
+    );
+    assert_eq!(
+        status(&checked(&capped, Format::Markdown), "AD-10").0,
+        "weak"
+    );
+    let threshold = format!(
+        "{SERVICES}## 4 Avrop\n\nDirektavrop får göras när avropsvärdet understiger 100 000 kronor.\n\n{clause}"
+    );
+    let c = checked(&threshold, Format::Markdown);
+    assert_ne!(status(&c, "AD-01").0, "not-applicable");
+}
+
+#[test]
+fn reports_on_request_are_no_schedule_and_active_measures_are_no_compliance() {
+    let text = "# Services Agreement\n\nThe services are cleaning services.\n\n## 9 Non-discrimination\n\n\
+                The Supplier shall report on request within 10 days after each request.\n";
+    assert_eq!(
+        status(&checked(text, Format::Markdown), "AD-08").0,
+        "missing"
+    );
+    let reordered = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska bedriva aktiva åtgärder enligt diskrimineringslagen (2008:567).\n"
+    );
+    assert_ne!(
+        status(&checked(&reordered, Format::Markdown), "AD-01").0,
+        "met"
+    );
+}

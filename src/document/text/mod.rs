@@ -120,8 +120,19 @@ impl Builder<'_> {
                     self.numbered_point(line, &h, page);
                 }
                 Line::Heading(h) => {
+                    let title = &raw[h.content..];
+                    let rest = (!raw.starts_with('#'))
+                        .then(|| self.title_goes_on(title, i, lines))
+                        .flatten();
+                    // "Bilaga 4 Antidiskrimineringsklausul som" / "ingår i
+                    // avtalet." is a sentence, not an annex's wrapped title.
+                    if h.annex.is_some() && lines::ends_open(title) && rest.is_none() {
+                        let span = trim(self.text, line.start, line.end);
+                        self.text_line(span, page, self.pages.page[i]);
+                        continue;
+                    }
                     self.heading(line, &h, page);
-                    if let Some(rest) = self.title_goes_on(&raw[h.content..], i, lines) {
+                    if let Some(rest) = rest {
                         self.outline.extend_heading(rest);
                         wrapped = Some(i + 1);
                     }
@@ -277,6 +288,17 @@ impl Builder<'_> {
         let raw = &self.text[next.start..next.end];
         let short =
             raw.split_whitespace().count() <= 6 && !raw.trim_end().ends_with(['.', ':', ';']);
+        // The rest of a title is in lower case ("antidiskriminering") or in
+        // title case ("Site Access"), never a sentence ("Leverantören ska följa").
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let starts_lower = words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let title_case = words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+        let short = short && (starts_lower || title_case);
         (lines::ends_open(title)
             && short
             && !self.pages.furniture.get(i + 1).copied().unwrap_or(true)
