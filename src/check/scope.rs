@@ -181,7 +181,12 @@ fn value_cell(a: &Analysis<'_>, s: usize) -> Vec<(Span, Amount)> {
         return Vec::new();
     }
     let span = blocks[b + 1].span();
-    scan(&a.doc.text[span.start..span.end].to_lowercase(), amount)
+    // The folded text turns a no-break space into a space; this cell is
+    // read raw, so it does so itself ("18\u{a0}400\u{a0}000\u{a0}kr").
+    let text = a.doc.text[span.start..span.end]
+        .to_lowercase()
+        .replace('\u{a0}', " ");
+    scan(&text, amount)
 }
 
 /// The contract period in months, with options when the profile counts them.

@@ -293,6 +293,11 @@ fn a_percentage_penalty_takes_the_contract_sum_from_the_table_beside_its_label()
     let c = checked(text, Format::Markdown);
     // 0.5 % of SEK 18.4 million is SEK 92,000 a week.
     assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+    let no_break = text.replace("SEK 18,400,000", "SEK\u{a0}18\u{a0}400\u{a0}000");
+    assert_eq!(
+        status(&checked(&no_break, Format::Markdown), "AD-10").0,
+        "met"
+    );
     let unstated = text.replace(
         "| Contract Sum | SEK 18,400,000 excluding VAT |",
         "| Contract Sum | see Annex 2 |",
