@@ -56,6 +56,22 @@ fn verify(args: &[&Path]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Annotates `input` into `out` with `extra` flags, expects exit 1 (weak and
+/// missing requirements at error severity, as `check`), and reads the copy
+/// back beside `original`, the document as first written.
+fn annotated(dir: &Path, input: &Path, out: &Path, extra: &[&str], original: &Path) -> Value {
+    let mut args = vec![input.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = annotate(dir, &args);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    verify(&[original, out])
+}
+
 fn statuses(dir: &Path, file: &Path) -> Vec<(String, String)> {
     let out = super::klausul(dir, &["check", "--format", "json", file.to_str().unwrap()]);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -105,27 +121,12 @@ fn each_finding_is_a_comment_on_its_words() {
     let dir = scratch("annotate-comments");
     let out = dir.join("anbud-granskad.docx");
     let before = std::fs::read(word("anbud.docx")).unwrap();
-    let run = annotate(
-        &dir,
-        &[
-            word("anbud.docx").to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    // Weak and missing requirements at error severity: exit 1, as `check`.
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let v = annotated(&dir, &word("anbud.docx"), &out, &[], &word("anbud.docx"));
     assert_eq!(
         std::fs::read(word("anbud.docx")).unwrap(),
         before,
         "the input is untouched"
     );
-    let v = verify(&[&word("anbud.docx"), &out]);
     assert_eq!(
         own_comments(&v),
         strings(&[
@@ -212,22 +213,13 @@ fn each_finding_is_a_comment_on_its_words() {
 fn track_changes_makes_the_safe_fixes() {
     let dir = scratch("annotate-track");
     let out = dir.join("ut.docx");
-    let run = annotate(
+    let v = annotated(
         &dir,
-        &[
-            word("anbud.docx").to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--track-changes",
-        ],
+        &word("anbud.docx"),
+        &out,
+        &["--track-changes"],
+        &word("anbud.docx"),
     );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v = verify(&[&word("anbud.docx"), &out]);
     let own: Vec<(String, String)> = v["revisions"]
         .as_array()
         .unwrap()
@@ -291,22 +283,7 @@ fn with_no_clause_a_new_section_goes_before_the_general_terms() {
     let dir = scratch("annotate-no-clause");
     let out = dir.join("ut.docx");
     let input = word("utan-klausul.docx");
-    let run = annotate(
-        &dir,
-        &[
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--track-changes",
-        ],
-    );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v = verify(&[&input, &out]);
+    let v = annotated(&dir, &input, &out, &["--track-changes"], &input);
     let comments = own_comments(&v);
     // Eleven missing (AD-02 and AD-04 are met without a clause), each on the
     // document's first heading.
@@ -358,17 +335,7 @@ fn a_second_run_replaces_its_own_comments_and_revisions() {
             "--track-changes",
         ],
     );
-    let run = annotate(
-        &dir,
-        &[first.to_str().unwrap(), "-o", second.to_str().unwrap()],
-    );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v = verify(&[&input, &second]);
+    let v = annotated(&dir, &first, &second, &[], &input);
     assert_eq!(own_comments(&v).len(), 6);
     let own = v["revisions"]
         .as_array()
@@ -651,22 +618,7 @@ fn a_list_of_repealed_acts_becomes_one_citation() {
     let dir = scratch("annotate-repealed");
     let out = dir.join("ut.docx");
     let input = word("upphavda.docx");
-    let run = annotate(
-        &dir,
-        &[
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--track-changes",
-        ],
-    );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v = verify(&[&input, &out]);
+    let v = annotated(&dir, &input, &out, &["--track-changes"], &input);
     let words: Vec<(String, String)> = v["revisions"]
         .as_array()
         .unwrap()
@@ -715,22 +667,7 @@ fn a_document_libreoffice_wrote_gets_the_same_comments_and_fixes() {
     let dir = scratch("annotate-lo");
     let out = dir.join("ut.docx");
     let input = word("libreoffice.docx");
-    let run = annotate(
-        &dir,
-        &[
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--track-changes",
-        ],
-    );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v = verify(&[&input, &out]);
+    let v = annotated(&dir, &input, &out, &["--track-changes"], &input);
     let titles: Vec<String> = own_comments(&v).into_iter().map(|c| c.0).collect();
     assert_eq!(
         titles,
