@@ -15,22 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::AnnotateError;
-
-/// Elements whose content the reader leaves out (the reader's list).
-const SKIPPED: &[&str] = &[
-    "del",
-    "moveFrom",
-    "delText",
-    "rPr",
-    "sectPr",
-    "tblPr",
-    "tblGrid",
-    "trPr",
-    "tcPr",
-    "sdtPr",
-    "Fallback",
-    "commentReference",
-];
+use crate::document::DOCX_SKIPPED_ELEMENTS as SKIPPED;
 
 /// Where a run of text sits: the run, its properties, its `t`.
 #[derive(Debug, Clone)]

@@ -17,7 +17,7 @@ mod paragraphs;
 mod pdf;
 mod text;
 
-pub use docx::read_docx;
+pub use docx::{read_docx, SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS};
 pub use isolated::child::{self, use_child_processes};
 pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;

@@ -11,6 +11,8 @@ mod numbering;
 mod styles;
 mod walk;
 
+pub use walk::SKIPPED as SKIPPED_ELEMENTS;
+
 use std::collections::HashMap;
 
 use numbering::Numbering;

@@ -37,8 +37,9 @@ struct Field {
     showing_result: bool,
 }
 
-/// Elements whose whole content is left out.
-const SKIPPED: &[&str] = &[
+/// Elements whose whole content is left out. `klausul annotate` finds the
+/// reader's paragraphs in the raw XML by this list too.
+pub const SKIPPED: &[&str] = &[
     "del",
     "moveFrom",
     "delText",
