@@ -125,6 +125,13 @@ fn mark_references(
         .iter()
         .any(|&c| doc.sections[c].annex.is_some());
     for (at, word_end) in prefilter.references(lower, numbered, annexed) {
+        // "12 §": the number stands before the sign.
+        if numbered && sign_after_clause_number(doc, lower, at, clause_sections) {
+            if let Some(b) = index.block_at(at) {
+                marks.mark(b, true);
+            }
+            continue;
+        }
         // The parser reads the whole word ("punkterna"), then the number.
         let next = lower[word_end..]
             .trim_start_matches(char::is_alphabetic)
@@ -228,4 +235,24 @@ impl LineIndex {
         let (_, end, block) = self.lines[i];
         (at < end).then_some(block)
     }
+}
+
+/// Whether a "§" at `at` follows the number of a clause section: "brott
+/// mot 12 §".
+fn sign_after_clause_number(
+    doc: &Document,
+    lower: &str,
+    at: usize,
+    clause_sections: &[usize],
+) -> bool {
+    if !lower[at..].starts_with('§') {
+        return false;
+    }
+    let before = lower[..at].trim_end();
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let number = &before[before.len() - digits..];
+    digits > 0
+        && clause_sections
+            .iter()
+            .any(|&c| doc.sections[c].number.as_deref() == Some(number))
 }

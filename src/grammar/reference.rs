@@ -49,7 +49,24 @@ impl ReferenceWords {
 
 /// A parser of one reference at the start of lower-case input.
 pub fn reference(words: &ReferenceWords) -> impl Fn(&str) -> IResult<&str, Reference> + '_ {
-    move |input| alt((statute, chapter, |i| section(words, i), |i| annex(words, i))).parse(input)
+    move |input| {
+        alt((
+            statute,
+            chapter,
+            |i| section(words, i),
+            sign_after,
+            |i| annex(words, i),
+        ))
+        .parse(input)
+    }
+}
+
+/// "12 §", as Swedish contracts number their sections after statutes; after
+/// `chapter`, so "3 kap. 13 §" stays a statute's place.
+fn sign_after(input: &str) -> IResult<&str, Reference> {
+    (digit1, space0, tag("§"))
+        .map(|(n, _, _): (&str, _, _)| Reference::Section(n.to_owned()))
+        .parse(input)
 }
 
 fn sfs_number(input: &str) -> IResult<&str, &str> {
@@ -156,5 +173,6 @@ mod tests {
         assert_eq!(r("section 7.4"), Reference::Section("7.4".into()));
         assert!(reference(&words())("(12:3)").is_err());
         assert_eq!(r("punkterna 7.4"), Reference::Section("7.4".into()));
+        assert_eq!(r("12 §"), Reference::Section("12".into()));
     }
 }

@@ -482,3 +482,16 @@ fn reports_on_request_are_no_schedule_and_active_measures_are_no_compliance() {
         "met"
     );
 }
+
+#[test]
+fn a_sanction_names_its_clause_by_a_number_before_the_section_sign() {
+    // Tried on a contract written after the corpus: "Vid brott mot 12 §".
+    let text = format!(
+        "{SERVICES}12 § Motverkande av diskriminering\n\n\
+         Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         13 § Vite\n\n\
+         Vid brott mot 12 § utgår vite med 30 000 kronor per påbörjad vecka som bristen består.\n"
+    );
+    let c = checked(&text, Format::Text);
+    assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+}
