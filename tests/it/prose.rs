@@ -495,3 +495,22 @@ fn a_sanction_names_its_clause_by_a_number_before_the_section_sign() {
     let c = checked(&text, Format::Text);
     assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
 }
+
+#[test]
+fn taking_the_act_or_accessibility_into_account_is_not_enough() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska beakta diskrimineringslagen (2008:567) vid utförandet.\n\n\
+         Leverantören ska informera besökarna om tillgängligheten för personer med funktionsnedsättning.\n"
+    );
+    let c = checked(&text, Format::Markdown);
+    assert_eq!(
+        status(&c, "AD-01"),
+        (
+            "weak".to_owned(),
+            "the supplier need only take the Act into account, not comply with it: \"beakta\""
+                .to_owned()
+        )
+    );
+    assert_eq!(status(&c, "AD-13").0, "missing");
+}
