@@ -59,13 +59,17 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
     mark_hidden_words(doc, &index, &mut marks);
     // The sections whose heading holds a root fragment, or may hide one:
     // every clause section is among them.
-    let clause_sections: Vec<usize> = doc
+    // So are the sections that may hold a clause no heading names
+    // (`Document::sections_mostly_about`): every paragraph about the clause
+    // holds a root fragment.
+    let mut clause_sections: Vec<usize> = doc
         .blocks
         .iter()
         .zip(&marks.marked)
         .filter(|(b, &m)| m && b.kind == BlockKind::Heading)
         .filter_map(|(b, _)| b.section)
         .collect();
+    clause_sections.extend(doc.sections_mostly_about(|b| marks.marked[b]));
     if !clause_sections.is_empty() {
         mark_references(doc, lower, prefilter, &index, &clause_sections, &mut marks);
     }

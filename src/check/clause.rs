@@ -45,6 +45,9 @@ impl Clause {
                 }
             }
         }
+        if sections.is_empty() {
+            sections = sections_about_clause(a, p);
+        }
         Self {
             sections,
             named: vec![OnceCell::new(); a.sentences.len()],
@@ -114,4 +117,20 @@ impl Clause {
             Tie::Unrelated
         }
     }
+}
+
+/// Where the clause stands when no heading names it: a section under
+/// another title ("20 Socialt ansvar") that mostly speaks of
+/// discrimination. One mention ("följa lagar, bland annat
+/// diskrimineringslagen") in a section on laws is not a clause, nor are two
+/// in a long chapter whose subheadings the reader could not see, nor a
+/// document's title with everything below it.
+fn sections_about_clause(a: &Analysis<'_>, p: &Profile) -> Vec<usize> {
+    let mut about = vec![false; a.doc.blocks.len()];
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        if !about[sentence.block] && a.has(s, p.clause.topic) {
+            about[sentence.block] = true;
+        }
+    }
+    a.doc.sections_mostly_about(|b| about[b])
 }

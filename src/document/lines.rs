@@ -263,8 +263,27 @@ fn list_marker(input: &str) -> IResult<&str, ()> {
 /// kontraktsvillkor om" / "antidiskriminering".
 pub(super) fn ends_open(title: &str) -> bool {
     let last = title.trim_end().rsplit(' ').next().unwrap_or_default();
-    title.split_whitespace().count() > 1 && NEVER_LAST.iter().any(|w| w.eq_ignore_ascii_case(last))
+    title.split_whitespace().count() > 1
+        && NEVER_LAST
+            .iter()
+            .chain(OPEN_ENDS)
+            .any(|w| w.eq_ignore_ascii_case(last))
 }
+
+/// Words that leave a title open for its next line, though a finished title
+/// may end with them too: "Bilaga 6 Särskilda kontraktsvillkor avseende" /
+/// "likabehandling".
+const OPEN_ENDS: &[&str] = &[
+    "avseende",
+    "angående",
+    "beträffande",
+    "rörande",
+    "gällande",
+    "mot",
+    "regarding",
+    "concerning",
+    "against",
+];
 
 /// Words a title never ends with, though a wrapped line of a sentence often
 /// does: "2.1 Non-discrimination The supplier shall comply with the".

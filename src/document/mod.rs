@@ -113,6 +113,55 @@ impl Document {
         false
     }
 
+    /// The titled section that section `section` is a point of: a PDF line
+    /// such as "20.2 Leverantören ska …" may stand as a section of its own
+    /// with no title, but it is a point of "20 Socialt ansvar".
+    #[must_use]
+    pub fn titled(&self, mut section: usize) -> usize {
+        while let Some(parent) = self.sections[section].parent {
+            if !self.title(&self.sections[section]).trim().is_empty() {
+                break;
+            }
+            section = parent;
+        }
+        section
+    }
+
+    /// Per section: whether a titled section lies below it.
+    #[must_use]
+    pub fn has_titled_parts(&self) -> Vec<bool> {
+        let mut parts = vec![false; self.sections.len()];
+        for section in &self.sections {
+            if let Some(parent) = section.parent {
+                if !self.title(section).trim().is_empty() {
+                    parts[self.titled(parent)] = true;
+                }
+            }
+        }
+        parts
+    }
+
+    /// The sections that may hold a clause no heading names: titled
+    /// sections with no titled part, where at least two paragraphs, and at
+    /// least one paragraph of five, are `about` it. Counting paragraphs, not
+    /// sentences, gives the same answer whichever sentences were read.
+    #[must_use]
+    pub fn sections_mostly_about(&self, about: impl Fn(usize) -> bool) -> Vec<usize> {
+        // Per section: paragraphs about it, and all paragraphs.
+        let mut counts = vec![(0_usize, 0_usize); self.sections.len()];
+        for (b, block) in self.blocks.iter().enumerate() {
+            if let (Some(section), false) = (block.section, block.kind == BlockKind::Heading) {
+                let count = &mut counts[self.titled(section)];
+                count.1 += 1;
+                count.0 += usize::from(about(b));
+            }
+        }
+        let parts = self.has_titled_parts();
+        (0..counts.len())
+            .filter(|&i| !parts[i] && counts[i].0 >= 2 && counts[i].0 * 5 >= counts[i].1)
+            .collect()
+    }
+
     /// The text of a section's heading line, as written.
     #[must_use]
     pub fn heading_text(&self, section: usize) -> &str {

@@ -281,6 +281,22 @@ fn an_annex_title_wrapped_over_two_lines_in_plain_text_is_one_heading() {
         ["Särskilda", "kontraktsvillkor", "om", "antidiskriminering"]
     );
     assert_eq!(status(&checked(&text, Format::Text), "AD-10").0, "met");
+    // A title may also stop on "avseende", "rörande" or "regarding".
+    let text = text.replace(
+        "kontraktsvillkor om\nantidiskriminering",
+        "kontraktsvillkor avseende\nlikabehandling",
+    );
+    let doc = read_text(text.clone(), Format::Text);
+    let annex = doc.sections.iter().find(|s| s.annex.is_some()).unwrap();
+    assert_eq!(
+        doc.title(annex).split_whitespace().collect::<Vec<_>>(),
+        [
+            "Särskilda",
+            "kontraktsvillkor",
+            "avseende",
+            "likabehandling"
+        ]
+    );
 }
 
 #[test]
@@ -494,6 +510,44 @@ fn a_sanction_names_its_clause_by_a_number_before_the_section_sign() {
     );
     let c = checked(&text, Format::Text);
     assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+}
+
+/// A plain-text tender whose clause stands under "Socialt ansvar": points
+/// that mostly speak of discrimination make the section the clause, so
+/// "kraven i detta avsnitt" ties the subcontractor duty to it.
+const SOCIAL_SECTION: &str = "AVTAL OM LOKALVÅRD\n\n\
+    Uppdraget avser lokalvård i kommunens förskolor.\n\n\
+    7 Socialt ansvar\n\n\
+    7.1 Leverantören ska under avtalstiden följa diskrimineringslagen (2008:567).\n\n\
+    7.2 Leverantören ska verka för att ingen diskrimineras i arbetet för kommunen.\n\n\
+    7.3 Leverantören ska säkerställa att underleverantörer följer kraven i detta avsnitt. \
+    Leverantören svarar för underleverantörernas fullgörande som för sitt eget.\n\n\
+    8 Lagar\n\n\
+    8.1 Leverantören ska följa de lagar som gäller för uppdraget, bland annat arbetsmiljölagen.\n\n\
+    8.2 Underleverantörer ska ha F-skatt och leverantören ansvarar för att de har det.\n";
+
+#[test]
+fn a_section_that_mostly_speaks_of_discrimination_is_the_clause() {
+    let c = checked(SOCIAL_SECTION, Format::Text);
+    assert_eq!(
+        status(&c, "AD-05").0,
+        "met",
+        "7.3 follows the requirements of section 7, which is the clause"
+    );
+    // One mention of the Act among many other points is not a clause: the
+    // subcontractor duty in 8.2 is no anti-discrimination duty.
+    let one_mention = SOCIAL_SECTION
+        .replace("7.2 Leverantören ska verka för att ingen diskrimineras i arbetet för kommunen.", "7.2 Leverantören ska städa varje dag.")
+        .replace("7.3 Leverantören ska säkerställa att underleverantörer följer kraven i detta avsnitt. Leverantören svarar för underleverantörernas fullgörande som för sitt eget.\n\n", "7.3 Leverantören ska byta moppar varje vecka.\n\n7.4 Leverantören ska säkerställa att underleverantörer följer kraven i detta avsnitt. Leverantören svarar för underleverantörernas fullgörande som för sitt eget.\n\n");
+    let c = checked(&one_mention, Format::Text);
+    assert_eq!(
+        status(&c, "AD-05"),
+        (
+            "missing".to_owned(),
+            "missing: the obligations bind subcontractors too, and the supplier answers for them"
+                .to_owned()
+        )
+    );
 }
 
 #[test]
