@@ -25,6 +25,8 @@ pub enum Rate {
     PerWeek,
     PerDay,
     PerMonth,
+    PerQuarter,
+    PerYear,
     PerOccasion,
     Unstated,
 }
@@ -134,13 +136,47 @@ fn rate(input: &str) -> IResult<&str, Rate> {
     let mut unit = alt((
         value(
             Rate::PerWeek,
-            alt((tag("vecka"), tag("kalendervecka"), tag("week"))),
+            alt((
+                tag("vecka"),
+                tag("kalendervecka"),
+                tag("arbetsvecka"),
+                tag("week"),
+                tag("calendar week"),
+            )),
         ),
         value(
             Rate::PerDay,
-            alt((tag("kalenderdag"), tag("dag"), tag("day"))),
+            alt((
+                tag("kalenderdag"),
+                tag("arbetsdag"),
+                tag("dag"),
+                tag("day"),
+                tag("calendar day"),
+                tag("working day"),
+            )),
         ),
-        value(Rate::PerMonth, alt((tag("månad"), tag("month")))),
+        value(
+            Rate::PerMonth,
+            alt((
+                tag("månad"),
+                tag("kalendermånad"),
+                tag("month"),
+                tag("calendar month"),
+            )),
+        ),
+        value(Rate::PerQuarter, alt((tag("kvartal"), tag("quarter")))),
+        value(
+            Rate::PerYear,
+            alt((
+                tag("avtalsår"),
+                tag("kalenderår"),
+                tag("kontraktsår"),
+                tag("år"),
+                tag("contract year"),
+                tag("calendar year"),
+                tag("year"),
+            )),
+        ),
         value(
             Rate::PerOccasion,
             alt((
@@ -158,6 +194,8 @@ fn rate(input: &str) -> IResult<&str, Rate> {
         None => alt((
             value(Rate::PerDay, tag("daily")),
             value(Rate::PerWeek, tag("weekly")),
+            value(Rate::PerMonth, tag("monthly")),
+            value(Rate::PerYear, alt((tag("annually"), tag("yearly")))),
         ))
         .parse(rest),
     }
@@ -180,6 +218,8 @@ impl Amount {
         Some(match self.rate {
             Rate::PerDay => sek * 7.0,
             Rate::PerMonth => sek * 7.0 / 30.0,
+            Rate::PerQuarter => sek * 7.0 / 91.0,
+            Rate::PerYear => sek * 7.0 / 365.0,
             Rate::PerWeek | Rate::PerOccasion | Rate::Unstated => sek,
         })
     }
@@ -218,6 +258,27 @@ mod tests {
         assert_eq!(a("2 % av kontraktsvärdet").money, Money::Percent(2.0));
         assert_eq!(a("ett halvt prisbasbelopp").money, Money::PriceBase(0.5));
         assert_eq!(a("5 000 kr per tillfälle").rate, Rate::PerOccasion);
+        assert_eq!(
+            a("25 000 kronor per påbörjad kalendermånad").rate,
+            Rate::PerMonth
+        );
+        assert_eq!(a("30 000 kronor per avtalsår").rate, Rate::PerYear);
+        assert_eq!(a("30 000 kronor per år").rate, Rate::PerYear);
+        assert_eq!(a("10 000 kr per kvartal").rate, Rate::PerQuarter);
+        assert_eq!(a("2 000 kr per påbörjad arbetsdag").rate, Rate::PerDay);
+    }
+
+    #[test]
+    fn a_penalty_per_year_or_quarter_is_counted_per_week() {
+        assert_eq!(
+            a("36 500 kronor per år").per_week_sek(None, None),
+            Some(700.0)
+        );
+        assert_eq!(
+            a("sek 91,000 per quarter").per_week_sek(None, None),
+            Some(7_000.0)
+        );
+        assert_eq!(a("sek 30,000 monthly").rate, Rate::PerMonth);
     }
 
     #[test]

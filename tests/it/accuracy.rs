@@ -133,11 +133,13 @@ const FLOORS: [(&str, [usize; 4], usize, usize); 2] = [
     // 518/546, pdf 528/546, 8 false mets, 16 differences.
     ("tune", [970, 948, 948, 966], 8, 16),
     // After the rotation: text 226/312, docx and odt 220/312, pdf 221/312,
-    // 43 false mets, 12 differences. Now text 255/312, docx and odt
-    // 250/312, pdf 244/312, 24 false mets, 17 differences: the clause
-    // found under a title that does not name it ties more in every format,
-    // and PDF splits some of those sections at numbered points.
-    ("blind", [817, 801, 801, 782], 24, 17),
+    // 43 false mets, 12 differences; 255/312, 250/312, 244/312, 24 false
+    // mets before 12 more documents were added (written and labelled by a
+    // writer who saw neither rules nor code). Their first run: text
+    // 140/156, docx and odt 136/156, pdf 133/156, 8 false mets. Now, on all
+    // 36: text 396/468, docx and odt 387/468, pdf 378/468, 28 false mets,
+    // 26 differences.
+    ("blind", [846, 826, 826, 807], 28, 26),
 ];
 
 #[test]
