@@ -242,19 +242,41 @@ pub fn lead_in_blocks(doc: &Document) -> Vec<Option<usize>> {
         }
         out.push(last.filter(|&lead| {
             let span = blocks[lead].span();
+            let text = doc.text[span.start..span.end].trim();
             blocks[lead].kind != BlockKind::Heading
                 && blocks[lead].section == block.section
-                && !doc.text[span.start..span.end]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', ')'])
+                && !text.ends_with(['.', '!', '?', ')'])
+                && !is_bold_title(text)
+                && (text.ends_with(':') || text.split_whitespace().count() > 2)
         }));
     }
     out
 }
 
+/// A paragraph in bold and nothing else ("**Villkor**") is a title over the
+/// list, not a lead-in; "**Leverantören ska:**" still leads in. So is a
+/// word or two without a colon, as DOCX gives the same title without its
+/// bold.
+fn is_bold_title(text: &str) -> bool {
+    ["**", "__"].iter().any(|m| {
+        text.strip_prefix(m)
+            .and_then(|t| t.strip_suffix(m))
+            .is_some_and(|inner| !inner.trim_end().ends_with(':') && !inner.contains(m))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::CLAUSE_OPENERS;
+    use super::{is_bold_title, CLAUSE_OPENERS};
+
+    #[test]
+    fn a_bold_title_is_no_lead_in() {
+        assert!(is_bold_title("**Villkor**"));
+        assert!(is_bold_title("__Särskilda villkor__"));
+        assert!(!is_bold_title("**Leverantören ska:**"));
+        assert!(!is_bold_title("**Obs** Leverantören ska"));
+        assert!(!is_bold_title("Leverantören ska under avtalstiden"));
+    }
 
     #[test]
     fn clause_openers_are_found_at_their_only_comma() {

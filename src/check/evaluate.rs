@@ -182,6 +182,17 @@ fn signal(ctx: &Ctx<'_>, s: usize, w: &WeakSignal) -> Option<Span> {
         Within::Sentence => a
             .first(s, w.set)
             .filter(|_| !w.unless.is_some_and(|u| a.has(s, u))),
+        Within::Provision => {
+            let around = paragraph_group(ctx, s);
+            if w.unless.is_some_and(|u| {
+                around
+                    .iter()
+                    .any(|&t| a.has(t, u) && !modality::is_others(a, t, &[u], &ctx.p.language))
+            }) {
+                return None;
+            }
+            around.iter().find_map(|&t| a.first(t, w.set))
+        }
         Within::Section => {
             // A document without sections is one section.
             let root = |t: usize| a.section(t).map(|sec| top_section(a, sec));
@@ -189,8 +200,13 @@ fn signal(ctx: &Ctx<'_>, s: usize, w: &WeakSignal) -> Option<Span> {
             let around: Vec<usize> = (0..a.sentences.len())
                 .filter(|&t| root(t) == here)
                 .collect();
+            // What the buyer says of itself ("The Authority complies with the
+            // Discrimination Act (2008:567)") does not lift a signal about
+            // the supplier's duty.
+            let lifts =
+                |t: usize, u| a.has(t, u) && !modality::is_others(a, t, &[u], &ctx.p.language);
             if w.unless
-                .is_some_and(|u| around.iter().any(|&t| a.has(t, u)))
+                .is_some_and(|u| around.iter().any(|&t| lifts(t, u)))
             {
                 return None;
             }
@@ -209,20 +225,27 @@ fn top_section(a: &Analysis<'_>, mut section: usize) -> usize {
 
 /// Whether `set` occurs in the provision of sentence `s`: in its section
 /// when that is one point under a heading of its own; in the clause's own
-/// section, which holds many provisions, only in its paragraph, its list
-/// (lead-in and items) and the sentence that goes on with it.
+/// section, which holds many provisions, only in its paragraph group (see
+/// [`paragraph_group`]).
 fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let a = ctx.a;
     let here = a.section(s);
     if here.is_some_and(|sec| !ctx.clause.sections.contains(&sec)) {
         return (0..a.sentences.len()).any(|t| a.has(t, set) && a.section(t) == here);
     }
-    // Only the paragraph or list around `s` is looked at: its sentences
-    // stand together, so the walk stops where the group ends.
+    paragraph_group(ctx, s).into_iter().any(|t| a.has(t, set))
+}
+
+/// The sentences that stand with sentence `s`: its paragraph, its list
+/// (lead-in and items) and the sentence that goes on with it. The walk stops
+/// where the group ends.
+fn paragraph_group(ctx: &Ctx<'_>, s: usize) -> Vec<usize> {
+    let a = ctx.a;
     let group = |t: usize| same_paragraph_or_list(a, s, t);
-    let before = (0..s).rev().take_while(|&t| group(t));
-    let after = (s..a.sentences.len()).take_while(|&t| group(t));
-    before.chain(after).any(|t| a.has(t, set)) || linked_next(ctx, s).is_some_and(|t| a.has(t, set))
+    let mut sentences: Vec<usize> = (0..s).rev().take_while(|&t| group(t)).collect();
+    sentences.extend((s..a.sentences.len()).take_while(|&t| group(t)));
+    sentences.extend(linked_next(ctx, s));
+    sentences
 }
 
 /// The sentence after `s` when it refers back to it anywhere: "… och

@@ -192,6 +192,9 @@ pub struct Explanation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Within {
     Sentence,
+    /// The duty's provision: its paragraph, its list with the lead-in, and
+    /// the sentence that goes on with it.
+    Provision,
     /// The top-level section the sentence stands in: a definition in the
     /// next sentence or point of the clause counts.
     Section,

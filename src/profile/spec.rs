@@ -98,8 +98,9 @@ pub struct WeakSpec {
     #[serde(default)]
     pub unless: Patterns,
     /// Where the patterns and `unless` are looked for: "sentence" (the
-    /// default) or "section", the whole part of the document the duty
-    /// stands in.
+    /// default), "provision" (the duty's paragraph or list, and the
+    /// sentence that goes on with it) or "section", the whole part of the
+    /// document the duty stands in.
     pub within: Option<Spanned<String>>,
     pub reason: TextSpec,
 }

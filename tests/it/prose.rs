@@ -568,3 +568,22 @@ fn taking_the_act_or_accessibility_into_account_is_not_enough() {
     );
     assert_eq!(status(&c, "AD-13").0, "missing");
 }
+
+#[test]
+fn a_repealed_act_in_another_point_defines_no_law_in_force() {
+    // Under a bold title that leads nothing in, each point stands alone: the
+    // plan under 2006:67 in point 2 does not define point 1's law in force.
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n**Villkor**\n\n\
+         1. Leverantören ska följa gällande lagstiftning mot diskriminering i allt arbete enligt avtalet.\n\
+         2. Leverantören ska upprätta en likabehandlingsplan i enlighet med lagen (2006:67) om förbud mot diskriminering av barn och elever.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-01").0, "met");
+    // Defined in the same point by repealed acts only, it is weak.
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\n\
+         Leverantören ska följa vid varje tid gällande lagstiftning om diskriminering. \
+         Med sådan lagstiftning avses jämställdhetslagen (1991:433) och lagen (1999:130) om åtgärder mot etnisk diskriminering i arbetslivet.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-01").0, "weak");
+}

@@ -197,10 +197,11 @@ impl Validator {
     fn within(&mut self, within: Option<&Spanned<String>>) -> Within {
         match within.map(|w| w.get_ref().as_str()) {
             None | Some("sentence") => Within::Sentence,
+            Some("provision") => Within::Provision,
             Some("section") => Within::Section,
             Some(other) => {
                 self.problem(
-                    format!("unknown `within` \"{other}\"; use sentence or section"),
+                    format!("unknown `within` \"{other}\"; use sentence, provision or section"),
                     within.map(Spanned::span),
                 );
                 Within::Sentence
