@@ -1,0 +1,85 @@
+//! Sanctions: tied ones are judged, a general one only makes the
+//! requirement weak, and a penalty needs an amount at or over the minimum.
+
+use super::super::clause::Tie;
+use super::deadline::{time_limit, TimeLimit};
+use super::{best, Ctx, Outcome};
+use crate::analysis::modality::{self, Modality};
+use crate::grammar::amount::{amount, Money};
+use crate::model::message::Message;
+use crate::model::span::Span;
+use crate::profile::{CheckKind, Requirement};
+
+/// A sanction: tied ones are judged; a general one only makes it weak;
+/// unrelated ones are no evidence.
+pub(super) fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
+    let mut general = None;
+    let mut tied = Vec::new();
+    for s in ctx.candidates(r) {
+        match ctx.clause.tie(ctx.a, ctx.p, s, Some(ctx.p.clause.general)) {
+            Tie::Tied => tied.push(judge_sanction(ctx, r, s)),
+            Tie::General => {
+                general.get_or_insert(s);
+            }
+            Tie::Unrelated => {}
+        }
+    }
+    best(tied.into_iter())
+        .or_else(|| general.map(|s| ctx.weak(Message::new("general_only"), ctx.sentence(s))))
+}
+
+fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    if let Modality::Soft(hit) = modality::of_provision(ctx.a, s, &r.evidence, &ctx.p.language) {
+        return ctx.weak(Message::new("soft"), hit);
+    }
+    match r.check {
+        CheckKind::Penalty => penalty(ctx, r, s),
+        CheckKind::Cure => match time_limit(ctx, s) {
+            TimeLimit::Days(span, _) => ctx.met(r, span.cover(ctx.sentence(s))),
+            TimeLimit::Vague(span) => ctx.weak(Message::new("time_vague"), span),
+            TimeLimit::None => ctx.weak(Message::new("time_missing"), ctx.sentence(s)),
+        },
+        _ => ctx.met(r, ctx.sentence(s)),
+    }
+}
+
+fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    let a = ctx.a;
+    let mut amounts = a.scan(ctx.sentence(s), amount);
+    let next = s + 1;
+    if amounts.is_empty()
+        && next < a.sentences.len()
+        && a.sentences[next].block == a.sentences[s].block
+    {
+        amounts = a.scan(ctx.sentence(next), amount);
+    }
+    let min = r
+        .parameter
+        .as_deref()
+        .and_then(|n| ctx.p.parameters.number(n))
+        .unwrap_or(0.0);
+    let Some((first_span, first)) = amounts.first().copied() else {
+        return ctx.weak(Message::new("amount_missing"), ctx.sentence(s));
+    };
+    let price_base = ctx.p.parameters.prisbasbelopp_sek;
+    let valued: Vec<(Span, f64)> = amounts
+        .iter()
+        .filter_map(|&(span, x)| {
+            x.per_week_sek(ctx.contract_value, price_base)
+                .map(|v| (span, v))
+        })
+        .collect();
+    if let Some(&(span, v)) = valued.iter().max_by(|x, y| x.1.total_cmp(&y.1)) {
+        if v + 1e-9 >= min {
+            return ctx.met(r, span.cover(ctx.sentence(s)));
+        }
+        let message = Message::new("amount_low")
+            .with("per_week", v)
+            .with("min", min);
+        return ctx.weak(message, span);
+    }
+    match first.money {
+        Money::Percent(_) => ctx.weak(Message::new("amount_percent_unknown"), first_span),
+        _ => ctx.weak(Message::new("amount_unclear"), first_span),
+    }
+}
