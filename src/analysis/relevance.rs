@@ -67,7 +67,7 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         .iter()
         .zip(&marks.marked)
         .filter(|(b, &m)| m && b.kind == BlockKind::Heading)
-        .filter_map(|(b, _)| b.section)
+        .filter_map(|(b, _)| b.section.map(|s| doc.annex_titled_by(s)))
         .collect();
     clause_sections.extend(doc.sections_mostly_about(|b| marks.marked[b]));
     if !clause_sections.is_empty() {

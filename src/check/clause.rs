@@ -38,7 +38,7 @@ impl Clause {
         for (s, sentence) in a.sentences.iter().enumerate() {
             let block = &a.doc.blocks[sentence.block];
             if block.kind == BlockKind::Heading && a.has(s, p.clause.headings) {
-                if let Some(section) = block.section {
+                if let Some(section) = block.section.map(|b| a.doc.annex_titled_by(b)) {
                     if !sections.contains(&section) {
                         sections.push(section);
                     }

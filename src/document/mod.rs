@@ -127,6 +127,26 @@ impl Document {
         section
     }
 
+    /// The annex a title belongs to when the annex's label stands alone on
+    /// its line ("SCHEDULE 4" / "Equal Treatment and Non-discrimination"):
+    /// the reader makes the title a section of its own, but it names the
+    /// annex. Any other section is itself.
+    #[must_use]
+    pub fn annex_titled_by(&self, section: usize) -> usize {
+        let here = &self.sections[section];
+        match here.parent {
+            Some(parent)
+                if section == parent + 1
+                    && here.number.is_none()
+                    && self.sections[parent].annex.is_some()
+                    && self.title(&self.sections[parent]).trim().is_empty() =>
+            {
+                parent
+            }
+            _ => section,
+        }
+    }
+
     /// Per section: whether a titled section lies below it.
     #[must_use]
     pub fn has_titled_parts(&self) -> Vec<bool> {

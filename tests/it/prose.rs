@@ -587,3 +587,16 @@ fn a_repealed_act_in_another_point_defines_no_law_in_force() {
     );
     assert_eq!(status(&checked(&text, Format::Markdown), "AD-01").0, "weak");
 }
+
+#[test]
+fn an_annex_label_alone_on_its_line_takes_the_title_below_it() {
+    // "SCHEDULE 4" / "Equal Treatment and Non-discrimination": the title
+    // names the whole schedule, so point 2's subcontractor duty is the
+    // clause's.
+    let text = "IT OPERATIONS AGREEMENT\n\nThe Supplier provides IT operations services to the Region.\n\n\
+        SCHEDULE 4\nEqual Treatment and Non-discrimination\n\n\
+        1 Compliance with law\nThe Supplier shall comply with the Discrimination Act (2008:567).\n\n\
+        2 Sub-contractors\nThe Supplier shall ensure that its sub-contractors are bound by this Schedule, \
+        and is liable for them as for itself.\n";
+    assert_eq!(status(&checked(text, Format::Text), "AD-05").0, "met");
+}
