@@ -85,7 +85,7 @@ fn locale() -> Option<String> {
 
 /// The language asked for, else the locale's, else Swedish.
 fn lang(arg: Option<Lang>) -> Lang {
-    arg.unwrap_or_else(|| locale().map_or(Lang::Sv, |l| Lang::from_locale(&l)))
+    arg.unwrap_or_else(|| locale().map_or_else(Lang::default, |l| Lang::from_locale(&l)))
 }
 
 fn color() -> bool {

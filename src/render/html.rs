@@ -9,9 +9,8 @@ use std::fmt::Write as _;
 use super::escape::{xml, xml_text};
 use super::human::status_word;
 use super::overview::{verdict_class, Line, STYLE as OVERVIEW_STYLE};
-use super::words::word;
 use super::words::{
-    as_text, icon, marked, percent, say, severity_word, share, status_class as class,
+    as_text, icon, marked, percent, phrase, severity_word, share, status_class as class, word,
 };
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
@@ -91,10 +90,10 @@ details > summary { cursor: pointer; font-weight: 600; }
 
 fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match v {
-        Verdict::Pass => say(lang, "Godkänt", "Pass"),
-        Verdict::Fail => say(lang, "Underkänt", "Fail"),
-        Verdict::NotApplicable => say(lang, "Klausulen gäller inte", "The clause does not apply"),
-        Verdict::Error => say(lang, "Kunde inte läsas", "Could not be read"),
+        Verdict::Pass => word(lang, "html_verdict_pass"),
+        Verdict::Fail => word(lang, "html_verdict_fail"),
+        Verdict::NotApplicable => word(lang, "html_verdict_not_applicable"),
+        Verdict::Error => word(lang, "html_verdict_error"),
     }
 }
 
@@ -115,16 +114,12 @@ impl Html<'_> {
         let lang = self.ctx.lang();
         table_head(
             out,
-            say(
-                lang,
-                "Kraven och deras status",
-                "The requirements and their status",
-            ),
+            word(lang, "html_status_caption"),
             &[
-                say(lang, "Krav", "Requirement"),
-                say(lang, "Namn", "Name"),
-                say(lang, "Status", "Status"),
-                say(lang, "Allvar", "Severity"),
+                word(lang, "col_requirement"),
+                word(lang, "html_col_name"),
+                word(lang, "col_status"),
+                word(lang, "html_col_severity"),
             ],
         );
         for r in &doc.requirements {
@@ -135,11 +130,7 @@ impl Html<'_> {
                 rid.into_owned()
             };
             let suppressed = r.suppressed.as_ref().map_or(String::new(), |s| {
-                format!(
-                    " ({}: {})",
-                    say(lang, "undantaget", "suppressed"),
-                    xml(&s.reason)
-                )
+                format!(" ({}: {})", word(lang, "html_suppressed"), xml(&s.reason))
             });
             let _ = write!(
                 out,
@@ -173,7 +164,7 @@ impl Html<'_> {
             out,
             "<p>{}</p><p class=\"help\"><strong>{}</strong> {}</p></div>",
             xml(&r.message),
-            say(lang, "Förslag till formulering:", "Suggested wording:"),
+            word(lang, "html_suggestion"),
             xml(&r.help)
         );
     }
@@ -185,20 +176,12 @@ impl Html<'_> {
         let _ = write!(
             out,
             "<p><strong>{}:</strong> {}</p>",
-            say(lang, "Täckning", "Coverage"),
+            word(lang, "sheet_coverage"),
             share(&summary.total, lang)
         );
         let groups = [
-            (
-                say(lang, "Täckning per nämnd", "Coverage by board"),
-                &summary.by_board,
-                "board",
-            ),
-            (
-                say(lang, "Täckning per startår", "Coverage by start year"),
-                &summary.by_year,
-                "year",
-            ),
+            (word(lang, "coverage_by_board"), &summary.by_board, "board"),
+            (word(lang, "coverage_by_year"), &summary.by_year, "year"),
         ];
         for (title, rows, key) in groups {
             let _ = write!(out, "<h3>{title}</h3>");
@@ -212,22 +195,18 @@ impl Html<'_> {
         let lang = self.ctx.lang();
         table_head(
             out,
-            say(
-                lang,
-                "Avtal att åtgärda eller granska",
-                "Agreements to act on or review",
-            ),
+            word(lang, "html_rows_caption"),
             &[
-                say(lang, "Avtal", "Agreement"),
-                say(lang, "Plats", "Place"),
-                say(lang, "Status", "Status"),
-                say(lang, "Skäl", "Reasons"),
+                word(lang, "col_agreement_name"),
+                word(lang, "col_place"),
+                word(lang, "col_status"),
+                word(lang, "col_reasons"),
             ],
         );
         for r in doc.rows.iter().filter(|r| r.status.needs_action()) {
             let (mark, word) = match r.status {
-                RowStatus::NonCompliant => ("✖", say(lang, "uppfyller inte", "non-compliant")),
-                _ => ("▲", say(lang, "granskas", "needs review")),
+                RowStatus::NonCompliant => ("✖", word(lang, "row_non_compliant")),
+                _ => ("▲", word(lang, "html_row_needs_review")),
             };
             let _ = write!(
                 out,
@@ -245,15 +224,15 @@ impl Html<'_> {
 /// `None` when the location carries no excerpt.
 fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
     let (before, words, after) = as_text(marked(l)?);
-    let belongs = (status == Status::Missing)
-        .then(|| say(lang, "Kravet hör hemma här", "The requirement belongs here").to_owned());
+    let belongs = (status == Status::Missing).then(|| word(lang, "html_belongs_here").to_owned());
     let place = [
         belongs,
-        Some(format!("{} {}", say(lang, "rad", "line"), l.line)),
+        Some(phrase(lang, "html_line", &[("line", &l.line.to_string())])),
         l.paragraph
-            .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
+            .map(|p| phrase(lang, "human_paragraph", &[("paragraph", &p.to_string())])),
         l.section.as_ref().map(|s| format!("§ {}", xml(s))),
-        l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
+        l.page
+            .map(|p| phrase(lang, "html_page", &[("page", &p.to_string())])),
         l.cell
             .as_ref()
             .map(|c| format!("{}!{}", xml(l.sheet.as_deref().unwrap_or("")), xml(c))),
@@ -275,11 +254,11 @@ fn coverage_table(title: &str, rows: &[Coverage], lang: Lang, out: &mut String) 
         out,
         title,
         &[
-            say(lang, "Grupp", "Group"),
-            say(lang, "Uppfyller", "Compliant"),
-            say(lang, "Gäller", "Applicable"),
-            say(lang, "Att granska", "To review"),
-            say(lang, "Täckning", "Coverage"),
+            word(lang, "html_col_group"),
+            word(lang, "col_compliant"),
+            word(lang, "html_col_applicable"),
+            word(lang, "html_col_to_review"),
+            word(lang, "sheet_coverage"),
         ],
     );
     for c in rows {
@@ -328,20 +307,16 @@ impl Html<'_> {
     fn opening(&self) -> String {
         let lang = self.ctx.lang();
         let p = self.ctx.profile;
-        let title = say(
-            lang,
-            "Granskning mot antidiskrimineringsklausulen",
-            "Review against the anti-discrimination clause",
-        );
+        let title = word(lang, "html_title");
         format!(
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}{OVERVIEW_STYLE}@page {{ @top-center {{ content: \"{title}\"; font-size: 9pt; }} }}\n</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">{}</a>\n<header>\n<h1>{title}</h1>\n<p>{} {} {} · klausul {} · <a href=\"#summary\">{}</a></p>\n<p class=\"meta\">{}: {} · {}: <code>{}</code></p>\n</header>\n<main id=\"main\">\n",
-            say(lang, "sv", "en"),
-            say(lang, "Hoppa till innehållet", "Skip to the content"),
-            say(lang, "Profil", "Profile"),
+            lang.code(),
+            word(lang, "html_skip"),
+            word(lang, "about_profile"),
             xml(&p.id),
             xml(&p.version),
             Tool::this().version,
-            say(lang, "Sammanfattning", "Summary"),
+            word(lang, "html_summary"),
             word(lang, "about_time"),
             xml(&self.ctx.run.time),
             word(lang, "about_profile_sha256"),
@@ -377,7 +352,7 @@ impl Html<'_> {
             let _ = writeln!(
                 out,
                 "<p class=\"meta\">{}: {}</p>",
-                say(lang, "Obs", "Note"),
+                word(lang, "html_note"),
                 xml(w)
             );
         }
@@ -390,7 +365,7 @@ impl Html<'_> {
             let _ = writeln!(
                 out,
                 "<details{open}><summary>{}</summary>",
-                say(lang, "Detaljer", "Details")
+                word(lang, "html_details")
             );
             if doc.register.is_some() {
                 self.register(doc, id, &mut out);
@@ -431,13 +406,13 @@ impl Renderer for Html<'_> {
             self.opening(),
             std::mem::take(&mut self.body),
             super::skipped::html(self.ctx.run, lang),
-            say(lang, "Sammanfattning", "Summary"),
-            say(lang, "Antal dokument", "Documents"),
-            say(lang, "Dokument", "Documents"),
+            word(lang, "html_summary"),
+            word(lang, "html_documents_caption"),
+            word(lang, "html_documents"),
             s.documents,
-            say(lang, "Underkända", "Failed"),
+            word(lang, "html_failed"),
             s.failed,
-            say(lang, "Kunde inte läsas", "Could not be read"),
+            word(lang, "html_verdict_error"),
             s.errors
         )
     }
