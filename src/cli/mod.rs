@@ -10,10 +10,12 @@ mod check;
 mod diagnostic;
 mod explain;
 mod guard;
+mod inputs;
 mod outputs;
 mod profiles;
 mod show_config;
 mod suggest;
+mod targets;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
