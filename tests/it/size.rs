@@ -19,7 +19,6 @@ const STILL_OVER: &[&str] = &[
     "src/document/isolated/child.rs",
     "src/document/lines.rs",
     "src/document/text/mod.rs",
-    "src/input.rs",
     "src/profile/fragments.rs",
     "src/profile/vocabulary.rs",
     "src/render/html.rs",
