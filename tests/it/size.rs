@@ -21,7 +21,6 @@ const STILL_OVER: &[&str] = &[
     "src/document/text/mod.rs",
     "src/profile/fragments.rs",
     "src/profile/vocabulary.rs",
-    "src/render/html.rs",
     "src/render/matrix.rs",
     "src/sheet/catalogue.rs",
 ];
