@@ -16,7 +16,6 @@ const STILL_OVER: &[&str] = &[
     "src/annotate/revise.rs",
     "src/check/evaluate.rs",
     "src/cli/annotate.rs",
-    "src/document/isolated/child.rs",
     "src/document/text/mod.rs",
     "src/profile/fragments.rs",
     "src/profile/vocabulary.rs",
