@@ -17,7 +17,6 @@ const STILL_OVER: &[&str] = &[
     "src/check/evaluate.rs",
     "src/cli/annotate.rs",
     "src/document/text/mod.rs",
-    "src/profile/fragments.rs",
     "src/profile/vocabulary.rs",
     "src/render/matrix.rs",
     "src/sheet/catalogue.rs",
