@@ -15,6 +15,7 @@
 mod anchor;
 mod clean;
 mod error;
+mod insert;
 mod markup;
 mod package;
 mod revise;
