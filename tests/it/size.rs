@@ -12,7 +12,6 @@ const FN_LINES: usize = 60;
 /// Files still over a limit, waiting for their own split. Each entry must be
 /// over, so that one split and not removed from here fails.
 const STILL_OVER: &[&str] = &[
-    "src/annotate/mod.rs",
     "src/check/evaluate.rs",
     "src/cli/annotate.rs",
     "src/document/text/mod.rs",
