@@ -9,8 +9,11 @@ const FILE_LINES: usize = 400;
 /// Lines a function may have, from its `fn` line to its closing brace.
 const FN_LINES: usize = 60;
 
-/// Files still over a limit, waiting for their own split. Each entry must be
-/// over, so that one split and not removed from here fails.
+/// Files still over a limit, waiting for their own split by those who work
+/// on them: the checking core (`evaluate.rs`, over 400 lines), the CSV
+/// matrix (`records`) and the catalogue reader (`document`), each a
+/// function over 60. Each entry must be over, so that a file split and not
+/// taken off this list fails.
 const STILL_OVER: &[&str] = &[
     "src/check/evaluate.rs",
     "src/render/matrix.rs",
