@@ -252,8 +252,12 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
 #[must_use]
 pub fn render_summary(s: &Summary, style: Style) -> String {
     let lang = style.lang;
-    let documents = count(lang, "count_documents", s.documents);
-    let errors = count(lang, "count_errors", s.errors);
+    let documents = count(
+        lang,
+        ("count_documents_one", "count_documents_other"),
+        s.documents,
+    );
+    let errors = count(lang, ("count_errors_one", "count_errors_other"), s.errors);
     let failed = s.failed.to_string();
     let values = [
         ("documents", documents.as_str()),
@@ -263,11 +267,11 @@ pub fn render_summary(s: &Summary, style: Style) -> String {
     phrase(lang, "human_summary", &values) + "\n"
 }
 
-/// A number with its noun: the catalogue's `{key}_one` for 1, else
-/// `{key}_other`.
-fn count(lang: Lang, key: &str, n: usize) -> String {
-    let form = if n == 1 { "one" } else { "other" };
-    phrase(lang, &format!("{key}_{form}"), &[("count", &n.to_string())])
+/// A number with its noun: the catalogue's template `one` for 1, else
+/// `other`.
+fn count(lang: Lang, (one, other): (&str, &str), n: usize) -> String {
+    let key = if n == 1 { one } else { other };
+    phrase(lang, key, &[("count", &n.to_string())])
 }
 
 /// Human output as a `Renderer`.
