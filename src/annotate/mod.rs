@@ -15,6 +15,7 @@
 mod anchor;
 mod clean;
 mod error;
+mod insert;
 mod markup;
 mod package;
 mod revise;
@@ -69,21 +70,11 @@ pub fn annotate(
     options: &Options<'_>,
 ) -> Result<Annotated, AnnotateError> {
     let mut source = package::Source::open(bytes, options.limits)?;
-    let names = source.names();
     let types = source.text(TYPES)?.unwrap_or_default();
-    let signed = names.iter().any(|n| n.starts_with("_xmlsignatures/"));
-    let macros =
-        names.iter().any(|n| n.ends_with("vbaProject.bin")) || types.contains("macroEnabled");
-    if !options.force && macros {
-        return Err(AnnotateError::Macros);
-    }
-    if !options.force && signed {
-        return Err(AnnotateError::Signed);
-    }
+    let signed = refuse_unless_forced(&source.names(), &types, options)?;
     let raw = source.text(DOCUMENT)?.ok_or(AnnotateError::NotWord)?;
     scan::scan(&raw, options.limits.xml_depth)?;
     let rels = source.text(RELS)?.unwrap_or_default();
-    let target = markup::comments_target(&rels);
     let comments_name = comments_part_name(&rels);
     let existing = source.text(&comments_name)?;
     let author = options.stamp.author.as_str();
@@ -105,46 +96,95 @@ pub fn annotate(
     if options.track_changes {
         writer.insert_missing(report);
     }
-    let Writer {
-        edits,
-        comments: new_comments,
-        count,
-        revisions,
-        ..
-    } = writer;
-    let mut changed = BTreeMap::new();
-    changed.insert(DOCUMENT.to_owned(), edits.apply(&cleaned));
-    if count > 0 || existing.is_some() {
-        let base = existing.as_ref().map(|_| comments.as_str());
-        changed.insert(
-            comments_name.clone(),
-            markup::comments_part(base, &new_comments),
-        );
-        if target.is_none() {
-            if let Some(r) = markup::with_comments_rel(&rels) {
-                changed.insert(RELS.to_owned(), r);
-            }
-        }
-        if let Some(t) = markup::content_types(&types, &comments_name) {
-            changed.insert(TYPES.to_owned(), t);
-        }
-    }
-    // A part that came out as it went in is copied, not rewritten.
-    changed.retain(|name, text| {
-        if name == DOCUMENT {
-            *text != raw
-        } else if *name == comments_name {
-            existing.as_deref() != Some(text.as_str())
-        } else {
-            true
-        }
-    });
+    let parts = Parts {
+        raw: &raw,
+        cleaned: &cleaned,
+        rels: &rels,
+        types: &types,
+        comments_name: &comments_name,
+        existing: existing.as_deref(),
+        comments: &comments,
+    };
+    let (changed, count, revisions) = parts.changed(writer);
     Ok(Annotated {
         bytes: source.rewrite(&changed)?,
         comments: count,
         revisions,
         signature_broken: signed,
     })
+}
+
+/// Refuses a macro-enabled or signed package unless `force` says otherwise;
+/// whether it is signed.
+fn refuse_unless_forced(
+    names: &[String],
+    types: &str,
+    options: &Options<'_>,
+) -> Result<bool, AnnotateError> {
+    let signed = names.iter().any(|n| n.starts_with("_xmlsignatures/"));
+    let macros =
+        names.iter().any(|n| n.ends_with("vbaProject.bin")) || types.contains("macroEnabled");
+    if !options.force && macros {
+        return Err(AnnotateError::Macros);
+    }
+    if !options.force && signed {
+        return Err(AnnotateError::Signed);
+    }
+    Ok(signed)
+}
+
+/// The parts of the package an annotation may change, as read, and the
+/// comments left after an earlier run's were taken out.
+struct Parts<'a> {
+    raw: &'a str,
+    cleaned: &'a str,
+    rels: &'a str,
+    types: &'a str,
+    comments_name: &'a str,
+    existing: Option<&'a str>,
+    comments: &'a str,
+}
+
+impl Parts<'_> {
+    /// The parts the writer's edits and comments change, by name, with the
+    /// number of comments and of revisions. A part that comes out as it went
+    /// in is left out, so that it is copied, not rewritten.
+    fn changed(&self, writer: Writer<'_>) -> (BTreeMap<String, String>, usize, usize) {
+        let Writer {
+            edits,
+            comments: new_comments,
+            count,
+            revisions,
+            ..
+        } = writer;
+        let mut changed = BTreeMap::new();
+        changed.insert(DOCUMENT.to_owned(), edits.apply(self.cleaned));
+        if count > 0 || self.existing.is_some() {
+            let base = self.existing.map(|_| self.comments);
+            changed.insert(
+                self.comments_name.to_owned(),
+                markup::comments_part(base, &new_comments),
+            );
+            if markup::comments_target(self.rels).is_none() {
+                if let Some(r) = markup::with_comments_rel(self.rels) {
+                    changed.insert(RELS.to_owned(), r);
+                }
+            }
+            if let Some(t) = markup::content_types(self.types, self.comments_name) {
+                changed.insert(TYPES.to_owned(), t);
+            }
+        }
+        changed.retain(|name, text| {
+            if name == DOCUMENT {
+                text != self.raw
+            } else if name == self.comments_name {
+                self.existing != Some(text.as_str())
+            } else {
+                true
+            }
+        });
+        (changed, count, revisions)
+    }
 }
 
 /// The package without what an earlier run by `author` wrote (its comments

@@ -7,13 +7,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use klausul::annotate::{annotate, without_own, Options, Stamp};
+use klausul::annotate::{annotate, without_own, Annotated, Options, Stamp};
 use klausul::document::read_docx;
 use klausul::input::Input;
 use klausul::model::lang::Lang;
 use klausul::model::vocab::Verdict;
 use klausul::profile::Profile;
-use klausul::run::{check_one, Plan};
+use klausul::run::{check_one, Outcome, Plan};
 use klausul::source::Format;
 
 use super::args::{AnnotateArgs, CheckArgs};
@@ -147,32 +147,9 @@ fn one(
         report_error(&refusal);
         return 2;
     }
-    let mut outcome = check_one(&Input::File(input.to_path_buf()), plan);
-    if let Some(e) = &outcome.error {
-        report_input_error(e, lang);
-        return 2;
-    }
-    let refuse = |message: &str| {
-        warn(&format!("{}: {message}", input.display()));
-        2
-    };
-    if outcome.report.format != Some(Format::Docx) {
-        return refuse(&say(lang, "annotate_not_docx", &[]));
-    }
-    let bytes = match std::fs::read(input) {
-        Ok(b) => b,
-        Err(e) => return refuse(&e.to_string()),
-    };
-    // An earlier run's comments and pending revisions are replaced, so the
-    // findings are those of the text without them.
-    let bytes = match without_own(&bytes, AUTHOR, options.limits) {
-        Ok(None) => bytes,
-        Ok(Some(clean)) => {
-            outcome = check_one(&Input::Stdin(clean.clone()), plan);
-            outcome.report.path = input.display().to_string();
-            clean
-        }
-        Err(e) => return refuse(&e.describe(lang)),
+    let (outcome, bytes) = match checked(input, plan, options) {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
     let doc = match read_docx(&bytes, options.limits) {
         Ok(doc) => doc,
@@ -183,18 +160,59 @@ fn one(
     };
     let annotated = match annotate(&bytes, &doc, &outcome.report, options) {
         Ok(a) => a,
-        Err(e) => return refuse(&e.describe(lang)),
+        Err(e) => {
+            warn(&format!("{}: {}", input.display(), e.describe(lang)));
+            return 2;
+        }
     };
     if let Err(e) = write_atomically(output, &annotated.bytes) {
         warn(&format!("{shown}: {e}"));
         return 2;
     }
+    tell(lang, input, &shown, &annotated);
+    u8::from(outcome.report.verdict == Verdict::Fail)
+}
+
+/// The input checked, and its bytes without an earlier run's comments and
+/// pending revisions; the exit status when it cannot be annotated.
+fn checked(input: &Path, plan: &Plan<'_>, options: &Options<'_>) -> Result<(Outcome, Vec<u8>), u8> {
+    let lang = options.lang;
+    let mut outcome = check_one(&Input::File(input.to_path_buf()), plan);
+    if let Some(e) = &outcome.error {
+        report_input_error(e, lang);
+        return Err(2);
+    }
+    let refuse = |message: &str| {
+        warn(&format!("{}: {message}", input.display()));
+        2
+    };
+    if outcome.report.format != Some(Format::Docx) {
+        return Err(refuse(&say(lang, "annotate_not_docx", &[])));
+    }
+    let bytes = std::fs::read(input).map_err(|e| refuse(&e.to_string()))?;
+    // An earlier run's comments and pending revisions are replaced, so the
+    // findings are those of the text without them.
+    let bytes = match without_own(&bytes, AUTHOR, options.limits) {
+        Ok(None) => bytes,
+        Ok(Some(clean)) => {
+            outcome = check_one(&Input::Stdin(clean.clone()), plan);
+            outcome.report.path = input.display().to_string();
+            clean
+        }
+        Err(e) => return Err(refuse(&e.describe(lang))),
+    };
+    Ok((outcome, bytes))
+}
+
+/// Says what was written to `shown`, and that the copy of a signed
+/// document is no longer validly signed.
+fn tell(lang: Lang, input: &Path, shown: &str, annotated: &Annotated) {
     if annotated.signature_broken {
         let path = input.display().to_string();
         warn(&say(
             lang,
             "annotate_signature_broken",
-            &[("path", &path), ("output", &shown)],
+            &[("path", &path), ("output", shown)],
         ));
     }
     let (comments, revisions) = (
@@ -205,12 +223,11 @@ fn one(
         lang,
         "annotate_written",
         &[
-            ("output", &shown),
+            ("output", shown),
             ("comments", &comments),
             ("revisions", &revisions),
         ],
     ));
-    u8::from(outcome.report.verdict == Verdict::Fail)
 }
 
 /// Writes beside the target and renames, so the target is whole or as it was.

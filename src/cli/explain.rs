@@ -10,7 +10,7 @@ use klausul::model::vocab::Status;
 use klausul::profile::{Profile, Requirement};
 use klausul::render::escape::terminal;
 
-use super::diagnostic::{report_error, warn};
+use super::diagnostic::{report_error, say, warn};
 use super::write_stdout;
 
 pub fn run(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
@@ -39,25 +39,16 @@ pub fn run(id: &str, profile_name: &str, lang: Lang) -> ExitCode {
 
 /// The section titles: what, why, source, binding and weak examples, and
 /// the suggested wording.
-const fn titles(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Sv => [
-            "Vad kravet innebär",
-            "Varför det spelar roll",
-            "Källa",
-            "Exempel på bindande formulering",
-            "Exempel på svag formulering",
-            "Föreslagen formulering",
-        ],
-        Lang::En => [
-            "What it requires",
-            "Why it matters",
-            "Source",
-            "Example of binding wording",
-            "Example of weak wording",
-            "Suggested wording",
-        ],
-    }
+fn titles(lang: Lang) -> [String; 6] {
+    [
+        "explain_requires",
+        "explain_why",
+        "explain_source",
+        "explain_binding",
+        "explain_weak",
+        "explain_suggestion",
+    ]
+    .map(|key| say(lang, key, &[]))
 }
 
 /// The requirement's first example with this status, indented four spaces.

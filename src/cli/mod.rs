@@ -10,10 +10,12 @@ mod check;
 mod diagnostic;
 mod explain;
 mod guard;
+mod inputs;
 mod outputs;
 mod profiles;
 mod show_config;
 mod suggest;
+mod targets;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -85,7 +87,7 @@ fn locale() -> Option<String> {
 
 /// The language asked for, else the locale's, else Swedish.
 fn lang(arg: Option<Lang>) -> Lang {
-    arg.unwrap_or_else(|| locale().map_or(Lang::Sv, |l| Lang::from_locale(&l)))
+    arg.unwrap_or_else(|| locale().map_or_else(Lang::default, |l| Lang::from_locale(&l)))
 }
 
 fn color() -> bool {

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use klausul::config::{Config, Origin};
-use klausul::model::lang::Lang;
 use klausul::model::vocab::Severity;
 
 use super::args::CheckArgs;
@@ -50,10 +49,7 @@ type Row<'c> = (String, String, &'c Origin);
 
 fn top_level(c: &Config) -> Vec<Row<'_>> {
     let fail_on = c.fail_on.value.map_or("never", Severity::name);
-    let lang = match c.lang.value {
-        Lang::Sv => "sv",
-        Lang::En => "en",
-    };
+    let lang = c.lang.value.code();
     let quoted = |list: &[String]| {
         let items: Vec<String> = list.iter().map(|g| format!("{g:?}")).collect();
         format!("[{}]", items.join(", "))

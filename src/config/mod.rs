@@ -119,7 +119,7 @@ impl Config {
     pub fn defaults(root: &Path, locale: Option<&str>) -> Self {
         let lang = match locale {
             Some(l) => Setting::new(Lang::from_locale(l), Origin::Environment("LANG")),
-            None => Setting::new(Lang::Sv, Origin::Default),
+            None => Setting::new(Lang::default(), Origin::Default),
         };
         let suppressions = root.join(SUPPRESSIONS_FILE);
         Self {

@@ -2,14 +2,16 @@
 //! where its content starts. One small function per production.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
-use nom::combinator::{opt, recognize, verify};
-use nom::multi::many0;
+use nom::combinator::{recognize, verify};
 use nom::sequence::{pair, preceded};
 use nom::{IResult, Parser};
 
-use crate::profile::Vocabulary;
+pub(super) use super::labels::heading_parts;
+use super::labels::{annex_label, paragraph_sign, section_number_label, sign_after_number};
+pub(super) use super::title_words::{ends_open, has_verb, looks_like_title};
+use super::title_words::{is_caps_heading, MAX_HEADING_WORDS};
 
 /// What a line is. `content` is the byte offset in the line where its text starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +39,6 @@ pub struct Heading<'a> {
 
 /// Longest line that can be a heading without Markdown's `#`.
 const MAX_PLAIN_HEADING: usize = 90;
-const MAX_HEADING_WORDS: usize = 10;
 
 #[must_use]
 pub fn classify(line: &str) -> Line<'_> {
@@ -90,149 +91,49 @@ fn md_heading(input: &str) -> IResult<&str, u8> {
     Ok((rest, u8::try_from(hashes.len()).unwrap_or(6)))
 }
 
-/// Splits a heading's text into its number or annex id and its title.
-pub(super) fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
-    if let Ok((rest, id)) = annex_label(text) {
-        return (None, Some(id), rest);
-    }
-    if let Ok((rest, number)) = section_number_label(text) {
-        return (Some(number), None, rest);
-    }
-    // "§ 9 Likabehandling", "9 § Likabehandling"
-    if let Ok((rest, number)) = paragraph_sign(text).or_else(|_| sign_after_number(text)) {
-        return (Some(number), None, rest);
-    }
-    (None, None, text)
-}
-
 fn plain_heading(line: &str) -> Option<Heading<'_>> {
     if line.len() > MAX_PLAIN_HEADING || line.starts_with([' ', '\t']) || is_toc_line(line) {
         return None;
     }
-    let offset = |rest: &str| line.len() - rest.len();
-    // "Bilaga 5" or "Bilaga 5 Antidiskriminering", but not a sentence that
-    // lists annexes: "Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."
-    // A PDF may wrap an annex's title anywhere: "Bilaga 4 Särskilda
-    // kontraktsvillkor om", "Schedule 5 — Labour Conditions and".
+    let at = |level, number, annex, title: &str| Heading {
+        level,
+        number,
+        annex,
+        content: line.len() - title.len(),
+    };
+    if let Some((title, id)) = annex_heading(line) {
+        return Some(at(1, None, Some(id), title));
+    }
+    if let Ok((title, number)) = sign_after_number(line) {
+        if looks_like_title(title) {
+            return Some(at(2, Some(number), None, title));
+        }
+    }
+    if let Ok((title, number)) = section_number_label(line) {
+        let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
+        return looks_like_title(title).then(|| at(level, Some(number), None, title));
+    }
+    if let Ok((title, number)) = paragraph_sign(line) {
+        return Some(at(2, Some(number), None, title));
+    }
+    is_caps_heading(line).then(|| at(1, None, None, line))
+}
+
+/// "Bilaga 5" or "Bilaga 5 Antidiskriminering", but not a sentence that
+/// lists annexes: "Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."
+/// A PDF may wrap an annex's title anywhere: "Bilaga 4 Särskilda
+/// kontraktsvillkor om", "Schedule 5 — Labour Conditions and".
+/// The title and the annex's id.
+fn annex_heading(line: &str) -> Option<(&str, &str)> {
     let wrapped_title = |title: &str| {
         let title = title.trim_end();
         title.chars().next().is_some_and(char::is_uppercase)
             && title.split_whitespace().count() <= MAX_HEADING_WORDS
             && !title.ends_with(['.', ',', ';'])
     };
-    if let Some((title, id)) = annex_label(line)
+    annex_label(line)
         .ok()
         .filter(|(title, _)| title.trim().is_empty() || wrapped_title(title))
-    {
-        return Some(Heading {
-            level: 1,
-            number: None,
-            annex: Some(id),
-            content: offset(title),
-        });
-    }
-    if let Ok((title, number)) = sign_after_number(line) {
-        if looks_like_title(title) {
-            return Some(Heading {
-                level: 2,
-                number: Some(number),
-                annex: None,
-                content: offset(title),
-            });
-        }
-    }
-    if let Ok((title, number)) = section_number_label(line) {
-        if looks_like_title(title) {
-            let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
-            return Some(Heading {
-                level,
-                number: Some(number),
-                annex: None,
-                content: offset(title),
-            });
-        }
-        return None;
-    }
-    if let Ok((title, number)) = paragraph_sign(line) {
-        return Some(Heading {
-            level: 2,
-            number: Some(number),
-            annex: None,
-            content: offset(title),
-        });
-    }
-    is_caps_heading(line).then_some(Heading {
-        level: 1,
-        number: None,
-        annex: None,
-        content: 0,
-    })
-}
-
-/// "7.4 " or "7.4. " before a title; the number is returned without its final dot.
-fn section_number_label(input: &str) -> IResult<&str, &str> {
-    let (rest, number) = recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)?;
-    let (rest, _) = opt(char('.')).parse(rest)?;
-    // Text from a PDF can lose the gap after a long number: "51.10Vite". A
-    // dotted number straight before a capital letter is still a label.
-    let glued = number.contains('.') && rest.chars().next().is_some_and(char::is_uppercase);
-    let (rest, _) = if glued {
-        Ok((rest, rest))
-    } else {
-        space1(rest)
-    }?;
-    Ok((rest, number))
-}
-
-/// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …": the
-/// words that open one are the vocabulary's (`[headings] annex`).
-fn annex_label(input: &str) -> IResult<&str, &str> {
-    let refuse = |kind| nom::Err::Error(nom::error::Error::new(input, kind));
-    let rest = annex_word(input, Vocabulary::builtin_annex_titles())
-        .ok_or_else(|| refuse(nom::error::ErrorKind::Tag))?;
-    let id = take_while1(|c: char| c.is_ascii_alphanumeric());
-    let (rest, (_, id)) = (space1, id).parse(rest)?;
-    // An annex is numbered ("4", "5a", "12") or lettered ("B", "IV"); a
-    // word after "Schedule" or "Bilaga" is a title: "Schedule of Rates".
-    if !is_annex_id(id) {
-        return Err(refuse(nom::error::ErrorKind::Verify));
-    }
-    let (rest, _) = opt((space0, one_of(":–—-."))).parse(rest)?;
-    let (rest, _) = space0(rest)?;
-    Ok((rest, id))
-}
-
-fn is_annex_id(id: &str) -> bool {
-    let digits = id.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 {
-        return id.len() - digits <= 1;
-    }
-    id.len() == 1 || id.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-}
-
-/// What follows the first of `words` that `input` starts with, in any case.
-fn annex_word<'a>(input: &'a str, words: &[String]) -> Option<&'a str> {
-    words.iter().find_map(|word| {
-        let head = input.get(..word.len())?;
-        let same = if word.is_ascii() {
-            head.eq_ignore_ascii_case(word)
-        } else {
-            head.to_lowercase() == *word
-        };
-        same.then(|| &input[word.len()..])
-    })
-}
-
-/// "3 § Rubrik", as Swedish statutes and contracts number their sections.
-fn sign_after_number(input: &str) -> IResult<&str, &str> {
-    let (rest, (number, _, _, _)) = (digit1, space0, tag("§"), space1).parse(input)?;
-    Ok((rest, number))
-}
-
-/// "§ 3 Rubrik".
-fn paragraph_sign(input: &str) -> IResult<&str, &str> {
-    let (rest, (_, _, number, _)) = (tag("§"), space0, digit1, space0).parse(input)?;
-    Ok((rest, number))
 }
 
 /// "- ", "* ", "• ", "– ", "1. ", "1) ", "a) ", "(a) ", "(iv) ", "iv) ",
@@ -258,73 +159,6 @@ fn list_marker(input: &str) -> IResult<&str, ()> {
     Ok((rest, ()))
 }
 
-/// Whether `title` stops on a word a title never ends with, so that a
-/// wrapped heading goes on on the next line: "Bilaga 4 Särskilda
-/// kontraktsvillkor om" / "antidiskriminering".
-pub(super) fn ends_open(title: &str) -> bool {
-    let last = title.trim_end().rsplit(' ').next().unwrap_or_default();
-    title.split_whitespace().count() > 1
-        && NEVER_LAST
-            .iter()
-            .chain(OPEN_ENDS)
-            .any(|w| w.eq_ignore_ascii_case(last))
-}
-
-/// Words that leave a title open for its next line, though a finished title
-/// may end with them too: "Bilaga 6 Särskilda kontraktsvillkor avseende" /
-/// "likabehandling".
-const OPEN_ENDS: &[&str] = &[
-    "avseende",
-    "angående",
-    "beträffande",
-    "rörande",
-    "gällande",
-    "mot",
-    "regarding",
-    "concerning",
-    "against",
-];
-
-/// Words a title never ends with, though a wrapped line of a sentence often
-/// does: "2.1 Non-discrimination The supplier shall comply with the".
-const NEVER_LAST: &[&str] = &[
-    "och", "eller", "att", "i", "på", "av", "med", "för", "till", "som", "den", "det", "en", "ett",
-    "de", "om", "vid", "från", "enligt", "the", "a", "an", "and", "or", "of", "to", "in", "on",
-    "with", "for", "by", "at", "from", "that", "as", "ska", "skall", "måste", "bör", "kan", "får",
-    "är", "shall", "will", "must", "may", "should", "can", "is", "are",
-];
-
-/// Verbs a short line of a sentence has and a title has not:
-/// "Leverantören ska lämna e-faktura inom" is a sentence wrapped.
-const SENTENCE_VERBS: &[&str] = &[
-    "ska", "skall", "måste", "bör", "kan", "får", "är", "har", "shall", "will", "must", "may",
-    "should", "can", "is", "are", "has",
-];
-
-/// Whether a line holds a verb that only a sentence would.
-pub(super) fn has_verb(line: &str) -> bool {
-    line.split_whitespace()
-        .any(|w| SENTENCE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
-}
-
-pub(super) fn looks_like_title(title: &str) -> bool {
-    let title = title.trim_end();
-    let starts_upper = title.chars().next().is_some_and(char::is_uppercase);
-    let words = title.split_whitespace().count();
-    let last = title.rsplit(' ').next().unwrap_or_default();
-    starts_upper
-        && (1..=MAX_HEADING_WORDS).contains(&words)
-        && !title.ends_with(['.', ',', ';', ':', '-'])
-        && (words == 1 || !NEVER_LAST.iter().any(|w| w.eq_ignore_ascii_case(last)))
-}
-
-fn is_caps_heading(line: &str) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4
-        && !line.chars().any(char::is_lowercase)
-        && line.split_whitespace().count() <= MAX_HEADING_WORDS
-}
-
 /// A table-of-contents line ends in dot leaders or a tab and a page number.
 fn is_toc_line(line: &str) -> bool {
     let trimmed = line.trim_end();
@@ -348,24 +182,6 @@ fn is_markup(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_words_that_open_an_annex_are_the_vocabularys() {
-        assert_eq!(
-            Vocabulary::builtin_annex_titles(),
-            ["bilaga", "annex", "appendix", "schedule"]
-        );
-        let german = ["anlage".to_owned(), "bijlage".to_owned()];
-        assert_eq!(annex_word("ANLAGE 3 Preise", &german), Some(" 3 Preise"));
-        assert_eq!(annex_word("Bijlage 2", &german), Some(" 2"));
-        assert_eq!(annex_word("Bilaga 2", &german), None);
-        assert_eq!(annex_word("An", &german), None);
-        // A word that is not ASCII is compared in lower case; a line that
-        // ends inside a character is no match.
-        let swedish = ["förteckning".to_owned()];
-        assert_eq!(annex_word("FÖRTECKNING A", &swedish), Some(" A"));
-        assert_eq!(annex_word("förtecknin\u{e5}", &swedish), None);
-    }
 
     fn heading(line: &str) -> Option<(u8, Option<&str>, Option<&str>, &str)> {
         match classify(line) {

@@ -8,6 +8,7 @@
 mod docx;
 pub mod error;
 mod isolated;
+mod labels;
 mod lines;
 mod odt;
 mod outline;
@@ -16,6 +17,7 @@ mod pages;
 mod paragraphs;
 mod pdf;
 mod text;
+mod title_words;
 
 pub use docx::{read_docx, SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS};
 pub use isolated::child::{self, use_child_processes};

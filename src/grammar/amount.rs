@@ -133,7 +133,21 @@ fn rate(input: &str) -> IResult<&str, Rate> {
         tag("each "),
     )));
     let (rest, lead) = lead.parse(input)?;
-    let mut unit = alt((
+    match lead {
+        Some(_) => unit(rest),
+        None => alt((
+            value(Rate::PerDay, tag("daily")),
+            value(Rate::PerWeek, tag("weekly")),
+            value(Rate::PerMonth, tag("monthly")),
+            value(Rate::PerYear, alt((tag("annually"), tag("yearly")))),
+        ))
+        .parse(rest),
+    }
+}
+
+/// The unit a rate counts in: "vecka", "kalendermånad", "tillfälle", "year".
+fn unit(input: &str) -> IResult<&str, Rate> {
+    alt((
         value(
             Rate::PerWeek,
             alt((
@@ -188,17 +202,8 @@ fn rate(input: &str) -> IResult<&str, Rate> {
                 tag("avvikelse"),
             )),
         ),
-    ));
-    match lead {
-        Some(_) => unit.parse(rest),
-        None => alt((
-            value(Rate::PerDay, tag("daily")),
-            value(Rate::PerWeek, tag("weekly")),
-            value(Rate::PerMonth, tag("monthly")),
-            value(Rate::PerYear, alt((tag("annually"), tag("yearly")))),
-        ))
-        .parse(rest),
-    }
+    ))
+    .parse(input)
 }
 
 impl Amount {

@@ -17,7 +17,8 @@
 //! a hyphen for a hyphen or a non-breaking hyphen. What folding alone can do —
 //! join a word hyphenated at a line end, drop a soft hyphen — callers handle.
 
-use super::fragments::{choose, every_occurrence, FRAGMENTS_PER_SEARCH};
+use super::fragments::{choose, FRAGMENTS_PER_SEARCH};
+use super::literals::every_occurrence;
 use super::phrases::{is_word_byte_at, word_char_at, word_char_before, word_start, SetId, Shape};
 use super::sample::Sample;
 use super::search::Search;

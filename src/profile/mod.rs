@@ -9,6 +9,7 @@ mod builtin;
 pub mod error;
 mod finder;
 mod fragments;
+mod literals;
 pub mod phrases;
 mod prefilter;
 mod sample;

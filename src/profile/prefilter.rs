@@ -19,7 +19,7 @@
 //! that a block naming the clause's number is read.
 
 use super::finder::{Finder, Found};
-use super::fragments::{minimal, telling_word};
+use super::literals::{minimal, telling_word};
 use super::phrases::SetId;
 use super::sample::Sample;
 use super::search::{find_char, Search};

@@ -116,29 +116,7 @@ impl Vocabulary {
             )
         })?;
         let mut problems = Vec::new();
-        let mut headers = Vec::new();
-        for h in spec.header {
-            match Role::from_key(h.role.get_ref()) {
-                Some(role) if headers.iter().any(|(r, _)| *r == role) => {
-                    problems.push(Problem::at(
-                        format!("the role \"{}\" is given twice", h.role.get_ref()),
-                        Some(h.role.span()),
-                    ));
-                }
-                Some(role) => {
-                    let words = h.words.iter().map(|w| w.to_lowercase()).collect();
-                    headers.push((role, words));
-                }
-                None => problems.push(Problem::at(
-                    format!(
-                        "unknown role \"{}\"; the roles are {}",
-                        h.role.get_ref(),
-                        Role::keys().join(", ")
-                    ),
-                    Some(h.role.span()),
-                )),
-            }
-        }
+        let headers = headers(spec.header, &mut problems);
         let references = ReferenceWords::new(spec.references.section, spec.references.annex);
         for (key, empty) in [
             ("catalogue.optional", spec.catalogue.optional.is_empty()),
@@ -174,4 +152,33 @@ impl Vocabulary {
             sha256: sha256_hex(&[text.as_bytes()]),
         })
     }
+}
+
+/// Each header role with its words in lower case; a role given twice, or
+/// one klausul does not know, is a problem.
+fn headers(specs: Vec<HeaderSpec>, problems: &mut Vec<Problem>) -> Vec<(Role, Vec<String>)> {
+    let mut headers: Vec<(Role, Vec<String>)> = Vec::new();
+    for h in specs {
+        match Role::from_key(h.role.get_ref()) {
+            Some(role) if headers.iter().any(|(r, _)| *r == role) => {
+                problems.push(Problem::at(
+                    format!("the role \"{}\" is given twice", h.role.get_ref()),
+                    Some(h.role.span()),
+                ));
+            }
+            Some(role) => {
+                let words = h.words.iter().map(|w| w.to_lowercase()).collect();
+                headers.push((role, words));
+            }
+            None => problems.push(Problem::at(
+                format!(
+                    "unknown role \"{}\"; the roles are {}",
+                    h.role.get_ref(),
+                    Role::keys().join(", ")
+                ),
+                Some(h.role.span()),
+            )),
+        }
+    }
+    headers
 }

@@ -8,7 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use super::escape::{line, terminal};
 use super::excerpt::ExcerptSource;
-use super::words::{severity_word, verdict_word};
+use super::words::{phrase, severity_word, verdict_word, word};
 use super::Style;
 use crate::model::lang::Lang;
 use crate::model::location::Location;
@@ -66,12 +66,14 @@ pub(crate) use super::words::status_word;
 
 fn label(result: &RequirementResult, lang: Lang) -> String {
     let more = result.locations.len().saturating_sub(1);
-    let base = match (result.status, lang) {
-        (Status::Missing, Lang::Sv) => "kravet hör hemma här",
-        (Status::Missing, Lang::En) => "the requirement belongs here",
-        (_, Lang::Sv) => "här",
-        (_, Lang::En) => "here",
-    };
+    let base = word(
+        lang,
+        if result.status == Status::Missing {
+            "human_belongs_here"
+        } else {
+            "human_here"
+        },
+    );
     if more == 0 {
         return base.to_owned();
     }
@@ -80,10 +82,11 @@ fn label(result: &RequirementResult, lang: Lang) -> String {
         .take(5)
         .map(|l| l.line.to_string())
         .collect();
-    match lang {
-        Lang::Sv => format!("{base} (även rad {})", lines.join(", ")),
-        Lang::En => format!("{base} (also line {})", lines.join(", ")),
-    }
+    phrase(
+        lang,
+        "human_also_lines",
+        &[("label", base), ("lines", &lines.join(", "))],
+    )
 }
 
 fn handler(style: Style) -> GraphicalReportHandler {
@@ -101,14 +104,17 @@ fn handler(style: Style) -> GraphicalReportHandler {
 /// Where a location is beyond its line: page, cell, section and paragraph,
 /// as " (s. 2, § 7.4)"; empty when it has none of them.
 fn place(l: &Location, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
     let mut parts = Vec::new();
-    match (l.page, l.page_line) {
-        (Some(page), Some(line)) if sv => parts.push(format!("s. {page} rad {line}")),
-        (Some(page), Some(line)) => parts.push(format!("p. {page} line {line}")),
-        (Some(page), None) if sv => parts.push(format!("s. {page}")),
-        (Some(page), None) => parts.push(format!("p. {page}")),
-        _ => {}
+    if let Some(page) = l.page {
+        let page = page.to_string();
+        parts.push(match l.page_line {
+            Some(line) => phrase(
+                lang,
+                "human_page_line",
+                &[("page", &page), ("line", &line.to_string())],
+            ),
+            None => phrase(lang, "human_page", &[("page", &page)]),
+        });
     }
     if let (Some(sheet), Some(cell)) = (&l.sheet, &l.cell) {
         parts.push(format!("{sheet}!{cell}"));
@@ -117,11 +123,12 @@ fn place(l: &Location, lang: Lang) -> String {
         parts.push(format!("§ {section}"));
     }
     if let Some(paragraph) = l.paragraph {
-        parts.push(if sv {
-            format!("stycke {paragraph}")
-        } else {
-            format!("paragraph {paragraph}")
-        });
+        let paragraph = paragraph.to_string();
+        parts.push(phrase(
+            lang,
+            "human_paragraph",
+            &[("paragraph", &paragraph)],
+        ));
     }
     if parts.is_empty() {
         String::new()
@@ -161,18 +168,27 @@ pub fn render_finding(doc: &DocumentReport, result: &RequirementResult, style: S
 
 fn table(doc: &DocumentReport, style: Style) -> String {
     let mut out = String::new();
-    let (id, name, status, severity) = match style.lang {
-        Lang::Sv => ("krav", "namn", "status", "allvar"),
-        Lang::En => ("id", "name", "status", "severity"),
-    };
+    let lang = style.lang;
+    let [id, name, status, severity] = [
+        "human_col_id",
+        "human_col_name",
+        "human_col_status",
+        "human_col_severity",
+    ]
+    .map(|key| word(lang, key));
     let _ = writeln!(out, "  {id:<6} {name:<20} {status:<15} {severity}");
     for r in &doc.requirements {
-        let suppressed = match (&r.suppressed, r.baselined, style.lang) {
-            (Some(s), _, Lang::Sv) => format!(" (undantaget: {})", terminal(&s.reason)),
-            (Some(s), _, Lang::En) => format!(" (suppressed: {})", terminal(&s.reason)),
-            (None, true, Lang::Sv) => " (känt, i baslinjen)".to_owned(),
-            (None, true, Lang::En) => " (known, in the baseline)".to_owned(),
-            (None, false, _) => String::new(),
+        let suppressed = match (&r.suppressed, r.baselined) {
+            (Some(s), _) => format!(
+                " ({})",
+                phrase(
+                    lang,
+                    "human_suppressed",
+                    &[("reason", &terminal(&s.reason))]
+                )
+            ),
+            (None, true) => format!(" ({})", word(lang, "human_baselined")),
+            (None, false) => String::new(),
         };
         let _ = writeln!(
             out,
@@ -235,20 +251,27 @@ pub fn render_document(doc: &DocumentReport, style: Style) -> String {
 /// The closing line with the counts.
 #[must_use]
 pub fn render_summary(s: &Summary, style: Style) -> String {
-    match style.lang {
-        Lang::Sv => format!(
-            "{} dokument, {} underkända, {} fel\n",
-            s.documents, s.failed, s.errors
-        ),
-        Lang::En => format!(
-            "{} document{}, {} failed, {} error{}\n",
-            s.documents,
-            if s.documents == 1 { "" } else { "s" },
-            s.failed,
-            s.errors,
-            if s.errors == 1 { "" } else { "s" }
-        ),
-    }
+    let lang = style.lang;
+    let documents = count(
+        lang,
+        ("count_documents_one", "count_documents_other"),
+        s.documents,
+    );
+    let errors = count(lang, ("count_errors_one", "count_errors_other"), s.errors);
+    let failed = s.failed.to_string();
+    let values = [
+        ("documents", documents.as_str()),
+        ("failed", failed.as_str()),
+        ("errors", errors.as_str()),
+    ];
+    phrase(lang, "human_summary", &values) + "\n"
+}
+
+/// A number with its noun: the catalogue's template `one` for 1, else
+/// `other`.
+fn count(lang: Lang, (one, other): (&str, &str), n: usize) -> String {
+    let key = if n == 1 { one } else { other };
+    phrase(lang, key, &[("count", &n.to_string())])
 }
 
 /// Human output as a `Renderer`.

@@ -20,6 +20,7 @@ mod prose;
 mod reports;
 mod rules_only;
 mod sheets;
+mod size;
 mod skipped;
 mod snapshots;
 mod workbook;

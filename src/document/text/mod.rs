@@ -5,12 +5,13 @@
 //! titles, contents entries or points a sentence goes on from, by the lines
 //! around them, is `titles`.
 
+mod headings;
 mod titles;
 
 use std::cell::OnceCell;
 
-use super::lines::{self, classify, Heading, Line};
-use super::outline::{HeadingAt, Origin, Outline};
+use super::lines::{classify, Line};
+use super::outline::{Origin, Outline};
 use super::pages::{layout, PageLayout};
 use super::{Block, BlockKind, Document};
 use crate::model::span::Span;
@@ -120,20 +121,7 @@ impl Builder<'_> {
                     self.numbered_point(line, &h, page);
                 }
                 Line::Heading(h) => {
-                    let title = &raw[h.content..];
-                    let rest = (!raw.starts_with('#'))
-                        .then(|| self.title_goes_on(title, i, lines))
-                        .flatten();
-                    // "Bilaga 4 Antidiskrimineringsklausul som" / "ingår i
-                    // avtalet." is a sentence, not an annex's wrapped title.
-                    if h.annex.is_some() && lines::ends_open(title) && rest.is_none() {
-                        let span = trim(self.text, line.start, line.end);
-                        self.text_line(span, page, self.pages.page[i]);
-                        continue;
-                    }
-                    self.heading(line, &h, page);
-                    if let Some(rest) = rest {
-                        self.outline.extend_heading(rest);
+                    if self.heading_line(line, &h, i, lines, page) {
                         wrapped = Some(i + 1);
                     }
                 }
@@ -146,21 +134,7 @@ impl Builder<'_> {
                 }
                 Line::TableRow => self.table_row(line, page),
                 Line::Text { .. } if self.bare_title(raw, line, i, lines) => {
-                    let at = HeadingAt {
-                        line: trim(self.text, line.start, line.end),
-                        title: trim(self.text, line.start, line.end),
-                        number: None,
-                        annex: None,
-                        level: 1,
-                    };
-                    self.flush();
-                    self.outline.heading(
-                        &at,
-                        Origin {
-                            page,
-                            paragraph: None,
-                        },
-                    );
+                    self.bare_heading(line, page);
                 }
                 Line::Text { content } => {
                     let span = trim(self.text, line.start + content, line.end);
@@ -169,26 +143,6 @@ impl Builder<'_> {
             }
         }
         self.flush();
-    }
-
-    /// A numbered point: a section with the number and no title, and the
-    /// sentence after the number as a paragraph in it.
-    fn numbered_point(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
-        self.flush();
-        let content = line.start + heading.content;
-        let at = HeadingAt {
-            line: trim(self.text, line.start, content),
-            title: Span::new(content, content),
-            number: heading.number,
-            annex: heading.annex,
-            level: heading.level,
-        };
-        self.outline.section(&at);
-        self.start(
-            BlockKind::Paragraph,
-            trim(self.text, content, line.end),
-            page,
-        );
     }
 
     fn interrupt(&mut self) {
@@ -263,47 +217,6 @@ impl Builder<'_> {
             .next()
             .is_some_and(char::is_lowercase);
         self.pages.paged && page > open.last_page && !ended && lower
-    }
-
-    fn heading(&mut self, line: Span, heading: &Heading<'_>, page: Option<u32>) {
-        self.flush();
-        let at = HeadingAt {
-            line: trim(self.text, line.start, line.end),
-            title: trim(self.text, line.start + heading.content, line.end),
-            number: heading.number,
-            annex: heading.annex,
-            level: heading.level,
-        };
-        let origin = Origin {
-            page,
-            paragraph: None,
-        };
-        self.outline.heading(&at, origin);
-    }
-
-    /// The next line when it ends a title that stops on "om" or "and": a
-    /// short line of text with no full stop.
-    fn title_goes_on(&self, title: &str, i: usize, lines: &[Span]) -> Option<Span> {
-        let &next = lines.get(i + 1)?;
-        let raw = &self.text[next.start..next.end];
-        let short =
-            raw.split_whitespace().count() <= 6 && !raw.trim_end().ends_with(['.', ':', ';']);
-        // The rest of a title is in lower case ("antidiskriminering") or in
-        // title case ("Site Access"), never a sentence ("Leverantören ska följa").
-        let words: Vec<&str> = raw.split_whitespace().collect();
-        let starts_lower = words
-            .first()
-            .is_some_and(|w| w.starts_with(char::is_lowercase));
-        let title_case = words
-            .iter()
-            .filter(|w| w.chars().count() > 3)
-            .all(|w| w.starts_with(char::is_uppercase));
-        let short = short && (starts_lower || title_case);
-        (lines::ends_open(title)
-            && short
-            && !self.pages.furniture.get(i + 1).copied().unwrap_or(true)
-            && matches!(classify(raw), Line::Text { .. }))
-        .then(|| trim(self.text, next.start, next.end))
     }
 
     fn table_row(&mut self, line: Span, page: Option<u32>) {

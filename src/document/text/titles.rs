@@ -1,9 +1,10 @@
 //! What a line is by the lines around it: a contents entry whose heading
-//! stands again further on, a title alone on its line in plain text, or a
-//! numbered point that a sentence goes on from.
+//! stands again further on, a title alone on its line in plain text, a
+//! numbered point that a sentence goes on from, or the end of a title
+//! wrapped onto it.
 
-use super::Builder;
-use crate::document::lines::{classify, has_verb, looks_like_title, Heading, Line};
+use super::{trim, Builder};
+use crate::document::lines::{self, classify, has_verb, looks_like_title, Heading, Line};
 use crate::model::span::Span;
 
 /// Longest line, and most words, of a title with no number in plain text.
@@ -103,5 +104,30 @@ impl Builder<'_> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+    }
+
+    /// The next line when it ends a title that stops on "om" or "and": a
+    /// short line of text with no full stop.
+    pub(super) fn title_goes_on(&self, title: &str, i: usize, lines: &[Span]) -> Option<Span> {
+        let &next = lines.get(i + 1)?;
+        let raw = &self.text[next.start..next.end];
+        let short =
+            raw.split_whitespace().count() <= 6 && !raw.trim_end().ends_with(['.', ':', ';']);
+        // The rest of a title is in lower case ("antidiskriminering") or in
+        // title case ("Site Access"), never a sentence ("Leverantören ska följa").
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let starts_lower = words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let title_case = words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+        let short = short && (starts_lower || title_case);
+        (lines::ends_open(title)
+            && short
+            && !self.pages.furniture.get(i + 1).copied().unwrap_or(true)
+            && matches!(classify(raw), Line::Text { .. }))
+        .then(|| trim(self.text, next.start, next.end))
     }
 }

@@ -12,6 +12,9 @@
 //! child reads the file on its standard input and writes a reply on its
 //! standard output: `O` and what the job's reader gave, or `E` and the error
 //! as JSON. What the job gives is the job's own business.
+//!
+//! Here the parent's side; the child's is `serve`, and the reply between
+//! them `wire`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,11 +22,16 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
-use super::{panic_message, READER_STACK};
+use super::READER_STACK;
 use crate::document::error::ReadError;
 use crate::model::limits::{Budget, Limits};
+
+mod serve;
+mod wire;
+
+pub use serve::{serve, Request};
+pub use wire::number;
+use wire::parse;
 
 /// Set in a child's environment: the job, the expanded bytes left to it,
 /// the whole `expanded_mb` limit, its time in seconds, the `cells` limit and
@@ -97,52 +105,6 @@ pub fn use_child_processes(program: PathBuf) {
 /// The program to run as a child, when the readers are to use one.
 pub fn program() -> Option<&'static Path> {
     PROGRAM.get().map(PathBuf::as_path)
-}
-
-/// How a child failed, as it travels to the parent.
-#[derive(Debug, Serialize, Deserialize)]
-enum Failure {
-    Pdf(String),
-    Workbook(String),
-    TooManyCells(String, u64),
-    PastLastColumn(String, String),
-    Encrypted,
-    Expanded(u64),
-    TimedOut(u64),
-    NotSupported(String),
-    Crashed(String),
-}
-
-impl From<ReadError> for Failure {
-    fn from(e: ReadError) -> Self {
-        match e {
-            ReadError::Pdf { reason } => Self::Pdf(reason),
-            ReadError::Workbook { reason } => Self::Workbook(reason),
-            ReadError::TooManyCells { sheet, limit } => Self::TooManyCells(sheet, limit),
-            ReadError::PastLastColumn { sheet, cell } => Self::PastLastColumn(sheet, cell),
-            ReadError::Encrypted => Self::Encrypted,
-            ReadError::Expanded { limit } => Self::Expanded(limit),
-            ReadError::TimedOut { seconds } => Self::TimedOut(seconds),
-            ReadError::NotSupported { format } => Self::NotSupported(format),
-            other => Self::Crashed(other.to_string()),
-        }
-    }
-}
-
-impl From<Failure> for ReadError {
-    fn from(f: Failure) -> Self {
-        match f {
-            Failure::Pdf(reason) => Self::Pdf { reason },
-            Failure::Workbook(reason) => Self::Workbook { reason },
-            Failure::TooManyCells(sheet, limit) => Self::TooManyCells { sheet, limit },
-            Failure::PastLastColumn(sheet, cell) => Self::PastLastColumn { sheet, cell },
-            Failure::Encrypted => Self::Encrypted,
-            Failure::Expanded(limit) => Self::Expanded { limit },
-            Failure::TimedOut(seconds) => Self::TimedOut { seconds },
-            Failure::NotSupported(format) => Self::NotSupported { format },
-            Failure::Crashed(reason) => Self::Crashed { reason },
-        }
-    }
 }
 
 /// Has `job` read `input` in a child process, within what is left of
@@ -272,165 +234,9 @@ fn wait(child: &mut Child, time: Duration) -> std::io::Result<Option<std::proces
     }
 }
 
-/// The child's reply; `None` when there is none (it crashed) or it was cut.
-fn parse(mut reply: Vec<u8>, cut: bool) -> Option<Result<Vec<u8>, ReadError>> {
-    let &kind = reply.first()?;
-    if cut {
-        return None;
-    }
-    match kind {
-        b'E' => serde_json::from_slice::<Failure>(&reply[1..])
-            .ok()
-            .map(|f| Err(f.into())),
-        b'O' => {
-            reply.remove(0);
-            Some(Ok(reply))
-        }
-        _ => None,
-    }
-}
-
-/// What a child was asked to do, from `CHILD_ENV`.
-#[derive(Debug, Clone, Copy)]
-pub struct Request {
-    pub job: Job,
-    /// The limits, with `expanded_bytes` the whole `expanded_mb` limit.
-    pub limits: Limits,
-    /// Of the expanded bytes, those left to the child.
-    left: u64,
-}
-
-impl Request {
-    /// The request of this process, when it is a child; an error when
-    /// `CHILD_ENV` is set but not understood.
-    #[must_use]
-    pub fn from_env() -> Option<std::io::Result<Self>> {
-        let spec = std::env::var(CHILD_ENV).ok()?;
-        let mut words = spec.split(' ');
-        let job = words.next().and_then(Job::parse);
-        let numbers: Vec<u64> = words.filter_map(|n| n.parse().ok()).collect();
-        let (Some(job), &[left, expanded_bytes, seconds_per_file, cells, file_bytes]) =
-            (job, numbers.as_slice())
-        else {
-            return Some(Err(std::io::Error::other(format!(
-                "{CHILD_ENV} is not understood"
-            ))));
-        };
-        let limits = Limits {
-            file_bytes,
-            cells,
-            expanded_bytes,
-            seconds_per_file,
-            ..Limits::default()
-        };
-        Some(Ok(Self { job, limits, left }))
-    }
-}
-
-/// In a child: limits this process's address space, reads the file from
-/// `input`, has `read` read it within the limits and the budget left, and
-/// writes the reply to `output`.
-///
-/// # Errors
-/// Reading the file or writing the reply failed.
-pub fn serve(
-    request: Request,
-    input: impl Read,
-    mut output: impl Write,
-    read: impl FnOnce(&[u8], Limits, &Budget) -> Result<Vec<u8>, ReadError> + std::panic::UnwindSafe,
-) -> std::io::Result<()> {
-    let Request { job, limits, left } = request;
-    let mut file = Vec::new();
-    input.take(limits.file_bytes).read_to_end(&mut file)?;
-    limit_address_space(job.address_space(&limits, file.len()));
-    let budget = Budget::new(Limits {
-        expanded_bytes: left,
-        ..limits
-    });
-    let file = &file;
-    let budget = &budget;
-    let result =
-        std::panic::catch_unwind(move || read(file, limits, budget)).unwrap_or_else(|panic| {
-            Err(ReadError::Crashed {
-                reason: panic_message(panic.as_ref()),
-            })
-        });
-    write_reply(&mut output, result)
-}
-
-fn write_reply(output: &mut impl Write, result: Result<Vec<u8>, ReadError>) -> std::io::Result<()> {
-    match result {
-        Ok(payload) => {
-            output.write_all(b"O")?;
-            output.write_all(&payload)?;
-        }
-        Err(e) => {
-            output.write_all(b"E")?;
-            serde_json::to_writer(&mut *output, &Failure::from(e))
-                .map_err(std::io::Error::other)?;
-        }
-    }
-    output.flush()
-}
-
-#[cfg(unix)]
-fn limit_address_space(bytes: u64) {
-    let space = libc::rlimit {
-        rlim_cur: bytes,
-        rlim_max: bytes,
-    };
-    // An allocation failure aborts; the parent reads that as the limit, and
-    // there is nothing to learn from a core file of a hostile file.
-    let no_core = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: setrlimit only reads the structures passed, which live across
-    // the calls, and changes limits of this process alone.
-    unsafe {
-        libc::setrlimit(libc::RLIMIT_AS, &raw const space);
-        libc::setrlimit(libc::RLIMIT_CORE, &raw const no_core);
-    }
-}
-
-/// Elsewhere the child still ends on time; memory is bounded by the counts.
-#[cfg(not(unix))]
-fn limit_address_space(_: u64) {}
-
-/// A little-endian `u64` at the start of `rest`, which moves past it: the
-/// length and count fields of the jobs' replies.
-pub fn number(rest: &mut &[u8]) -> Option<usize> {
-    let (n, after) = rest.split_first_chunk::<8>()?;
-    *rest = after;
-    usize::try_from(u64::from_le_bytes(*n)).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn replies_and_failures_travel_intact() {
-        let mut wire = Vec::new();
-        write_reply(&mut wire, Ok(b"sidor".to_vec())).unwrap();
-        assert_eq!(parse(wire.clone(), false).unwrap().unwrap(), b"sidor");
-        assert!(parse(wire, true).is_none());
-        for error in [
-            ReadError::Expanded { limit: 7 },
-            ReadError::TooManyCells {
-                sheet: "Avtal".into(),
-                limit: 9,
-            },
-            ReadError::Workbook {
-                reason: "trasig".into(),
-            },
-        ] {
-            let mut wire = Vec::new();
-            write_reply(&mut wire, Err(error.clone())).unwrap();
-            assert_eq!(parse(wire, false).unwrap(), Err(error));
-        }
-        assert!(parse(b"X".to_vec(), false).is_none());
-    }
 
     #[test]
     fn an_xls_child_may_use_less_than_a_pdf_child() {
