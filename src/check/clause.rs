@@ -106,10 +106,44 @@ impl Clause {
         })
     }
 
+    /// Whether sentence `s` names the part it stands in ("villkoren i detta
+    /// avsnitt") and that part holds the clause: under "14 Sociala villkor",
+    /// a "14.2 Redovisning" that asks how "detta avsnitt" is met speaks of
+    /// "14.1 Likabehandling" too. The part is the section of `s` with the
+    /// sections whose numbers it extends ("14" for "14.2"), as a parent
+    /// section named by number would be.
+    fn in_own_part(&self, a: &Analysis<'_>, p: &Profile, s: usize) -> bool {
+        let Some(mut part) = a.section(s) else {
+            return false;
+        };
+        if !p.clause.self_reference.is_some_and(|set| a.has(s, set)) {
+            return false;
+        }
+        // "14.2" is a part of "14"; "12 §" under "4 Allmänna villkor" is not.
+        while let Some(parent) = a.doc.sections[part].parent {
+            let dotted_child = match (&a.doc.sections[part].number, &a.doc.sections[parent].number)
+            {
+                (Some(child), Some(parent)) => child
+                    .strip_prefix(parent.as_str())
+                    .is_some_and(|rest| rest.starts_with('.')),
+                _ => false,
+            };
+            if !dotted_child {
+                break;
+            }
+            part = parent;
+        }
+        self.sections.iter().any(|&c| a.doc.section_within(c, part))
+    }
+
     #[must_use]
     pub fn tie(&self, a: &Analysis<'_>, p: &Profile, s: usize, general: Option<SetId>) -> Tie {
         let names_clause = a.has(s, p.clause.headings) || a.has(s, p.clause.topic);
-        if self.contains(a, s) || names_clause || self.named_by_reference(a, s) {
+        if self.contains(a, s)
+            || names_clause
+            || self.named_by_reference(a, s)
+            || self.in_own_part(a, p, s)
+        {
             Tie::Tied
         } else if general.is_some_and(|g| a.has(s, g)) {
             Tie::General

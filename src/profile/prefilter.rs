@@ -160,6 +160,7 @@ fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
 /// untied duty has no evidence list.
 fn spreading_sets(p: &Profile) -> Option<Vec<SetId>> {
     let mut sets = vec![p.clause.headings, p.clause.topic];
+    sets.extend(p.clause.self_reference);
     for r in p.all_requirements() {
         match r.check {
             CheckKind::CurrentLaw | CheckKind::Grounds => {}

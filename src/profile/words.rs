@@ -125,7 +125,11 @@ word_tables! {
             general,
             topic,
         }
-        optional_lists {}
+        optional_lists {
+            /// Words by which a sentence names the part of the document it
+            /// stands in: "villkoren i detta avsnitt", "this section".
+            self_reference,
+        }
         settings {}
         spec_only {}
     }

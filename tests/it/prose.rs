@@ -600,3 +600,26 @@ fn an_annex_label_alone_on_its_line_takes_the_title_below_it() {
         and is liable for them as for itself.\n";
     assert_eq!(status(&checked(text, Format::Text), "AD-05").0, "met");
 }
+
+#[test]
+fn this_section_names_the_numbered_section_that_holds_the_clause() {
+    // "14.2" asks how "detta avsnitt" is met: section 14, which holds the
+    // clause in 14.1. A "12 §" under "4 Allmänna villkor" is no part of 4.
+    let text = format!(
+        "{SERVICES}## 14 Sociala villkor\n\n### 14.1 Likabehandling\n\n\
+         Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         ### 14.2 Uppföljning\n\n\
+         Senast tio (10) dagar efter beställarens begäran ska leverantören redovisa hur villkoren i detta avsnitt uppfylls.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-07").0, "met");
+    let text = format!(
+        "{SERVICES}## 4 Allmänna villkor\n\n### 11 § Diskriminering\n\n\
+         Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         ### 12 § Vite\n\n\
+         Vite enligt denna paragraf utgår med 500 kronor per dag vid försenad snöröjning.\n"
+    );
+    assert_eq!(
+        status(&checked(&text, Format::Markdown), "AD-10").0,
+        "missing"
+    );
+}
