@@ -26,6 +26,16 @@ pub struct ConfigSpec {
     #[serde(default)]
     pub outputs: BTreeMap<Spanned<String>, Spanned<String>>,
     pub limits: Option<LimitsSpec>,
+    /// Upload limits of `klausul serve`.
+    pub serve: Option<ServeSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeSpec {
+    pub file_mb: Option<Spanned<u64>>,
+    pub files: Option<Spanned<u64>>,
+    pub request_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
