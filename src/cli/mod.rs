@@ -12,6 +12,8 @@ mod explain;
 mod guard;
 mod outputs;
 mod profiles;
+#[cfg(feature = "serve")]
+mod serve;
 mod show_config;
 mod suggest;
 
@@ -61,6 +63,8 @@ pub fn main() -> ExitCode {
             suggest::run(&args, config, format, output.as_deref())
         }
         Command::Annotate(args) => annotate::run(&args, config),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args, config),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klausul", &mut out);
