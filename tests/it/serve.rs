@@ -330,7 +330,10 @@ fn a_hostile_upload_gets_the_clis_named_error_and_the_server_keeps_serving() {
         assert_eq!(run.status.code(), Some(2), "{name}");
         let by_cli: Value = serde_json::from_slice(&run.stdout).unwrap();
         assert_eq!(from_server["documents"][0]["verdict"], "error", "{name}");
-        assert_eq!(from_server["documents"][0], by_cli["documents"][0], "{name}");
+        assert_eq!(
+            from_server["documents"][0], by_cli["documents"][0],
+            "{name}"
+        );
         // The good document beside it is still reported.
         assert_eq!(
             statuses(&from_server["documents"][1]),
@@ -390,4 +393,100 @@ fn a_taken_port_is_replaced_by_a_free_one_and_said() {
         said,
         format!("klausul serve: öppna http://127.0.0.1:{used}/ i webbläsaren (Ctrl-C stänger servern)\n")
     );
+}
+
+/// A buyer's visit in Debian's Chromium (`tests/browser/serve.mjs`): the
+/// statuses shown for a good and a weak Word document dropped on the page,
+/// the annotated copy downloaded and read back by Python, the language
+/// switch, axe-core on every page, the 413 page, and a foreign Host and
+/// Origin refused. `.ci/run` installs Chromium and the npm packages.
+#[test]
+#[ignore = "needs /usr/bin/chromium and tests/browser/node_modules; .ci/run runs it"]
+fn a_buyer_checks_documents_in_the_browser() {
+    let dir = scratch("serve-browser");
+    std::fs::write(dir.join("klausul.toml"), "[serve]\nfile_mb = 1\n").unwrap();
+    std::fs::write(dir.join("stor.txt"), vec![b'a'; 1024 * 1024 + 1]).unwrap();
+    let (good, weak) = (
+        repo().join("fixtures/office/hemtjanst.docx"),
+        repo().join("fixtures/office/consulting.docx"),
+    );
+    let server = Server::start(&dir, &[]);
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/serve.mjs"))
+        .arg(format!("http://{}/", server.host))
+        .args([&good, &weak, &dir.join("stor.txt"), &dir])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{said}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v: Value = serde_json::from_str(said.trim()).unwrap();
+    let none = serde_json::json!([]);
+    for key in [
+        "formViolations",
+        "switchedAxe",
+        "resultViolations",
+        "overAxe",
+        "foreignRequests",
+        "refusedByPolicy",
+    ] {
+        assert_eq!(v[key], none, "{key}");
+    }
+    assert_eq!(v["formLang"], "sv");
+    assert_eq!(v["firstTab"], "skip");
+    assert_eq!(v["switchedLang"], "en");
+    assert_eq!(v["switchedTitle"], "Check procurement documents");
+    assert_eq!(v["backLang"], "sv");
+    assert_eq!(v["chosen"], "2 filer valda");
+    for (name, expect) in [
+        ("hemtjanst.docx", "office/hemtjanst.expect"),
+        ("consulting.docx", "office/consulting.expect"),
+    ] {
+        let shown: Vec<(String, String)> =
+            serde_json::from_value(v["statuses"][name].clone()).unwrap();
+        assert_eq!(shown, expected(expect), "{name}");
+    }
+    assert_eq!(v["downloadName"], "consulting-klausul.docx");
+    assert_eq!(v["overStatus"], 413);
+    assert_eq!(v["overTitle"], "Uppladdningen är för stor");
+    assert_eq!(v["overText"], "En fil är större än 1 MB.");
+    assert_eq!(v["foreignHostStatus"], 403);
+    assert_eq!(
+        v["foreignHostText"],
+        "Servern svarar bara på adresser på den här datorn."
+    );
+    assert_eq!(v["foreignOriginStatus"], 403);
+    assert_eq!(
+        v["foreignOriginText"],
+        "Formuläret kom inte från den här sidan och granskades inte."
+    );
+    // The copy holds a comment by klausul for each weak and missing
+    // requirement, read back by Python's zipfile and xml.etree.
+    let python = std::env::var("KLAUSUL_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let read = Command::new(python)
+        .arg(repo().join("tests/word/verify.py"))
+        .arg("docx")
+        .args([&weak, &dir.join("annotated.docx")])
+        .output()
+        .unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let copy: Value = serde_json::from_slice(&read.stdout).unwrap();
+    let ours = copy["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["author"] == "klausul")
+        .count();
+    let findings = expected("office/consulting.expect")
+        .iter()
+        .filter(|(_, s)| s == "weak" || s == "missing")
+        .count();
+    assert_eq!((ours, findings), (7, 7));
 }
