@@ -490,3 +490,31 @@ fn a_buyer_checks_documents_in_the_browser() {
         .count();
     assert_eq!((ours, findings), (7, 7));
 }
+
+#[test]
+fn the_upload_limits_are_read_from_serve_in_the_configuration() {
+    use klausul::config::{Config, ServeLimits};
+    const MB: u64 = 1024 * 1024;
+    let parse = |text: &str| Config::parse(Path::new("klausul.toml"), text, None);
+    assert_eq!(
+        parse("").unwrap().serve.value,
+        ServeLimits {
+            file_bytes: 50 * MB,
+            files: 20,
+            request_bytes: 200 * MB
+        }
+    );
+    assert_eq!(
+        parse("[serve]\nfile_mb = 3\nfiles = 4\nrequest_mb = 5\n")
+            .unwrap()
+            .serve
+            .value,
+        ServeLimits {
+            file_bytes: 3 * MB,
+            files: 4,
+            request_bytes: 5 * MB
+        }
+    );
+    let unknown = parse("[serve]\nfile_gb = 1\n").unwrap_err();
+    assert!(format!("{:?}", unknown.problems).contains("unknown field `file_gb`"));
+}
