@@ -127,6 +127,16 @@ pub fn run(options: Options, ready: impl FnOnce(&Bound)) -> std::io::Result<()> 
     ready(&bound);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
+        // Results past their 30 minutes are let go even when nothing new
+        // comes in.
+        let keeper = shared.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                keeper.store.forget_old();
+            }
+        });
         axum::serve(listener, router(shared))
             .with_graceful_shutdown(stopped())
             .await
@@ -230,17 +240,19 @@ async fn form(State(shared): State<AppState>, Query(q): Query<LangQuery>) -> Res
 }
 
 async fn check(State(shared): State<AppState>, request: Request) -> Response {
-    let upload = match upload::read(request, shared.options.uploads).await {
-        Ok(u) => u,
-        Err(refusal) => return refusal.page(shared.options.lang, &shared.options.uploads),
-    };
+    // Taken before the upload is read, so the uploads held in memory at
+    // once are bounded too.
     let Ok(_permit) = shared.checks.acquire().await else {
         return shell::message(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            upload.lang,
+            shared.options.lang,
             "serve_failed",
             "",
         );
+    };
+    let upload = match upload::read(request, shared.options.uploads).await {
+        Ok(u) => u,
+        Err(refusal) => return refusal.page(shared.options.lang, &shared.options.uploads),
     };
     let worker = shared.clone();
     let lang = upload.lang;

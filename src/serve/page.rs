@@ -42,10 +42,15 @@ pub const DROP_SCRIPT: &str = "
 
 /// The form page in `lang`.
 pub fn form(options: &Options, lang: Lang) -> String {
-    let other = match lang {
-        Lang::Sv => Lang::En,
-        Lang::En => Lang::Sv,
-    };
+    // The switch offers the next language with a catalogue.
+    let all: Vec<Lang> = crate::model::lang::codes()
+        .filter_map(Lang::parse)
+        .collect();
+    let at = all.iter().position(|l| *l == lang).unwrap_or(0);
+    let other = all
+        .get((at + 1) % all.len().max(1))
+        .copied()
+        .unwrap_or(lang);
     let title = word(lang, "serve_title");
     let header = format!(
         "<nav aria-label=\"{}\"><a href=\"/?lang={code}\" lang=\"{code}\" hreflang=\"{code}\">{}</a></nav>\n<h1>{title}</h1>\n<p>{}</p>\n",
@@ -131,8 +136,14 @@ fn contract_types(lang: Lang, out: &mut String) {
     select(out, "contract", word(lang, "serve_contract"), &choices);
 }
 
+/// Every language with a catalogue, each by its own name.
 fn languages(lang: Lang, out: &mut String) {
-    let choices = [("sv", "Svenska"), ("en", "English")]
-        .map(|(code, name)| (code.to_owned(), name.to_owned(), code == lang.code()));
+    let choices: Vec<(String, String, bool)> = crate::model::lang::codes()
+        .filter_map(Lang::parse)
+        .map(|l| {
+            let name = word(l, "serve_language_name").to_owned();
+            (l.code().to_owned(), name, l == lang)
+        })
+        .collect();
     select(out, "lang", word(lang, "serve_lang"), &choices);
 }

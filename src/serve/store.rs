@@ -25,9 +25,9 @@ impl Store {
     /// Keeps `stored` and returns its id.
     pub fn insert(&self, stored: Stored) -> String {
         let id = new_id();
+        self.forget_old();
         let mut results = self.lock();
         let now = Instant::now();
-        results.retain(|_, (at, _)| now.duration_since(*at) < KEPT);
         let bytes = |r: &HashMap<String, (Instant, Arc<Stored>)>| {
             r.values().map(|(_, s)| s.kept_bytes()).sum::<usize>()
         };
@@ -44,6 +44,11 @@ impl Store {
         }
         results.insert(id.clone(), (now, Arc::new(stored)));
         id
+    }
+
+    /// Lets go of the results kept for `KEPT` or longer.
+    pub fn forget_old(&self) {
+        self.lock().retain(|_, (at, _)| at.elapsed() < KEPT);
     }
 
     /// The result under `id`, if it is still kept.
