@@ -8,6 +8,7 @@
 //! paragraphs of varied Swedish words, so it compresses as a real tender
 //! does.
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
@@ -97,7 +98,35 @@ fn document() -> Vec<u8> {
         .rfind("<w:sectPr")
         .or_else(|| xml.rfind("</w:body>"))
         .expect("a body");
-    let words = [
+    let mut words = Words(0x2545_f491);
+    let mut n = 0;
+    let mut extra = String::new();
+    loop {
+        for _ in 0..200 {
+            n += 1;
+            let _ = write!(extra, "<w:p><w:r><w:t>{n}. ");
+            for _ in 0..24 {
+                extra.push_str(words.next_word());
+                extra.push(' ');
+            }
+            extra.push_str("</w:t></w:r></w:p>");
+        }
+        let bytes = repack(
+            &mut source,
+            &format!("{}{extra}{}", &xml[..end], &xml[end..]),
+        );
+        if bytes.len() >= TARGET_BYTES {
+            return bytes;
+        }
+    }
+}
+
+/// Words of a tender in an order of their own (xorshift), so the text
+/// compresses as prose does rather than as a repeated line.
+struct Words(u32);
+
+impl Words {
+    const ALL: [&'static str; 30] = [
         "leverantören",
         "ska",
         "utföra",
@@ -129,30 +158,12 @@ fn document() -> Vec<u8> {
         "insatser",
         "dygnet",
     ];
-    let mut seed = 0x2545_f491_u32;
-    let mut n = 0;
-    let mut extra = String::new();
-    loop {
-        for _ in 0..200 {
-            n += 1;
-            let mut sentence = format!("<w:p><w:r><w:t>{n}. ");
-            for _ in 0..24 {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
-                sentence.push_str(words[seed as usize % words.len()]);
-                sentence.push(' ');
-            }
-            sentence.push_str("</w:t></w:r></w:p>");
-            extra.push_str(&sentence);
-        }
-        let bytes = repack(
-            &mut source,
-            &format!("{}{extra}{}", &xml[..end], &xml[end..]),
-        );
-        if bytes.len() >= TARGET_BYTES {
-            return bytes;
-        }
+
+    fn next_word(&mut self) -> &'static str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 17;
+        self.0 ^= self.0 << 5;
+        Self::ALL[self.0 as usize % Self::ALL.len()]
     }
 }
 

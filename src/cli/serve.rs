@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use klausul::config::{Config, Origin};
 use klausul::model::lang::Lang;
 use klausul::profile::BUILTIN;
-use klausul::serve::{ProfileChoice, DEFAULT_PORT};
+use klausul::serve::{Bound, ProfileChoice, DEFAULT_PORT};
 
 use super::args::CheckArgs;
 use super::diagnostic::{say, warn};
@@ -74,40 +74,43 @@ pub fn run(args: &ServeArgs, named: Option<&Path>) -> ExitCode {
         inline_suppressions: config.inline_suppressions.value,
         time: run_time,
     };
-    let requested = args.port;
-    let open = args.open;
-    let served = klausul::serve::run(options, |bound| {
-        if !address.is_loopback() {
-            let shown = bound.address.to_string();
-            warn(&say(lang, "serve_remote_warning", &[("address", &shown)]));
-        }
-        if bound.port_taken {
-            let (port, used) = (requested.to_string(), bound.address.port().to_string());
-            warn(&format!(
-                "note: {}",
-                say(
-                    lang,
-                    "serve_port_taken",
-                    &[("port", &port), ("used", &used)]
-                )
-            ));
-        }
-        println!("{}", say(lang, "serve_listening", &[("url", &bound.url)]));
-        if open {
-            if let Err(e) = open_browser(&bound.url) {
-                let e = e.to_string();
-                warn(&format!(
-                    "warning: {}",
-                    say(lang, "serve_open_failed", &[("error", &e)])
-                ));
-            }
-        }
-    });
+    let served = klausul::serve::run(options, |bound| announce(args, lang, bound));
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             warn(&format!("error: klausul serve: {e}"));
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Says where the server listens (on standard output, the one line a
+/// script waits for), warns when other computers can reach it or the port
+/// asked for was taken, and opens the browser when asked to.
+fn announce(args: &ServeArgs, lang: Lang, bound: &Bound) {
+    if !args.bind.is_loopback() {
+        let shown = bound.address.to_string();
+        warn(&say(lang, "serve_remote_warning", &[("address", &shown)]));
+    }
+    if bound.port_taken {
+        let (port, used) = (args.port.to_string(), bound.address.port().to_string());
+        warn(&format!(
+            "note: {}",
+            say(
+                lang,
+                "serve_port_taken",
+                &[("port", &port), ("used", &used)]
+            )
+        ));
+    }
+    println!("{}", say(lang, "serve_listening", &[("url", &bound.url)]));
+    if args.open {
+        if let Err(e) = open_browser(&bound.url) {
+            let e = e.to_string();
+            warn(&format!(
+                "warning: {}",
+                say(lang, "serve_open_failed", &[("error", &e)])
+            ));
         }
     }
 }

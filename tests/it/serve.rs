@@ -424,45 +424,7 @@ fn a_buyer_checks_documents_in_the_browser() {
         String::from_utf8_lossy(&run.stderr)
     );
     let v: Value = serde_json::from_str(said.trim()).unwrap();
-    let none = serde_json::json!([]);
-    for key in [
-        "formViolations",
-        "switchedAxe",
-        "resultViolations",
-        "overAxe",
-        "foreignRequests",
-        "refusedByPolicy",
-    ] {
-        assert_eq!(v[key], none, "{key}");
-    }
-    assert_eq!(v["formLang"], "sv");
-    assert_eq!(v["firstTab"], "skip");
-    assert_eq!(v["switchedLang"], "en");
-    assert_eq!(v["switchedTitle"], "Check procurement documents");
-    assert_eq!(v["backLang"], "sv");
-    assert_eq!(v["chosen"], "2 filer valda");
-    for (name, expect) in [
-        ("hemtjanst.docx", "office/hemtjanst.expect"),
-        ("consulting.docx", "office/consulting.expect"),
-    ] {
-        let shown: Vec<(String, String)> =
-            serde_json::from_value(v["statuses"][name].clone()).unwrap();
-        assert_eq!(shown, expected(expect), "{name}");
-    }
-    assert_eq!(v["downloadName"], "consulting-klausul.docx");
-    assert_eq!(v["overStatus"], 413);
-    assert_eq!(v["overTitle"], "Uppladdningen är för stor");
-    assert_eq!(v["overText"], "En fil är större än 1 MB.");
-    assert_eq!(v["foreignHostStatus"], 403);
-    assert_eq!(
-        v["foreignHostText"],
-        "Servern svarar bara på adresser på den här datorn."
-    );
-    assert_eq!(v["foreignOriginStatus"], 403);
-    assert_eq!(
-        v["foreignOriginText"],
-        "Formuläret kom inte från den här sidan och granskades inte."
-    );
+    what_the_buyer_saw(&v);
     // The copy holds a comment by klausul for each weak and missing
     // requirement, read back by Python's zipfile and xml.etree.
     let python = std::env::var("KLAUSUL_PYTHON").unwrap_or_else(|_| "python3".to_owned());
@@ -517,4 +479,48 @@ fn the_upload_limits_are_read_from_serve_in_the_configuration() {
     );
     let unknown = parse("[serve]\nfile_gb = 1\n").unwrap_err();
     assert!(format!("{:?}", unknown.problems).contains("unknown field `file_gb`"));
+}
+
+/// The statuses, pages and refusals `serve.mjs` reports, against the
+/// fixtures' `.expect` files and the catalogues' words.
+fn what_the_buyer_saw(v: &Value) {
+    let none = serde_json::json!([]);
+    for key in [
+        "formViolations",
+        "switchedAxe",
+        "resultViolations",
+        "overAxe",
+        "foreignRequests",
+        "refusedByPolicy",
+    ] {
+        assert_eq!(v[key], none, "{key}");
+    }
+    assert_eq!(v["formLang"], "sv");
+    assert_eq!(v["firstTab"], "skip");
+    assert_eq!(v["switchedLang"], "en");
+    assert_eq!(v["switchedTitle"], "Check procurement documents");
+    assert_eq!(v["backLang"], "sv");
+    assert_eq!(v["chosen"], "2 filer valda");
+    for (name, expect) in [
+        ("hemtjanst.docx", "office/hemtjanst.expect"),
+        ("consulting.docx", "office/consulting.expect"),
+    ] {
+        let shown: Vec<(String, String)> =
+            serde_json::from_value(v["statuses"][name].clone()).unwrap();
+        assert_eq!(shown, expected(expect), "{name}");
+    }
+    assert_eq!(v["downloadName"], "consulting-klausul.docx");
+    assert_eq!(v["overStatus"], 413);
+    assert_eq!(v["overTitle"], "Uppladdningen är för stor");
+    assert_eq!(v["overText"], "En fil är större än 1 MB.");
+    assert_eq!(v["foreignHostStatus"], 403);
+    assert_eq!(
+        v["foreignHostText"],
+        "Servern svarar bara på adresser på den här datorn."
+    );
+    assert_eq!(v["foreignOriginStatus"], 403);
+    assert_eq!(
+        v["foreignOriginText"],
+        "Formuläret kom inte från den här sidan och granskades inte."
+    );
 }
