@@ -53,7 +53,7 @@ pub struct Options {
     /// The port asked for; when it is taken another is chosen.
     pub port: u16,
     /// Whether an address other than loopback was allowed (`--allow-remote`):
-    /// then any `Host` name is answered.
+    /// then, on such an address, any `Host` name is answered.
     pub allow_remote: bool,
     /// The `[limits]` that apply to each file.
     pub limits: Limits,
@@ -101,7 +101,9 @@ type AppState = Arc<Shared>;
 /// The address cannot be bound, or the runtime cannot start.
 pub fn run(options: Options, ready: impl FnOnce(&Bound)) -> std::io::Result<()> {
     let (listener, bound) = bind(options.address, options.port)?;
-    let hosts = guard::hosts(&bound, options.allow_remote);
+    // Loopback keeps its check even with --allow-remote.
+    let remote = options.allow_remote && !options.address.is_loopback();
+    let hosts = guard::hosts(&bound, remote);
     let loaded = options
         .profiles
         .iter()

@@ -524,3 +524,13 @@ fn what_the_buyer_saw(v: &Value) {
         "Formuläret kom inte från den här sidan och granskades inte."
     );
 }
+
+#[test]
+fn allow_remote_on_loopback_keeps_the_host_check() {
+    let dir = scratch("serve-remote-loopback");
+    let server = Server::start(&dir, &["--allow-remote"]);
+    let port = server.host.rsplit(':').next().unwrap().to_owned();
+    let answer = server.send(&format!("GET / HTTP/1.1\r\nHost: evil.example:{port}"), b"");
+    assert_eq!(answer.status, 403);
+    assert_eq!(server.get("/").status, 200);
+}
