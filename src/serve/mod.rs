@@ -126,8 +126,16 @@ pub fn run(options: Options, ready: impl FnOnce(&Bound)) -> std::io::Result<()> 
         .worker_threads(workers.min(4))
         .enable_all()
         .build()?;
-    ready(&bound);
     runtime.block_on(async move {
+        // On the pool the uploads are checked on, so its first thread and
+        // its allocator's first pages are made before the first upload.
+        let warming = shared.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            results::warm_up(&warming.options, &warming.loaded);
+        })
+        .await;
+        // Said once the first upload is answered as fast as the rest.
+        ready(&bound);
         let listener = tokio::net::TcpListener::from_std(listener)?;
         // Results past their 30 minutes are let go even when nothing new
         // comes in.

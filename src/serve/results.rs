@@ -151,6 +151,22 @@ pub fn check(
     Ok(stored)
 }
 
+/// Checks and renders a short text once before the server listens, so the
+/// first upload does not pay for what is made once: the worker threads, the
+/// message catalogues, the reader threads' first allocations.
+pub fn warm_up(options: &Options, loaded: &[Option<Arc<Profile>>]) {
+    let text = "# Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n";
+    let upload = Upload {
+        files: vec![("warm-up.md".to_owned(), text.as_bytes().to_vec())],
+        profile: 0,
+        contract: None,
+        lang: options.lang,
+    };
+    if let Ok(stored) = check(options, loaded, upload) {
+        let _ = stored.render(OutputFormat::Json);
+    }
+}
+
 /// The HTML report with the downloads before it and the explanations after.
 fn page(stored: &Stored) -> String {
     let report = String::from_utf8_lossy(&stored.render(OutputFormat::Html)).into_owned();
