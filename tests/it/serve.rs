@@ -534,3 +534,19 @@ fn allow_remote_on_loopback_keeps_the_host_check() {
     assert_eq!(answer.status, 403);
     assert_eq!(server.get("/").status, 200);
 }
+
+#[test]
+fn an_unknown_result_is_not_found() {
+    let dir = scratch("serve-unknown");
+    let server = Server::start(&dir, &[]);
+    for path in [
+        "/r/00000000000000000000000000000000/",
+        "/r/00000000000000000000000000000000/report.json",
+    ] {
+        let answer = server.get(path);
+        assert_eq!(answer.status, 404, "{path}");
+        assert!(answer
+            .text()
+            .contains("Sidan finns inte, eller så har resultatet tagits bort efter 30 minuter."));
+    }
+}
