@@ -21,6 +21,8 @@ pub mod profile;
 pub mod render;
 pub mod report;
 pub mod run;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod sheet;
 pub mod source;
 pub mod suppress;

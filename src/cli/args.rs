@@ -61,6 +61,10 @@ pub enum Command {
     /// requirements as comments, and with --track-changes the safe fixes as
     /// tracked changes.
     Annotate(AnnotateArgs),
+    /// Serve a page on this computer where documents are dropped, checked
+    /// and reported, with the downloads; nothing leaves the computer.
+    #[cfg(feature = "serve")]
+    Serve(super::serve::ServeArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

@@ -13,6 +13,8 @@ mod guard;
 mod inputs;
 mod outputs;
 mod profiles;
+#[cfg(feature = "serve")]
+mod serve;
 mod show_config;
 mod suggest;
 mod targets;
@@ -63,6 +65,8 @@ pub fn main() -> ExitCode {
             suggest::run(&args, config, format, output.as_deref())
         }
         Command::Annotate(args) => annotate::run(&args, config),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args, config),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klausul", &mut out);

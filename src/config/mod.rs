@@ -49,6 +49,28 @@ pub struct Config {
     /// document is not trusted to suppress its own findings.
     pub inline_suppressions: Setting<bool>,
     pub limits: Setting<Limits>,
+    /// What `klausul serve` accepts in one upload (`[serve]`).
+    pub serve: Setting<ServeLimits>,
+}
+
+/// `[serve]`: how much one upload to `klausul serve` may carry. The
+/// `[limits]` apply to each file besides, as in the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServeLimits {
+    pub file_bytes: u64,
+    pub files: usize,
+    pub request_bytes: u64,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        const MB: u64 = 1024 * 1024;
+        Self {
+            file_bytes: 50 * MB,
+            files: 20,
+            request_bytes: 200 * MB,
+        }
+    }
 }
 
 #[derive(Debug, Error, Diagnostic)]
@@ -140,6 +162,7 @@ impl Config {
             ),
             inline_suppressions: Setting::new(true, Origin::Default),
             limits: Setting::new(Limits::default(), Origin::Default),
+            serve: Setting::new(ServeLimits::default(), Origin::Default),
         }
     }
 

@@ -26,6 +26,19 @@ pub struct ConfigSpec {
     #[serde(default)]
     pub outputs: BTreeMap<Spanned<String>, Spanned<String>>,
     pub limits: Option<LimitsSpec>,
+    /// Upload limits of `klausul serve`.
+    pub serve: Option<ServeSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeSpec {
+    /// One uploaded file, in MB (default 50).
+    pub file_mb: Option<Spanned<u64>>,
+    /// Files in one upload (default 20).
+    pub files: Option<Spanned<u64>>,
+    /// The whole upload, in MB (default 200).
+    pub request_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use globset::Glob;
 
-use super::spec::{ConfigSpec, LimitsSpec};
+use super::spec::{ConfigSpec, LimitsSpec, ServeSpec};
 use super::{Config, Globs, Origin, Setting};
 use crate::model::column::Role;
 use crate::model::lang::Lang;
@@ -42,6 +42,9 @@ impl Validator<'_> {
         self.outputs(spec, c);
         if let Some(limits) = &spec.limits {
             self.limits(limits, c);
+        }
+        if let Some(serve) = &spec.serve {
+            self.serve(serve, c);
         }
     }
 
@@ -196,5 +199,26 @@ impl Validator<'_> {
         if let Some(span) = first {
             c.limits = Setting::new(limits, self.origin(span));
         }
+    }
+
+    /// `[serve]`: the upload limits of `klausul serve`.
+    fn serve(&mut self, spec: &ServeSpec, c: &mut Config) {
+        const MB: u64 = 1024 * 1024;
+        let mut limits = c.serve.value;
+        let fields = [&spec.file_mb, &spec.files, &spec.request_mb];
+        let Some(first) = fields.iter().find_map(|f| f.as_ref()) else {
+            return;
+        };
+        let origin = self.origin(first.span());
+        if let Some(v) = &spec.file_mb {
+            limits.file_bytes = v.get_ref().saturating_mul(MB);
+        }
+        if let Some(v) = &spec.files {
+            limits.files = usize::try_from(*v.get_ref()).unwrap_or(usize::MAX).max(1);
+        }
+        if let Some(v) = &spec.request_mb {
+            limits.request_bytes = v.get_ref().saturating_mul(MB);
+        }
+        c.serve = Setting::new(limits, origin);
     }
 }

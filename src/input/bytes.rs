@@ -39,7 +39,7 @@ pub(super) fn read(input: &Input, limits: Limits) -> Result<Vec<u8>, InputError>
 }
 
 /// Nothing but whitespace, after a byte order mark if there is one.
-fn is_blank(bytes: &[u8]) -> bool {
+pub(super) fn is_blank(bytes: &[u8]) -> bool {
     let utf16 = |bom: &[u8], unit: fn([u8; 2]) -> u16| {
         bytes.strip_prefix(bom).is_some_and(|rest| {
             let (units, odd) = rest.as_chunks::<2>();

@@ -98,6 +98,29 @@ pub fn load(input: &Input, limits: Limits) -> Result<Loaded, InputError> {
     understand(input, bytes, limits)
 }
 
+/// Reads bytes already in memory, such as a file uploaded to `klausul
+/// serve`, as the file `name`: the limits apply as to a file on disk, and the
+/// name's extension breaks a tie between formats as a file's does. Nothing
+/// is read from the disk.
+///
+/// # Errors
+/// As `load`.
+pub fn load_bytes(name: &Path, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, InputError> {
+    // The input only names the bytes: `understand` never opens it.
+    let input = Input::File(name.to_path_buf());
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(InputError::TooLarge {
+            path: input.name(),
+            size: bytes.len() as u64,
+            limit: limits.file_bytes,
+        });
+    }
+    if bytes::is_blank(&bytes) {
+        return Err(InputError::Empty { path: input.name() });
+    }
+    understand(&input, bytes, limits)
+}
+
 /// Reads an input's bytes into a document or workbook, with their SHA-256.
 fn understand(input: &Input, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, InputError> {
     let path = match input {

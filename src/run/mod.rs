@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::check::{check, CheckOptions};
 use crate::document::Document;
-use crate::input::{load, Content, Input, InputError, Loaded};
+use crate::input::{load, load_bytes, Content, Input, InputError, Loaded};
 use crate::model::column::SheetKind;
 use crate::model::lang::Lang;
 use crate::model::limits::Limits;
@@ -70,6 +70,14 @@ impl<'a> Plan<'a> {
 #[must_use]
 pub fn check_one(input: &Input, plan: &Plan<'_>) -> Outcome {
     checked(input, load(input, plan.limits), plan)
+}
+
+/// Checks bytes already in memory (an upload) as the file `name`, without
+/// touching the disk; see `input::load_bytes`.
+#[must_use]
+pub fn check_bytes(name: &std::path::Path, bytes: Vec<u8>, plan: &Plan<'_>) -> Outcome {
+    let input = Input::File(name.to_path_buf());
+    checked(&input, load_bytes(name, bytes, plan.limits), plan)
 }
 
 fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -> Outcome {

@@ -33,6 +33,8 @@ const LAYERS: &[&[&str]] = &[
     &["annotate"],
     // Running it all.
     &["run"],
+    // The local web page: its server over all of the above.
+    &["serve"],
     &["fuzzing"],
 ];
 

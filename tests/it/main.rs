@@ -19,6 +19,8 @@ mod properties;
 mod prose;
 mod reports;
 mod rules_only;
+#[cfg(feature = "serve")]
+mod serve;
 mod sheets;
 mod size;
 mod skipped;
