@@ -623,3 +623,27 @@ fn this_section_names_the_numbered_section_that_holds_the_clause() {
         "missing"
     );
 }
+
+#[test]
+fn the_items_under_a_sanction_say_what_it_is_for() {
+    let sanction = |item: &str| {
+        format!(
+            "{SERVICES}## 6 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n\n\
+             ## 7 Hävning\n\nStaden får häva avtalet helt eller delvis\n\n\
+             1. {item}\n2. om leverantören försätts i konkurs.\n"
+        )
+    };
+    let tied = sanction("om leverantören bryter mot punkt 6 och inte vidtar rättelse;");
+    assert_eq!(status(&checked(&tied, Format::Markdown), "AD-12").0, "met");
+    let general =
+        sanction("om leverantören i väsentligt avseende brister i fullgörandet av avtalet;");
+    assert_eq!(
+        status(&checked(&general, Format::Markdown), "AD-12").0,
+        "weak"
+    );
+    let unrelated = sanction("om leverantören inte betalar sina skatter;");
+    assert_eq!(
+        status(&checked(&unrelated, Format::Markdown), "AD-12").0,
+        "missing"
+    );
+}

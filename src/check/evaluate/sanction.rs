@@ -21,11 +21,38 @@ pub(super) fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
             Tie::General => {
                 general.get_or_insert(s);
             }
-            Tie::Unrelated => {}
+            // "Staden får häva avtalet" / "1. om leverantören bryter mot
+            // punkt 6.3 …": the items under the sanction say what it is for.
+            Tie::Unrelated => {
+                for item in items_under(ctx, s) {
+                    match ctx
+                        .clause
+                        .tie(ctx.a, ctx.p, item, Some(ctx.p.clause.general))
+                    {
+                        Tie::Tied => {
+                            tied.push(judge_sanction(ctx, r, item));
+                            tied.push(judge_sanction(ctx, r, s));
+                        }
+                        Tie::General => {
+                            general.get_or_insert(item);
+                        }
+                        Tie::Unrelated => {}
+                    }
+                }
+            }
         }
     }
     best(tied.into_iter())
         .or_else(|| general.map(|s| ctx.weak(Message::new("general_only"), ctx.sentence(s))))
+}
+
+/// The sentences of the list items that sentence `s` leads in.
+fn items_under<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> + 'c {
+    let a = ctx.a;
+    let lead = a.sentences[s].block;
+    (s + 1..a.sentences.len())
+        .skip_while(move |&t| a.sentences[t].block == lead)
+        .take_while(move |&t| a.lead_ins[a.sentences[t].block] == Some(lead))
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
