@@ -225,15 +225,17 @@ impl Html<'_> {
             ],
         );
         for r in doc.rows.iter().filter(|r| r.status.needs_action()) {
-            let (mark, word) = match r.status {
-                RowStatus::NonCompliant => ("✖", say(lang, "uppfyller inte", "non-compliant")),
-                _ => ("▲", say(lang, "granskas", "needs review")),
+            let mark = if r.status == RowStatus::NonCompliant {
+                "✖"
+            } else {
+                "▲"
             };
+            let word = super::words::row_status_word(r.status, lang);
             let _ = write!(
                 out,
                 "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
                 xml(r.contract.as_deref().unwrap_or("–")),
-                xml(&r.place()),
+                xml(&super::words::row_place(r, lang)),
                 xml(&r.problems())
             );
         }
@@ -254,9 +256,14 @@ fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
             .map(|p| format!("{} {p}", say(lang, "stycke", "paragraph"))),
         l.section.as_ref().map(|s| format!("§ {}", xml(s))),
         l.page.map(|p| format!("{} {p}", say(lang, "sida", "page"))),
-        l.cell
-            .as_ref()
-            .map(|c| format!("{}!{}", xml(l.sheet.as_deref().unwrap_or("")), xml(c))),
+        l.cell.as_ref().map(|c| {
+            format!(
+                "{}!{}{}",
+                xml(l.sheet.as_deref().unwrap_or("")),
+                xml(c),
+                xml(&super::words::hidden_mark(lang, l.hidden_sheet))
+            )
+        }),
     ];
     let place: Vec<String> = place.into_iter().flatten().collect();
     Some(format!(

@@ -150,6 +150,10 @@ pub struct RowReason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegisterRow {
     pub sheet: String,
+    /// The sheet is hidden in the workbook; its rows are audited all the
+    /// same, and marked so that a reader knows where to look.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden_sheet: bool,
     /// As Excel shows it (1-based).
     pub row: u32,
     pub contract: Option<String>,

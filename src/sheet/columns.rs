@@ -171,6 +171,7 @@ mod tests {
     fn swedish_register_headers() {
         let t = Table {
             sheet: "Avtal".into(),
+            hidden: false,
             rows: vec![
                 row(&["Avtalsregister 2026", ""]),
                 row(&["Stadsledningskontoret"]),
@@ -233,6 +234,7 @@ mod tests {
     fn english_catalogue_headers_and_a_mapping_that_wins() {
         let t = Table {
             sheet: "Requirements".into(),
+            hidden: false,
             rows: vec![row(&["Req ID", "Requirement", "Must/Should", "Area"])],
         };
         let h = find_header(&t, &Vocabulary::builtin(), &[]).unwrap();
