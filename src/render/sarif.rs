@@ -96,7 +96,7 @@ impl<'p> Sarif<'p> {
             "level": level(severity),
             "message": { "text": format!("{} ({}){}: {}", row.contract.as_deref().unwrap_or("–"), row.status.name(), hidden_mark(self.ctx.lang(), row.hidden_sheet), reasons.join("; ")) },
             "locations": [{
-                "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) } },
+                "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) }, "region": row_region(row) },
                 "logicalLocations": [{ "name": row.place(), "kind": "cell" }],
                 "properties": { "sheet": row.sheet, "row": row.row, "cells": row.cells, "contract": row.contract },
             }],
@@ -158,6 +158,21 @@ pub fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+/// A register row's region: its row as Excel numbers it, and the column of
+/// the cell that decided it (A is 1), when there is one.
+fn row_region(row: &RegisterRow) -> Value {
+    let column = row.deciding_cell().and_then(|cell| {
+        let mut letters = cell.bytes().take_while(u8::is_ascii_uppercase);
+        letters.try_fold(0u32, |n, b| {
+            n.checked_mul(26)?.checked_add(u32::from(b - b'A' + 1))
+        })
+    });
+    match column {
+        Some(c) if c > 0 => json!({ "startLine": row.row, "startColumn": c }),
+        _ => json!({ "startLine": row.row }),
+    }
 }
 
 fn location(path: &str, l: &Location) -> Value {

@@ -186,6 +186,12 @@ fn sarif_marks_the_hidden_row_in_its_properties_and_message() {
     let properties = &results[0]["locations"][0]["properties"];
     assert_eq!(properties["hiddenSheet"], true);
     assert_eq!(properties["sheet"], "Arkiv");
+    // The region is the row and the column of the deciding cell, L2
+    // (issue 20: register results get a region).
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 2, "startColumn": 12 })
+    );
 }
 
 #[test]
