@@ -65,6 +65,17 @@ def main(path, section):
     share = cover["H2"]
     check(isinstance(share.value, float) and share.number_format == "0.0%",
           f"coverage share {share.value!r} {share.number_format}")
+    # Under the groups, the register's total: 4 of 11 agreements comply.
+    total = [r for r in cover.iter_rows(values_only=True) if r[1] == "hela registret"]
+    check(len(total) == 1 and total[0][2:7] == (4, 5, 2, 1, 11)
+          and abs(total[0][7] - 4 / 11) < 1e-4, f"total {total}")
+    above = [r for r in cover.iter_rows() if r[1].value == "hela registret"]
+    check(above and cover.cell(above[0][1].row - 1, 2).value == "Totalt", "total has no header")
+    statuses = {r[header.index("Status")].value for r in register.iter_rows(min_row=2)}
+    check(statuses == {"uppfyller", "uppfyller inte", "behöver granskas", "ej tillämpligt"},
+          f"register statuses {statuses}")
+    applies = {r[header.index("Klausulen gäller")].value for r in register.iter_rows(min_row=2)}
+    check(applies == {"ja", "nej", None}, f"applies {applies}")
     about = {r[0].value: r[1].value for r in wb["Om rapporten"].iter_rows()}
     check(about.get("Tidpunkt") == "2026-01-01 00:00 UTC", f"time {about}")
     check(about.get("Profil") == "stockholm", f"profile {about}")

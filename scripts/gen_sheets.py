@@ -4,8 +4,9 @@ this project: an agreement register (title rows above the header, merged
 cells, a formula, an error value, mixed value and date formats, goods,
 services and works, an old clause version, a hidden sheet) as xlsx, and as
 xls and ods converted by LibreOffice; the same register as CSV in
-Windows-1252 with ';'; and requirement catalogues with a Ska/Bör column, in
-Swedish and English. Needs openpyxl (PyPI) and, for xls/ods, LibreOffice.
+Windows-1252 with ';'; requirement catalogues with a Ska/Bör column, in
+Swedish and English; and a register and a catalogue whose hidden sheets
+hold rows that count (dolda-blad.*, dold-katalog.xlsx). Needs openpyxl (PyPI) and, for xls/ods, LibreOffice.
 The outputs are committed; CI never runs this.
 
 Usage: python3 scripts/gen_sheets.py
@@ -213,6 +214,49 @@ def english_workbook(path):
     wb.save(path)
 
 
+def hidden_register(path):
+    """A register with one visible sheet of two agreements and a hidden
+    sheet of one more: the hidden agreement lacks the clause. Excel's "very
+    hidden" state is written too, on a third sheet of one compliant row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Avtal"
+    ws.append(HEADER)
+    ws.append(ROWS[0][0])   # SF-2024-001, compliant
+    ws.append(ROWS[1][0])   # SF-2024-002, goods
+    hidden = wb.create_sheet("Arkiv")
+    hidden.append(HEADER)
+    hidden.append(ROWS[5][0])   # SF-2023-004, no clause: non-compliant
+    hidden.sheet_state = "hidden"
+    very = wb.create_sheet("Gömt")
+    very.append(HEADER)
+    very.append(ROWS[11][0])   # SF-2025-007, compliant
+    very.sheet_state = "veryHidden"
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+    wb.save(path)
+
+
+def hidden_catalogue(path):
+    """The catalogue with its penalty row (K25) moved to a hidden sheet: the
+    penalty is met, and its place is in the hidden sheet."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Krav"
+    ws.append(["Krav-ID", "Område", "Kravtext", "Kravtyp"])
+    for row in CATALOGUE:
+        if row[0] != "K25":
+            ws.append(list(row))
+    hidden = wb.create_sheet("Tillägg")
+    hidden.append(["Krav-ID", "Område", "Kravtext", "Kravtyp"])
+    hidden.append(list(next(r for r in CATALOGUE if r[0] == "K25")))
+    hidden.sheet_state = "hidden"
+    wb.save(path)
+
+
 def convert(path, fmt, name):
     soffice.convert(path, fmt, os.path.join(OUT, name), fmt.split(":")[0])
 
@@ -283,6 +327,12 @@ def main():
     with open(os.path.join(OUT, "requirements.expect"), "w", encoding="utf-8") as f:
         f.write(ENGLISH_EXPECT)
     bad_workbooks()
+    hidden_register(os.path.join(OUT, "dolda-blad.xlsx"))
+    # LibreOffice keeps a hidden sheet hidden in xls and ods; ods has no
+    # "very hidden", so that sheet becomes hidden there.
+    convert(os.path.join(OUT, "dolda-blad.xlsx"), "xls", "dolda-blad.xls")
+    convert(os.path.join(OUT, "dolda-blad.xlsx"), "ods", "dolda-blad.ods")
+    hidden_catalogue(os.path.join(OUT, "dold-katalog.xlsx"))
 
 
 if __name__ == "__main__":

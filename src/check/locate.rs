@@ -114,6 +114,7 @@ impl<'d> Locator<'d> {
             cell: block
                 .and_then(|b| b.cell.as_ref())
                 .map(|(_, cell)| cell.clone()),
+            hidden_sheet: false,
             text: text[span.start..span.end].to_owned(),
             excerpt: Some(self.excerpt(span)),
         }

@@ -44,6 +44,10 @@ pub struct Location {
     pub sheet: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// The sheet is hidden in its workbook (set by the workbook's check,
+    /// which knows the sheets; the core does not).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden_sheet: bool,
     /// The words pointed at.
     pub text: String,
     #[serde(skip)]

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::line;
-use super::words::{skip_reason, skipped_others};
+use super::words::{hidden_mark, row_place, skip_reason, skipped_others};
 use super::{Context, Renderer};
 use crate::model::vocab::Severity;
 use crate::report::{DocumentReport, ProfileRef, Summary, Tool};
@@ -77,7 +77,16 @@ impl Renderer for Github<'_> {
                 "::{} file={file}{place},title={}::{}",
                 command(r.severity),
                 property(&format!("{} {}", r.id, r.name)),
-                data(&format!("{} ({}). {}", r.message, r.status.name(), r.help))
+                data(&format!(
+                    "{} ({}){}. {}",
+                    r.message,
+                    r.status.name(),
+                    hidden_mark(
+                        self.ctx.lang(),
+                        r.locations.first().is_some_and(|l| l.hidden_sheet)
+                    ),
+                    r.help
+                ))
             );
         }
         for row in doc.rows.iter().filter(|r| r.suppressed.is_none()) {
@@ -91,7 +100,7 @@ impl Renderer for Github<'_> {
                 property(&format!(
                     "{} {} {}",
                     self.ctx.profile.register_rule.id,
-                    row.place(),
+                    row_place(row, self.ctx.lang()),
                     row.contract.as_deref().unwrap_or("–")
                 )),
                 data(&format!("{} ({})", row.problems(), row.status.name()))

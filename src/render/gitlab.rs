@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::json::nested;
-use super::words::skip_reason;
+use super::words::{hidden_mark, row_place, skip_reason};
 use super::{Context, Renderer};
 use crate::model::vocab::Severity;
 use crate::report::fingerprint;
@@ -70,7 +70,7 @@ impl Renderer for Gitlab<'_> {
         {
             let line = r.locations.first().map_or(1, |l| l.line);
             let value = json!({
-                "description": format!("{} {} ({}): {}", r.id, r.name, r.status.name(), r.message),
+                "description": format!("{} {} ({}): {}{}", r.id, r.name, r.status.name(), r.message, hidden_mark(self.ctx.lang(), r.locations.first().is_some_and(|l| l.hidden_sheet))),
                 "check_name": r.id,
                 "fingerprint": fingerprint::of(doc, r),
                 "severity": severity(r.severity),
@@ -84,7 +84,7 @@ impl Renderer for Gitlab<'_> {
                 continue;
             };
             let value = json!({
-                "description": format!("{} {} {} ({}): {}", self.ctx.profile.register_rule.id, row.place(), row.contract.as_deref().unwrap_or("–"), row.status.name(), row.problems()),
+                "description": format!("{} {} {} ({}): {}", self.ctx.profile.register_rule.id, row_place(row, self.ctx.lang()), row.contract.as_deref().unwrap_or("–"), row.status.name(), row.problems()),
                 "check_name": self.ctx.profile.register_rule.id,
                 "fingerprint": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0", row.sheet.as_bytes(), b"\0", row.contract.as_deref().unwrap_or("").as_bytes(), b"\0", row.status.name().as_bytes()])[..32].to_owned(),
                 "severity": severity(s),

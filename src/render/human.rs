@@ -117,7 +117,10 @@ fn place(l: &Location, lang: Lang) -> String {
         });
     }
     if let (Some(sheet), Some(cell)) = (&l.sheet, &l.cell) {
-        parts.push(format!("{sheet}!{cell}"));
+        parts.push(format!(
+            "{sheet}!{cell}{}",
+            super::words::hidden_mark(lang, l.hidden_sheet)
+        ));
     }
     if let Some(section) = &l.section {
         parts.push(format!("§ {section}"));

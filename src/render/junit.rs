@@ -44,7 +44,7 @@ impl Junit<'_> {
                 cases,
                 "    <testcase name=\"{} {} {}\" classname=\"{name}\">",
                 xml(&self.ctx.profile.register_rule.id),
-                xml(&row.place()),
+                xml(&super::words::row_place(row, self.ctx.lang())),
                 xml(row.contract.as_deref().unwrap_or("–"))
             );
             if let Some(s) = &row.suppressed {

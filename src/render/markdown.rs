@@ -111,7 +111,7 @@ fn register(doc: &DocumentReport, lang: Lang, out: &mut String) {
             out,
             "- **{}** {} ({}): {}",
             markdown(row.contract.as_deref().unwrap_or("–")),
-            markdown(&row.place()),
+            markdown(&super::words::row_place(row, lang)),
             row_status_word(row.status, lang),
             markdown(&row.problems())
         );
@@ -169,7 +169,13 @@ fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
             for line in quote.lines() {
                 let _ = writeln!(out, "> {}", markdown_line_start(line));
             }
-            let _ = writeln!(out, ">\n> — {} {}\n", say(lang, "rad", "line"), l.line);
+            let _ = writeln!(
+                out,
+                ">\n> — {} {}{}\n",
+                say(lang, "rad", "line"),
+                l.line,
+                super::words::hidden_mark(lang, l.hidden_sheet)
+            );
         }
     }
     let _ = writeln!(out, "{}\n", markdown(&r.message));

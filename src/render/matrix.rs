@@ -10,7 +10,7 @@ use crate::model::lang::Lang;
 use crate::profile::RegisterRule;
 use crate::report::{DocumentReport, Summary};
 
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "path",
     "kind",
     "format",
@@ -27,14 +27,19 @@ pub const COLUMNS: [&str; 16] = [
     "place",
     "contract",
     "sha256",
+    // Added last, so that scripts that read the columns by position still
+    // find the others where they were.
+    "hidden_sheet",
 ];
 
 /// One line of the matrix, in `COLUMNS` order.
-pub type Record = [String; 16];
+pub type Record = [String; 17];
 
-/// A document's records.
+/// A document's records. `hidden_sheet` holds "dolt blad" (in `lang`) for a
+/// place in a hidden sheet, and nothing otherwise.
 #[must_use]
-pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
+pub fn records(doc: &DocumentReport, rule: &RegisterRule, lang: Lang) -> Vec<Record> {
+    let hidden = |h: bool| if h { word(lang, "hidden_sheet") } else { "" }.to_owned();
     let base = |requirement: &str, name: &str, status: &str, severity: &str| -> Record {
         [
             doc.path.clone(),
@@ -53,6 +58,7 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
             String::new(),
             String::new(),
             doc.sha256.clone().unwrap_or_default(),
+            String::new(),
         ]
     };
     if let Some(error) = &doc.error {
@@ -77,6 +83,7 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
                 (Some(s), Some(c)) => format!("{s}!{c}"),
                 _ => String::new(),
             };
+            r[16] = hidden(l.hidden_sheet);
         }
         out.push(r);
     }
@@ -92,6 +99,7 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule) -> Vec<Record> {
         r[10] = row.row.to_string();
         r[13] = row.place();
         r[14] = row.contract.clone().unwrap_or_default();
+        r[16] = hidden(row.hidden_sheet);
         out.push(r);
     }
     out
@@ -157,7 +165,7 @@ impl Renderer for Csv<'_> {
     }
 
     fn document(&mut self, doc: &DocumentReport) -> String {
-        records(doc, &self.ctx.profile.register_rule)
+        records(doc, &self.ctx.profile.register_rule, self.ctx.lang())
             .iter()
             .map(|r| line(r, self.delimiter))
             .collect()

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{line, terminal};
-use super::words::{phrase, row_status_word, share, verdict_word, word};
+use super::words::{hidden_mark, phrase, row_status_word, share, verdict_word, word};
 use super::Style;
 use crate::report::DocumentReport;
 
@@ -31,10 +31,11 @@ pub fn human(doc: &DocumentReport, style: Style) -> String {
     for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
         let _ = writeln!(
             out,
-            "  {} {} {}  {}  {}{}",
+            "  {} {} {}{}  {}  {}{}",
             line(&row.sheet),
             word(lang, "register_row"),
             row.row,
+            hidden_mark(lang, row.hidden_sheet),
             line(row.contract.as_deref().unwrap_or("–")),
             row_status_word(row.status, lang),
             row.suppressed

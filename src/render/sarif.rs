@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use super::json::nested;
-use super::words::{skip_reason, skipped_others};
+use super::words::{hidden_mark, skip_reason, skipped_others};
 use super::{Context, Renderer};
 use crate::model::location::Location;
 use crate::model::vocab::Severity;
@@ -94,14 +94,17 @@ impl<'p> Sarif<'p> {
             "ruleId": self.ctx.profile.register_rule.id,
             "ruleIndex": self.ctx.profile.requirements().count(),
             "level": level(severity),
-            "message": { "text": format!("{} ({}): {}", row.contract.as_deref().unwrap_or("–"), row.status.name(), reasons.join("; ")) },
+            "message": { "text": format!("{} ({}){}: {}", row.contract.as_deref().unwrap_or("–"), row.status.name(), hidden_mark(self.ctx.lang(), row.hidden_sheet), reasons.join("; ")) },
             "locations": [{
-                "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) } },
+                "physicalLocation": { "artifactLocation": { "uri": uri(&doc.path) }, "region": row_region(row) },
                 "logicalLocations": [{ "name": row.place(), "kind": "cell" }],
                 "properties": { "sheet": row.sheet, "row": row.row, "cells": row.cells, "contract": row.contract },
             }],
             "partialFingerprints": { "klausulFinding/v1": crate::source::sha256_hex(&[doc.path.as_bytes(), b"\0", row.sheet.as_bytes(), b"\0", row.contract.as_deref().unwrap_or("").as_bytes(), b"\0", row.status.name().as_bytes()])[..32].to_owned() },
         });
+        if row.hidden_sheet {
+            result["locations"][0]["properties"]["hiddenSheet"] = json!(true);
+        }
         if let Some(s) = &row.suppressed {
             result["suppressions"] = json!([{ "kind": s.kind.sarif(), "justification": s.reason }]);
         }
@@ -113,7 +116,7 @@ impl<'p> Sarif<'p> {
         let mut result = json!({
             "ruleId": r.id,
             "level": level(r.severity),
-            "message": { "text": format!("{} ({}): {}", r.id, r.status.name(), r.message) },
+            "message": { "text": format!("{} ({}){}: {}", r.id, r.status.name(), hidden_mark(self.ctx.lang(), r.locations.first().is_some_and(|l| l.hidden_sheet)), r.message) },
             "locations": r.locations.iter().take(1).map(|l| location(&doc.path, l)).collect::<Vec<_>>(),
             "partialFingerprints": { "klausulFinding/v1": fingerprint::of(doc, r) },
             "properties": { "status": r.status.name(), "help": r.help },
@@ -157,12 +160,30 @@ pub fn uri(path: &str) -> String {
     out
 }
 
+/// A register row's region: its row as Excel numbers it, and the column of
+/// the cell that decided it (A is 1), when there is one.
+fn row_region(row: &RegisterRow) -> Value {
+    let column = row.deciding_cell().and_then(|cell| {
+        let mut letters = cell.bytes().take_while(u8::is_ascii_uppercase);
+        letters.try_fold(0u32, |n, b| {
+            n.checked_mul(26)?.checked_add(u32::from(b - b'A' + 1))
+        })
+    });
+    match column {
+        Some(c) if c > 0 => json!({ "startLine": row.row, "startColumn": c }),
+        _ => json!({ "startLine": row.row }),
+    }
+}
+
 fn location(path: &str, l: &Location) -> Value {
     let mut properties = serde_json::Map::new();
     for (key, value) in [
         ("page", l.page.map(Value::from)),
         ("pageLine", l.page_line.map(Value::from)),
         ("paragraph", l.paragraph.map(Value::from)),
+        ("sheet", l.sheet.as_deref().map(Value::from)),
+        ("cell", l.cell.as_deref().map(Value::from)),
+        ("hiddenSheet", l.hidden_sheet.then_some(Value::Bool(true))),
     ] {
         if let Some(v) = value {
             properties.insert(key.to_owned(), v);

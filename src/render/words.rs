@@ -7,7 +7,7 @@ use crate::model::lang::{fill, Lang};
 use crate::model::location::Location;
 use crate::model::vocab::{RowStatus, Severity, Status, Verdict};
 use crate::report::skipped::Skipped;
-use crate::report::Coverage;
+use crate::report::{Coverage, RegisterRow};
 
 /// An icon that reads in any font and prints in black and white.
 #[must_use]
@@ -174,6 +174,23 @@ pub fn row_status_word(status: RowStatus, lang: Lang) -> &'static str {
             RowStatus::NotApplicable => "row_not_applicable",
         },
     )
+}
+
+/// " (dolt blad)" after a place that stands in a hidden sheet; empty for
+/// any other place.
+#[must_use]
+pub fn hidden_mark(lang: Lang, hidden: bool) -> String {
+    if hidden {
+        format!(" ({})", word(lang, "hidden_sheet"))
+    } else {
+        String::new()
+    }
+}
+
+/// A register row's place ("Avtal!L10"), marked when its sheet is hidden.
+#[must_use]
+pub fn row_place(row: &RegisterRow, lang: Lang) -> String {
+    row.place() + &hidden_mark(lang, row.hidden_sheet)
 }
 
 /// Why a file was not checked, in the report's language.

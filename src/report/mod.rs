@@ -150,6 +150,10 @@ pub struct RowReason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegisterRow {
     pub sheet: String,
+    /// The sheet is hidden in the workbook; its rows are audited all the
+    /// same, and marked so that a reader knows where to look.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden_sheet: bool,
     /// As Excel shows it (1-based).
     pub row: u32,
     pub contract: Option<String>,
@@ -199,16 +203,23 @@ impl RegisterRow {
             .join("; ")
     }
 
-    /// Where the row's problem stands: "Avtal!L10" (the first cell with a
-    /// problem, else the first that decided), or its row.
+    /// The cell that decided the row ("L10"): the first with a problem,
+    /// else the first that decided.
     #[must_use]
-    pub fn place(&self) -> String {
+    pub fn deciding_cell(&self) -> Option<&str> {
         let problem = self
             .reasons
             .iter()
             .filter(|r| r.effect.needs_action())
             .find_map(|r| r.cell.as_ref());
-        problem.or_else(|| self.cells.first()).map_or_else(
+        problem.or_else(|| self.cells.first()).map(String::as_str)
+    }
+
+    /// Where the row's problem stands: "Avtal!L10" (`deciding_cell`), or
+    /// its row.
+    #[must_use]
+    pub fn place(&self) -> String {
+        self.deciding_cell().map_or_else(
             || format!("{} row {}", self.sheet, self.row),
             |c| format!("{}!{c}", self.sheet),
         )

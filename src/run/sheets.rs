@@ -48,17 +48,26 @@ pub fn check_workbook(
                 .map(|h| (*t, h))
         })
         .collect();
-    let mut notes: Vec<Message> = book
-        .hidden
+    // A hidden sheet is read like the others; the note says so, and its
+    // rows and cells are marked wherever they are reported.
+    let hidden: Vec<&str> = book
+        .tables
         .iter()
-        .map(|s| Message::new("sheet_hidden").with("sheet", s.as_str()))
+        .filter(|t| t.hidden)
+        .map(|t| t.sheet.as_str())
+        .collect();
+    let mut notes: Vec<Message> = hidden
+        .iter()
+        .map(|s| Message::new("sheet_hidden").with("sheet", *s))
         .collect();
     let mut report = if !registers.is_empty() {
         register(input, &registers, plan)?
     } else if !catalogues.is_empty() {
         let doc = catalogue::document(&catalogues, format, &plan.profile.vocabulary.optional);
         notes.extend(error_cells(&catalogues));
-        check_document(input, &doc, plan, "catalogue")
+        let mut report = check_document(input, &doc, plan, "catalogue");
+        mark_hidden(&mut report, &hidden);
+        report
     } else {
         return Err(ReadError::NoHeader {
             found: found_texts(&headers, plan.lang),
@@ -66,6 +75,20 @@ pub fn check_workbook(
     };
     report.notes = notes;
     Ok(report)
+}
+
+/// Marks the locations that stand in a hidden sheet.
+fn mark_hidden(report: &mut DocumentReport, hidden: &[&str]) {
+    if hidden.is_empty() {
+        return;
+    }
+    let locations = report
+        .requirements
+        .iter_mut()
+        .flat_map(|r| r.locations.iter_mut());
+    for l in locations {
+        l.hidden_sheet = l.sheet.as_deref().is_some_and(|s| hidden.contains(&s));
+    }
 }
 
 fn register(

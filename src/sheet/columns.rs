@@ -167,31 +167,35 @@ mod tests {
         }
     }
 
+    /// A Swedish register's header row, as a municipality writes it.
+    const SWEDISH_HEADERS: [&str; 16] = [
+        "Avtalsnummer",
+        "Avtalsnamn",
+        "Leverantör",
+        "Org.nr",
+        "Avtalstyp",
+        "Uppskattat värde tkr",
+        "Startdatum",
+        "Slutdatum",
+        "Förlängningsoption (mån)",
+        "Ansvarig nämnd",
+        "Klausul ingår",
+        "Klausulversion",
+        "Vite per vecka",
+        "Redovisningstid (dagar)",
+        "Underleverantörskrav",
+        "Hävningsrätt",
+    ];
+
     #[test]
     fn swedish_register_headers() {
         let t = Table {
             sheet: "Avtal".into(),
+            hidden: false,
             rows: vec![
                 row(&["Avtalsregister 2026", ""]),
                 row(&["Stadsledningskontoret"]),
-                row(&[
-                    "Avtalsnummer",
-                    "Avtalsnamn",
-                    "Leverantör",
-                    "Org.nr",
-                    "Avtalstyp",
-                    "Uppskattat värde tkr",
-                    "Startdatum",
-                    "Slutdatum",
-                    "Förlängningsoption (mån)",
-                    "Ansvarig nämnd",
-                    "Klausul ingår",
-                    "Klausulversion",
-                    "Vite per vecka",
-                    "Redovisningstid (dagar)",
-                    "Underleverantörskrav",
-                    "Hävningsrätt",
-                ]),
+                row(&SWEDISH_HEADERS),
             ],
         };
         let h = find_header(&t, &Vocabulary::builtin(), &[]).unwrap();
@@ -233,6 +237,7 @@ mod tests {
     fn english_catalogue_headers_and_a_mapping_that_wins() {
         let t = Table {
             sheet: "Requirements".into(),
+            hidden: false,
             rows: vec![row(&["Req ID", "Requirement", "Must/Should", "Area"])],
         };
         let h = find_header(&t, &Vocabulary::builtin(), &[]).unwrap();

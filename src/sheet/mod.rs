@@ -18,17 +18,21 @@ use crate::document::error::ReadError;
 use crate::model::limits::{Budget, Limits};
 use cell::Cell;
 
-/// The readable sheets of a workbook, and the names of the hidden ones.
+/// The sheets of a workbook, hidden ones included.
 #[derive(Debug, Default)]
 pub struct Workbook {
     pub tables: Vec<Table>,
-    pub hidden: Vec<String>,
 }
 
 /// One sheet's cells, row by row.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub sheet: String,
+    /// Hidden in the workbook (hidden or "very hidden" in Excel, not
+    /// displayed in OpenDocument). Such a sheet is read and audited like any
+    /// other, since what it says binds as much as what shows; the report
+    /// marks its rows so that a reader can find them.
+    pub hidden: bool,
     pub rows: Vec<Row>,
 }
 
@@ -117,10 +121,18 @@ impl TableBuilder {
         Self {
             table: Table {
                 sheet: sheet.to_owned(),
+                hidden: false,
                 rows: Vec::new(),
             },
             sorted: true,
         }
+    }
+
+    /// Marks the sheet as hidden in its workbook.
+    #[must_use]
+    pub const fn hidden(mut self, hidden: bool) -> Self {
+        self.table.hidden = hidden;
+        self
     }
 
     /// Adds a cell at (row, column), counted before anything is allocated.

@@ -10,7 +10,7 @@
 //! percentages, amounts), `office:date-value` and `office:time-value` as
 //! their ISO text, `office:boolean-value`, and for strings
 //! `office:string-value` or the cell's paragraphs, one line each. A table
-//! whose style has `table:display="false"` is hidden: named, not read.
+//! whose style has `table:display="false"` is hidden: read, and marked so.
 
 use std::collections::HashSet;
 
@@ -49,11 +49,7 @@ pub fn read_ods(bytes: &[u8], limits: Limits, tally: &mut Tally) -> Result<Workb
                 "table" => {
                     let hidden = attr(&e, "style-name").is_some_and(|s| hiding.contains(&s));
                     match attr(&e, "name") {
-                        Some(name) if !hidden => book.tables.push(table(&mut xml, &name, tally)?),
-                        Some(name) => {
-                            book.hidden.push(name);
-                            xml.skip()?;
-                        }
+                        Some(name) => book.tables.push(table(&mut xml, &name, hidden, tally)?),
                         None => xml.skip()?,
                     }
                 }
@@ -73,8 +69,13 @@ fn count(e: &Element<'_>, name: &str) -> u32 {
 }
 
 /// One table, from just after its start to its end.
-fn table(xml: &mut Xml<'_>, name: &str, tally: &mut Tally) -> Result<Table, ReadError> {
-    let mut table = TableBuilder::new(name);
+fn table(
+    xml: &mut Xml<'_>,
+    name: &str,
+    hidden: bool,
+    tally: &mut Tally,
+) -> Result<Table, ReadError> {
+    let mut table = TableBuilder::new(name).hidden(hidden);
     let mut row = 0u32;
     loop {
         match xml.next()? {

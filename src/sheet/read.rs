@@ -1,6 +1,6 @@
 //! Reads workbooks with calamine (OpenDocument with `ods`) and CSV with the
-//! csv crate into `Table`s of cells. Every visible sheet is read (hidden ones
-//! are named, not read), formulas come as their cached values, merged cells
+//! csv crate into `Table`s of cells. Every sheet is read, hidden ones too
+//! (marked so), formulas come as their cached values, merged cells
 //! repeat their value over the merged area, and the number of cells and what
 //! they hold are bounded (`Tally`).
 
@@ -37,16 +37,16 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
     match format {
         Format::Csv => Ok(Workbook {
             tables: vec![read_csv(bytes, &mut tally)?],
-            hidden: Vec::new(),
         }),
         Format::Xlsx => {
             // The zip parts are inflated within the limits before calamine sees them.
             check_package(bytes, limits)?;
             let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
             let sheets = book.sheets_metadata().to_owned();
-            each_visible(&sheets, |name| {
+            each_sheet(&sheets, |name, hidden| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let table = stream(name, &mut tally, || reader.next_cell().map_err(broken))?;
+                let table =
+                    stream(name, &mut tally, || reader.next_cell().map_err(broken))?.hidden(hidden);
                 drop(reader);
                 let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
                 table.finish(&merged, &mut tally)
@@ -56,9 +56,10 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
             check_package(bytes, limits)?;
             let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
             let sheets = book.sheets_metadata().to_owned();
-            each_visible(&sheets, |name| {
+            each_sheet(&sheets, |name, hidden| {
                 let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
                 stream(name, &mut tally, || reader.next_cell().map_err(broken))?
+                    .hidden(hidden)
                     .finish(&[], &mut tally)
             })
         }
@@ -75,10 +76,12 @@ fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(bytes, e))?;
     let sheets = book.sheets_metadata().to_owned();
-    each_visible(&sheets, |name| {
+    each_sheet(&sheets, |name, hidden| {
         let range = book.worksheet_range(name).map_err(broken)?;
         let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
-        from_range(name, &range, &merged, tally)
+        let mut table = from_range(name, &range, &merged, tally)?;
+        table.hidden = hidden;
+        Ok(table)
     })
 }
 
@@ -130,17 +133,16 @@ fn stream<'d>(
     Ok(table)
 }
 
-fn each_visible(
+/// Reads every sheet in the workbook's order, telling `read` whether it is
+/// hidden ("very hidden" counts as hidden: only a macro can show it).
+fn each_sheet(
     sheets: &[calamine::Sheet],
-    mut read: impl FnMut(&str) -> Result<Table, ReadError>,
+    mut read: impl FnMut(&str, bool) -> Result<Table, ReadError>,
 ) -> Result<Workbook, ReadError> {
     let mut book = Workbook::default();
     for sheet in sheets {
-        if sheet.visible == SheetVisible::Visible {
-            book.tables.push(read(&sheet.name)?);
-        } else {
-            book.hidden.push(sheet.name.clone());
-        }
+        let hidden = sheet.visible != SheetVisible::Visible;
+        book.tables.push(read(&sheet.name, hidden)?);
     }
     Ok(book)
 }

@@ -46,8 +46,8 @@ const BOOL: u8 = 3;
 const DATE: u8 = 4;
 const ERROR: u8 = 5;
 
-/// The workbook as the child sends it: its tables (name, then rows of
-/// cells) and its hidden sheets' names, every count and length a
+/// The workbook as the child sends it: its tables (name, whether it is
+/// hidden as one byte, then rows of cells), every count and length a
 /// little-endian `u64`.
 pub(super) fn encode(book: &Workbook) -> Vec<u8> {
     let mut out = Vec::new();
@@ -59,6 +59,7 @@ pub(super) fn encode(book: &Workbook) -> Vec<u8> {
     len(&mut out, book.tables.len());
     for table in &book.tables {
         text(&mut out, &table.sheet);
+        out.push(u8::from(table.hidden));
         len(&mut out, table.rows.len());
         for row in &table.rows {
             out.extend_from_slice(&row.number.to_le_bytes());
@@ -87,10 +88,6 @@ pub(super) fn encode(book: &Workbook) -> Vec<u8> {
             }
         }
     }
-    len(&mut out, book.hidden.len());
-    for name in &book.hidden {
-        text(&mut out, name);
-    }
     out
 }
 
@@ -101,9 +98,16 @@ fn decode(reply: &[u8]) -> Option<Workbook> {
     let mut book = Workbook::default();
     for _ in 0..number(&mut rest)? {
         let sheet = text(&mut rest)?;
+        let (&hidden, after) = rest.split_first()?;
+        rest = after;
         let rows = number(&mut rest)?;
         let mut table = Table {
             sheet,
+            hidden: match hidden {
+                0 => false,
+                1 => true,
+                _ => return None,
+            },
             rows: Vec::with_capacity(rows.min(rest.len())),
         };
         for _ in 0..rows {
@@ -120,9 +124,6 @@ fn decode(reply: &[u8]) -> Option<Workbook> {
             table.rows.push(row);
         }
         book.tables.push(table);
-    }
-    for _ in 0..number(&mut rest)? {
-        book.hidden.push(text(&mut rest)?);
     }
     rest.is_empty().then_some(book)
 }
@@ -166,6 +167,7 @@ mod tests {
         let book = Workbook {
             tables: vec![Table {
                 sheet: "Avtal å".into(),
+                hidden: true,
                 rows: vec![
                     Row {
                         number: 0,
@@ -182,12 +184,11 @@ mod tests {
                     },
                 ],
             }],
-            hidden: vec!["Dold".into()],
         };
         let wire = encode(&book);
         let back = decode(&wire).unwrap();
-        assert_eq!(back.hidden, ["Dold"]);
         assert_eq!(back.tables.len(), 1);
+        assert!(back.tables[0].hidden);
         assert_eq!(back.tables[0].sheet, "Avtal å");
         let rows: Vec<(u32, &[Cell])> = back.tables[0]
             .rows

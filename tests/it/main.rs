@@ -8,6 +8,7 @@ mod examples;
 mod formats;
 mod fuzz_corpus;
 mod gate;
+mod hidden_sheets;
 mod hostile;
 mod hostile_files;
 mod hostile_runs;

@@ -149,7 +149,7 @@ fn reasons_name_the_requirement_and_the_cell() {
     assert_eq!(windows.status, RowStatus::Compliant);
     assert!(r
         .warnings
-        .contains(&"det dolda bladet \"Hjälptabell\" lästes inte".to_owned()));
+        .contains(&"bladet \"Hjälptabell\" är dolt; det granskades som de andra, och det som står där märks \"dolt blad\"".to_owned()));
 }
 
 #[test]

@@ -125,6 +125,7 @@ impl<'a> Audit<'a> {
         };
         RegisterRow {
             sheet: self.table.sheet.clone(),
+            hidden_sheet: self.table.hidden,
             row: self.row.number + 1,
             contract: self
                 .cell(Role::Contract)

@@ -96,9 +96,14 @@ fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
         l.section.as_ref().map(|s| format!("§ {}", xml(s))),
         l.page
             .map(|p| phrase(lang, "html_page", &[("page", &p.to_string())])),
-        l.cell
-            .as_ref()
-            .map(|c| format!("{}!{}", xml(l.sheet.as_deref().unwrap_or("")), xml(c))),
+        l.cell.as_ref().map(|c| {
+            format!(
+                "{}!{}{}",
+                xml(l.sheet.as_deref().unwrap_or("")),
+                xml(c),
+                xml(&crate::render::words::hidden_mark(lang, l.hidden_sheet))
+            )
+        }),
     ];
     let place: Vec<String> = place.into_iter().flatten().collect();
     Some(format!(

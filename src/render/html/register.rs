@@ -44,15 +44,17 @@ fn flagged_rows(lang: Lang, doc: &DocumentReport, out: &mut String) {
         ],
     );
     for r in doc.rows.iter().filter(|r| r.status.needs_action()) {
-        let (mark, word) = match r.status {
-            RowStatus::NonCompliant => ("✖", word(lang, "row_non_compliant")),
-            _ => ("▲", word(lang, "html_row_needs_review")),
+        let mark = if r.status == RowStatus::NonCompliant {
+            "✖"
+        } else {
+            "▲"
         };
+        let word = crate::render::words::row_status_word(r.status, lang);
         let _ = write!(
             out,
             "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{}</td><td class=\"st\"><span aria-hidden=\"true\">{mark}</span> {word}</td><td>{}</td></tr>",
             xml(r.contract.as_deref().unwrap_or("–")),
-            xml(&r.place()),
+            xml(&crate::render::words::row_place(r, lang)),
             xml(&r.problems())
         );
     }

@@ -1,6 +1,7 @@
 //! The coverage sheet: coverage per board and per start year, two tables
 //! one above the other, each with a native bar chart beside it, which is
-//! what a board follows the clause up with.
+//! what a board follows the clause up with; below them, each register's
+//! total.
 
 use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
@@ -46,7 +47,7 @@ fn header(lang: Lang, key: &str) -> Vec<&'static str> {
         .collect()
 }
 
-type Registers = [(String, Vec<Coverage>, Vec<Coverage>)];
+type Registers = [(String, Vec<Coverage>, Vec<Coverage>, Coverage)];
 
 /// Writes both tables and their charts. `name` is the sheet's own name,
 /// which the charts' ranges refer to.
@@ -62,28 +63,48 @@ pub fn sheet(
 ) -> Result<(), XlsxError> {
     let boards = registers
         .iter()
-        .flat_map(|(p, b, _)| b.iter().map(move |c| line(p, c)));
+        .flat_map(|(p, b, _, _)| b.iter().map(move |c| line(p, c)));
     let last = table::write(sheet, f, &header(lang, "col_board"), boards, 2)?;
     let chart = bar(name, word(lang, "coverage_by_board"), 1, last);
     sheet.insert_chart(0, CHART_AT, &chart)?;
     let top = last + 2;
-    for (c, h) in header(lang, "group_year").iter().enumerate() {
-        sheet.write_string_with_format(top, col(c), *h, &f.header)?;
-    }
     let years = registers
         .iter()
-        .flat_map(|(p, _, y)| y.iter().map(move |c| line(p, c)));
+        .flat_map(|(p, _, y, _)| y.iter().map(move |c| line(p, c)));
+    let bottom = below(sheet, f, top, &header(lang, "group_year"), years)?;
+    let chart = bar(name, word(lang, "coverage_by_year"), top + 1, bottom);
+    sheet.insert_chart(top, CHART_AT, &chart)?;
+    // Each register's total, the figure a board reports, under the groups.
+    let totals = registers.iter().map(|(p, _, _, t)| {
+        let mut values = line(p, t);
+        values[1] = Value::text(word(lang, "coverage_whole"));
+        values
+    });
+    below(sheet, f, bottom + 2, &header(lang, "group_total"), totals)?;
+    sheet.autofit();
+    Ok(())
+}
+
+/// A table with its header at row `top`, below the sheet's first (which
+/// holds the filter); returns its last row.
+fn below(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    top: u32,
+    header: &[&str],
+    lines: impl Iterator<Item = Vec<Value>>,
+) -> Result<u32, XlsxError> {
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(top, col(c), *h, &f.header)?;
+    }
     let mut bottom = top;
-    for (i, values) in years.enumerate() {
+    for (i, values) in lines.enumerate() {
         bottom = top + row(i + 1);
         for (c, v) in values.iter().enumerate() {
             table::cell(sheet, f, (bottom, col(c)), v)?;
         }
     }
-    let chart = bar(name, word(lang, "coverage_by_year"), top + 1, bottom);
-    sheet.insert_chart(top, CHART_AT, &chart)?;
-    sheet.autofit();
-    Ok(())
+    Ok(bottom)
 }
 
 /// A column chart of the shares in rows `first..=last`, named by column B.

@@ -17,7 +17,7 @@ use crate::render::Context;
 use crate::report::{DocumentReport, RegisterRow};
 
 /// The findings sheet's columns: the CSV's, as catalogue keys.
-pub const FINDING_COLUMNS: [&str; 16] = [
+pub const FINDING_COLUMNS: [&str; 17] = [
     "col_path",
     "col_kind",
     "col_format",
@@ -34,10 +34,11 @@ pub const FINDING_COLUMNS: [&str; 16] = [
     "col_place",
     "col_contract",
     "col_sha256",
+    "col_hidden_sheet",
 ];
 
 /// The register sheet's columns.
-pub const ROW_COLUMNS: [&str; 15] = [
+pub const ROW_COLUMNS: [&str; 16] = [
     "col_path",
     "col_sheet",
     "col_row",
@@ -53,6 +54,7 @@ pub const ROW_COLUMNS: [&str; 15] = [
     "col_reasons",
     "col_cells",
     "col_suppressed",
+    "col_hidden_sheet",
 ];
 
 /// The matrix's columns before the requirements, and after them.
@@ -63,7 +65,7 @@ const MATRIX_BEFORE: [&str; 5] = [
     "col_kind",
     "col_verdict",
 ];
-const MATRIX_AFTER: [&str; 2] = ["col_error", "col_sha256"];
+const MATRIX_AFTER: [&str; 3] = ["col_error", "col_sha256", "col_hidden_sheet"];
 
 pub fn kind_word(lang: Lang, kind: &str) -> &'static str {
     match kind {
@@ -75,6 +77,16 @@ pub fn kind_word(lang: Lang, kind: &str) -> &'static str {
 
 fn yes_no(lang: Lang, b: bool) -> &'static str {
     word(lang, if b { "yes" } else { "no" })
+}
+
+/// "dolt blad" for a row of a hidden sheet, a blank cell otherwise: the
+/// column filters to the hidden rows in one click.
+fn hidden(lang: Lang, hidden: bool) -> Value {
+    if hidden {
+        Value::text(word(lang, "hidden_sheet"))
+    } else {
+        Value::Empty
+    }
 }
 
 /// A document's lines in the matrix: the document itself, then each
@@ -98,6 +110,7 @@ pub fn matrix_lines(ctx: Context<'_>, doc: &DocumentReport) -> Vec<Vec<Value>> {
     }
     first.push(Value::maybe(doc.error.as_deref()));
     first.push(Value::maybe(doc.sha256.as_deref()));
+    first.push(Value::Empty);
     let width = first.len();
     let rows = doc.rows.iter().map(|r| {
         let mut line = vec![
@@ -107,9 +120,10 @@ pub fn matrix_lines(ctx: Context<'_>, doc: &DocumentReport) -> Vec<Vec<Value>> {
             Value::text(word(lang, "kind_register")),
             Value::text(row_status_word(r.status, lang)),
         ];
-        line.resize(width - 2, Value::Empty);
+        line.resize(width - 3, Value::Empty);
         line.push(Value::text(r.problems()));
         line.push(Value::Empty);
+        line.push(hidden(lang, r.hidden_sheet));
         line
     });
     std::iter::once(first).chain(rows).collect()
@@ -182,7 +196,7 @@ pub fn findings(ctx: Context<'_>, doc: &DocumentReport) -> Vec<Vec<Value>> {
                 r.status.severity().map_or("", |s| severity_word(lang, s)),
             )
         }));
-    records(doc, rule)
+    records(doc, rule, lang)
         .into_iter()
         .map(|r| {
             let (status, severity) = if doc.error.is_some() {
@@ -213,6 +227,7 @@ pub fn findings(ctx: Context<'_>, doc: &DocumentReport) -> Vec<Vec<Value>> {
                 Value::text(&r[13]),
                 Value::text(&r[14]),
                 Value::text(&r[15]),
+                Value::text(&r[16]),
             ]
         })
         .collect()
@@ -238,6 +253,7 @@ pub fn register_row(lang: Lang, path: &str, r: &RegisterRow) -> Vec<Value> {
         Value::text(r.problems()),
         Value::text(r.cells.join(" ")),
         Value::maybe(r.suppressed.as_ref().map(|s| s.reason.as_str())),
+        hidden(lang, r.hidden_sheet),
     ]
 }
 

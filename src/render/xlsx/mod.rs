@@ -22,8 +22,8 @@ pub struct Xlsx<'p> {
     matrix: Vec<Vec<Value>>,
     findings: Vec<Vec<Value>>,
     rows: Vec<(String, RegisterRow)>,
-    /// (register, board coverage, start-year coverage).
-    coverage: Vec<(String, Vec<Coverage>, Vec<Coverage>)>,
+    /// (register, board coverage, start-year coverage, the whole register).
+    coverage: Vec<(String, Vec<Coverage>, Vec<Coverage>, Coverage)>,
 }
 
 impl<'p> Xlsx<'p> {
@@ -81,8 +81,12 @@ impl Renderer for Xlsx<'_> {
         self.rows
             .extend(doc.rows.iter().map(|r| (doc.path.clone(), r.clone())));
         if let Some(s) = &doc.register {
-            self.coverage
-                .push((doc.path.clone(), s.by_board.clone(), s.by_year.clone()));
+            self.coverage.push((
+                doc.path.clone(),
+                s.by_board.clone(),
+                s.by_year.clone(),
+                s.total.clone(),
+            ));
         }
         String::new()
     }
