@@ -10,7 +10,7 @@ use nom::{IResult, Parser};
 
 pub(super) use super::labels::heading_parts;
 use super::labels::{annex_label, paragraph_sign, section_number_label, sign_after_number};
-pub(super) use super::title_words::{ends_open, has_verb, looks_like_title};
+pub(super) use super::title_words::{ends_open, has_duty_verb, has_verb, looks_like_title};
 use super::title_words::{is_caps_heading, MAX_HEADING_WORDS};
 
 /// What a line is. `content` is the byte offset in the line where its text starts.

@@ -55,6 +55,16 @@ pub(super) fn has_verb(line: &str) -> bool {
         .any(|w| SENTENCE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
+/// The verbs of a duty: a numbered line that has one ("8.1 Leverantören ska
+/// under hela avtalstiden följa …") is a point's sentence, not its title.
+const DUTY_VERBS: &[&str] = &["ska", "skall", "måste", "bör", "shall", "must", "should"];
+
+/// Whether a line holds a verb of duty.
+pub(super) fn has_duty_verb(line: &str) -> bool {
+    line.split_whitespace()
+        .any(|w| DUTY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+}
+
 pub(super) fn looks_like_title(title: &str) -> bool {
     let title = title.trim_end();
     let starts_upper = title.chars().next().is_some_and(char::is_uppercase);

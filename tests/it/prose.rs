@@ -647,3 +647,34 @@ fn the_items_under_a_sanction_say_what_it_is_for() {
         "missing"
     );
 }
+
+#[test]
+fn numbered_points_in_plain_text_stand_apart_from_a_soft_list_above() {
+    // "8.1 … diskrimineringslagen" / "(2008:567)." is a point, not a heading;
+    // "8.3 Leverantören ska säkerställa att" opens a point of its own, so the
+    // soft "8.2 Leverantören bör:" list does not reach it.
+    let text = "AVTAL OM FÖNSTERPUTS\n\nUppdraget avser fönsterputs i kommunens skolor.\n\n\
+        § 8 Likabehandling\n\
+        8.1 Leverantören ska under hela avtalstiden följa diskrimineringslagen\n\
+        (2008:567).\n\
+        8.2 Leverantören bör:\n\
+        a) respektera principen om alla människors lika värde;\n\
+        b) ge sin personal kunskap om kommunens likabehandlingsarbete.\n\
+        8.3 Leverantören ska säkerställa att underleverantörer följer villkoren i\n\
+        denna paragraf och svarar för dem som för sig själv.\n";
+    let c = checked(text, Format::Text);
+    assert_eq!(status(&c, "AD-01").0, "met");
+    assert_eq!(status(&c, "AD-03").0, "weak");
+    assert_eq!(status(&c, "AD-05").0, "met");
+    // After "enligt punkt" the number is a reference wrapped onto the line.
+    let wrapped = text.replace(
+        "8.3 Leverantören ska säkerställa att underleverantörer följer villkoren i\n",
+        "Leverantören ska säkerställa att underleverantörer följer kraven enligt punkt\n8.1 Leverantören ska säkerställa att underleverantörer följer villkoren i\n",
+    );
+    let doc = read_text(wrapped, Format::Text);
+    let points = doc
+        .sections
+        .iter()
+        .filter(|s| s.number.as_deref() == Some("8.1"));
+    assert_eq!(points.count(), 1);
+}

@@ -99,11 +99,43 @@ impl Builder<'_> {
         };
         let next = &self.text[lines[next].start..lines[next].end];
         matches!(classify(next), Line::Text { .. })
-            && next
+            && (next
                 .trim_start()
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+                || lines::has_duty_verb(&raw[heading.content..]))
+    }
+
+    /// The text of the line before line `i` that is not page furniture.
+    pub(super) fn line_before(&self, i: usize, lines: &[Span]) -> Option<&str> {
+        (0..i)
+            .rev()
+            .find(|&j| !self.pages.furniture[j])
+            .map(|j| &self.text[lines[j].start..lines[j].end])
+    }
+
+    /// A line of text that opens with a dotted point number and a capital
+    /// ("8.2 Leverantören bör:", "8.3 Leverantören ska säkerställa att")
+    /// after a line that ended its sentence: a new numbered point, not the
+    /// rest of the paragraph above it. After "… enligt punkt" the number is
+    /// a reference wrapped onto the line, and "Leverantören" a defined term.
+    pub(super) fn text_point<'t>(raw: &'t str, before: Option<&str>) -> Option<Heading<'t>> {
+        let ended = before.is_none_or(|b| b.trim_end().ends_with(['.', ':', ';']));
+        if !ended || raw.starts_with([' ', '\t']) {
+            return None;
+        }
+        let (number, annex, rest) = lines::heading_parts(raw);
+        let number = number?;
+        if annex.is_some() || !number.contains('.') || !rest.starts_with(char::is_uppercase) {
+            return None;
+        }
+        Some(Heading {
+            level: u8::try_from(number.split('.').count()).unwrap_or(9),
+            number: Some(number),
+            annex: None,
+            content: raw.len() - rest.len(),
+        })
     }
 
     /// The next line when it ends a title that stops on "om" or "and": a
