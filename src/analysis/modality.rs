@@ -247,6 +247,8 @@ pub fn lead_in_blocks(doc: &Document) -> Vec<Option<usize>> {
                 && blocks[lead].section == block.section
                 && !text.ends_with(['.', '!', '?', ')'])
                 && !is_bold_title(text)
+                // A word or two without a colon ("Villkor") is a title too,
+                // as DOCX gives "**Villkor**" without its bold.
                 && (text.ends_with(':') || text.split_whitespace().count() > 2)
         }));
     }
@@ -254,9 +256,7 @@ pub fn lead_in_blocks(doc: &Document) -> Vec<Option<usize>> {
 }
 
 /// A paragraph in bold and nothing else ("**Villkor**") is a title over the
-/// list, not a lead-in; "**Leverantören ska:**" still leads in. So is a
-/// word or two without a colon, as DOCX gives the same title without its
-/// bold.
+/// list, not a lead-in; "**Leverantören ska:**" still leads in.
 fn is_bold_title(text: &str) -> bool {
     ["**", "__"].iter().any(|m| {
         text.strip_prefix(m)

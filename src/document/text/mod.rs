@@ -136,16 +136,13 @@ impl Builder<'_> {
                 Line::Text { .. } if self.bare_title(raw, line, i, lines) => {
                     self.bare_heading(line, page);
                 }
-                Line::Text { .. }
-                    if Self::text_point(raw, self.line_before(i, lines)).is_some() =>
-                {
+                Line::Text { content } => {
                     if let Some(h) = Self::text_point(raw, self.line_before(i, lines)) {
                         self.numbered_point(line, &h, page);
+                    } else {
+                        let span = trim(self.text, line.start + content, line.end);
+                        self.text_line(span, page, self.pages.page[i]);
                     }
-                }
-                Line::Text { content } => {
-                    let span = trim(self.text, line.start + content, line.end);
-                    self.text_line(span, page, self.pages.page[i]);
                 }
             }
         }
