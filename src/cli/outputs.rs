@@ -174,14 +174,7 @@ pub fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
 /// again byte for byte (`contracts.md`); else the clock.
 #[must_use]
 pub fn run_time() -> String {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
+    let epoch = klausul::run::clock::epoch_seconds();
     utc(epoch)
 }
 

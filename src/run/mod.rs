@@ -3,6 +3,7 @@
 //! its own: read, hashed, checked, and its bytes let go, so a worker holds
 //! one input's bytes at a time.
 
+pub mod clock;
 mod sheets;
 pub mod skipped;
 

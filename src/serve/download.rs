@@ -134,7 +134,7 @@ fn annotated(stored: &Stored, i: usize) -> Result<Vec<u8>, String> {
         lang,
         stamp: Stamp {
             author: AUTHOR.to_owned(),
-            date: xsd_now(),
+            date: crate::run::clock::xsd_date_time(),
         },
         track_changes: false,
         force: false,
@@ -144,27 +144,6 @@ fn annotated(stored: &Stored, i: usize) -> Result<Vec<u8>, String> {
     annotate(&bytes, &doc, &report, &options)
         .map(|a| a.bytes)
         .map_err(|e| e.describe(lang))
-}
-
-/// Now as `xsd:dateTime`, from `SOURCE_DATE_EPOCH` when it is set, as the
-/// command line stamps its comments.
-fn xsd_now() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        crate::sheet::cell::Date::from_days(days),
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
 }
 
 /// A file to save, under `name`: an ASCII name for old clients and the
