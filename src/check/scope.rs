@@ -64,7 +64,7 @@ fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
     );
     // The buyer's own classification, where the text gives CPV codes, says
     // what is bought better than the words around it.
-    let cpv = cpv_kinds(&a.doc.text, &p.cpv);
+    let cpv = cpv_kinds(a, &p.cpv);
     let by_cpv = |kind| cpv.contains(&kind);
     if by_cpv(ContractType::Goods) {
         return if by_cpv(ContractType::Services) || by_cpv(ContractType::Works) {
@@ -90,39 +90,64 @@ fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
 /// How far after the word "CPV" codes are read: a line or a short table.
 const CPV_WINDOW: usize = 400;
 
-/// The kinds of contract that the CPV codes in `text` name: runs of eight
-/// digits (a check digit may follow) that stand shortly after "CPV", in its
-/// paragraph (a register number further on is no CPV code).
-fn cpv_kinds(text: &str, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
-    let bytes = text.as_bytes();
+/// The kinds of contract that the CPV codes in the document name: runs of
+/// eight digits (a check digit may follow) that stand shortly after "CPV", in
+/// its block or in the list items, table cells and code lines that follow it
+/// (a register number in the next paragraph is no CPV code). Blocks, not blank
+/// lines, bound the codes, so a Word file and its text read the same codes.
+fn cpv_kinds(a: &Analysis<'_>, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
     let mut kinds = Vec::new();
     if cpv.is_empty() {
         return kinds;
     }
-    for needle in [&b"CPV"[..], b"cpv", b"Cpv"] {
-        for at in memchr::memmem::find_iter(bytes, needle) {
-            let window = &bytes[at..(at + CPV_WINDOW).min(bytes.len())];
-            // The codes stand in the paragraph, line or table of the word.
-            let window = memchr::memmem::find(window, b"\n\n").map_or(window, |end| &window[..end]);
-            let mut run = 0;
-            for (i, b) in window.iter().enumerate() {
-                if b.is_ascii_digit() {
-                    run += 1;
-                    continue;
+    let text = a.doc.text.as_bytes();
+    let blocks = &a.doc.blocks;
+    for (b, block) in blocks.iter().enumerate() {
+        let span = block.span();
+        let Some(at) = (span.start..span.end)
+            .find(|&i| text[i..span.end].len() >= 3 && text[i..i + 3].eq_ignore_ascii_case(b"CPV"))
+        else {
+            continue;
+        };
+        let mut end = span.end;
+        for next in &blocks[b + 1..] {
+            if end - at >= CPV_WINDOW || !continues_codes(text, next) {
+                break;
+            }
+            end = next.span().end;
+        }
+        let window = &text[at..end.min(at + CPV_WINDOW)];
+        for code in eight_digit_runs(window) {
+            if let Some(kind) = cpv.kind(code) {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
                 }
-                if run == 8 {
-                    let code = std::str::from_utf8(&window[i - 8..i]).unwrap_or_default();
-                    if let Some(kind) = cpv.kind(code) {
-                        if !kinds.contains(&kind) {
-                            kinds.push(kind);
-                        }
-                    }
-                }
-                run = 0;
             }
         }
     }
     kinds
+}
+
+/// A block after the one naming "CPV" still holds its codes: a list item, a
+/// table cell, or a line that begins with a code.
+fn continues_codes(text: &[u8], block: &crate::document::Block) -> bool {
+    match block.kind {
+        BlockKind::ListItem | BlockKind::TableCell => true,
+        BlockKind::Heading => false,
+        BlockKind::Paragraph => {
+            let span = block.span();
+            let head = &text[span.start..span.end.min(span.start + 8)];
+            head.len() == 8 && head.iter().all(u8::is_ascii_digit)
+        }
+    }
+}
+
+/// The runs of exactly eight ASCII digits in `window`.
+fn eight_digit_runs(window: &[u8]) -> impl Iterator<Item = &str> {
+    window
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| run.len() == 8)
+        .filter_map(|run| std::str::from_utf8(run).ok())
 }
 
 fn contract_value(a: &Analysis<'_>, scope: &Scope) -> Option<f64> {

@@ -4,8 +4,9 @@
 //! termination wording. Each text is written for this test.
 
 use klausul::check::{check, CheckOptions, Checked};
-use klausul::document::read_text;
+use klausul::document::{read_docx, read_text};
 use klausul::model::lang::Lang;
+use klausul::model::limits::Limits;
 use klausul::profile::Profile;
 use klausul::render::localise::Localiser;
 use klausul::source::Format;
@@ -164,6 +165,37 @@ fn cpv_codes_decide_goods_and_a_service_on_goods_applies() {
     assert_eq!(
         checked(fruit, Format::Markdown).scope.contract_type.name(),
         "goods"
+    );
+}
+
+/// A Word file has no blank lines between its paragraphs: the codes after
+/// "CPV" end with its paragraph, as in the text, so a party's eight-digit
+/// register number below it (here one that reads as a service's code) is no
+/// CPV code.
+#[test]
+fn cpv_codes_end_with_their_paragraph_in_a_word_file() {
+    let paragraphs = [
+        "Ramavtal bärbara datorer",
+        "CPV: 30213100-6 Bärbara datorer; 30237200-1 Datortillbehör",
+        "1 Parter",
+        "Leverantören, handelsregisternummer 70000000, levererar datorerna.",
+    ];
+    let body = paragraphs
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .concat();
+    let xml = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let docx = crate::package(&[("word/document.xml", xml.as_bytes())]);
+    let doc = read_docx(&docx, Limits::default()).unwrap();
+    let c = check(&doc, &Profile::stockholm(), &CheckOptions::default());
+    assert_eq!(c.scope.contract_type.name(), "goods");
+    assert!(!c.scope.applies);
+    // A list under the label still holds codes.
+    let listed = "# Ramavtal flytt\n\nCPV-koder:\n\n- 98392000-7 Flyttjänster\n\n- 39130000-2 Kontorsmöbler\n";
+    assert_eq!(
+        checked(listed, Format::Markdown).scope.contract_type.name(),
+        "mixed"
     );
 }
 
