@@ -70,8 +70,9 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         .filter_map(|(b, _)| b.section.map(|s| doc.annex_titled_by(s)))
         .collect();
     clause_sections.extend(doc.sections_mostly_about(|b| marks.marked[b]));
-    if !clause_sections.is_empty() {
-        mark_references(doc, lower, prefilter, &index, &clause_sections, &mut marks);
+    let places = Places::of(doc, &clause_sections, &marks.marked);
+    if !places.numbers.is_empty() || !places.annexes.is_empty() {
+        mark_references(lower, prefilter, &index, &places, &mut marks);
     }
     let mut touched = vec![false; doc.sections.len()];
     for (block, _) in doc.blocks.iter().zip(&marks.spread).filter(|(_, &s)| s) {
@@ -105,32 +106,53 @@ fn mark_hidden_words(doc: &Document, index: &LineIndex, marks: &mut Marks) {
     }
 }
 
-/// Marks the blocks that name a clause section by its number or annex.
+/// The numbers and annex ids a reference to the clause may name: those of
+/// the clause sections, and those of the points whose run-in title may name
+/// it ("5.4 Likabehandling. Leverantören ska …").
+struct Places<'d> {
+    numbers: Vec<&'d str>,
+    annexes: Vec<&'d str>,
+}
+
+impl<'d> Places<'d> {
+    fn of(doc: &'d Document, clause_sections: &[usize], marked: &[bool]) -> Self {
+        let sections = clause_sections.iter().map(|&c| &doc.sections[c]);
+        let mut numbers: Vec<&str> = sections
+            .clone()
+            .filter_map(|c| c.number.as_deref())
+            .collect();
+        let annexes = sections.filter_map(|c| c.annex.as_deref()).collect();
+        numbers.extend(
+            (0..doc.blocks.len())
+                .filter(|&b| marked[b])
+                .filter_map(|b| doc.run_in_title(b)?.0),
+        );
+        Self { numbers, annexes }
+    }
+}
+
+/// Marks the blocks that name a clause section or point by its number or annex.
 fn mark_references(
-    doc: &Document,
     lower: &str,
     prefilter: &Prefilter,
     index: &LineIndex,
-    clause_sections: &[usize],
+    places: &Places<'_>,
     marks: &mut Marks,
 ) {
-    // What a reference to a clause section may go on with: the first
-    // character of its number or annex.
-    let firsts: Vec<char> = clause_sections
+    // What a reference to the clause may go on with: the first character of
+    // its number or annex.
+    let firsts: Vec<char> = places
+        .numbers
         .iter()
-        .flat_map(|&c| [&doc.sections[c].number, &doc.sections[c].annex])
-        .filter_map(|id| id.as_deref()?.chars().next())
+        .chain(&places.annexes)
+        .filter_map(|id| id.chars().next())
         .flat_map(char::to_lowercase)
         .collect();
-    let numbered = clause_sections
-        .iter()
-        .any(|&c| doc.sections[c].number.is_some());
-    let annexed = clause_sections
-        .iter()
-        .any(|&c| doc.sections[c].annex.is_some());
+    let numbered = !places.numbers.is_empty();
+    let annexed = !places.annexes.is_empty();
     for (at, word_end) in prefilter.references(lower, numbered, annexed) {
         // "12 §": the number stands before the sign.
-        if numbered && sign_after_clause_number(doc, lower, at, clause_sections) {
+        if numbered && sign_after_clause_number(lower, at, &places.numbers) {
             if let Some(b) = index.block_at(at) {
                 marks.mark(b, true);
             }
@@ -146,24 +168,16 @@ fn mark_references(
             continue;
         }
         if let Some(b) = index.block_at(at) {
-            if !marks.spread[b]
-                && names_section(doc, lower, at, clause_sections, &prefilter.reference_words)
-            {
+            if !marks.spread[b] && names_place(lower, at, places, &prefilter.reference_words) {
                 marks.mark(b, true);
             }
         }
     }
 }
 
-/// Whether a reference starting at `at` names one of `sections` (or a part
-/// of it) by number or annex, read as the analysis would read it.
-fn names_section(
-    doc: &Document,
-    lower: &str,
-    at: usize,
-    sections: &[usize],
-    words: &ReferenceWords,
-) -> bool {
+/// Whether a reference starting at `at` names one of the clause's places
+/// (or a part of one) by number or annex, read as the analysis would read it.
+fn names_place(lower: &str, at: usize, places: &Places<'_>, words: &ReferenceWords) -> bool {
     let word_start = lower[..at]
         .chars()
         .next_back()
@@ -185,20 +199,14 @@ fn names_section(
     let Ok((_, found)) = reference(words)(window) else {
         return false;
     };
-    sections.iter().any(|&c| {
-        let section = &doc.sections[c];
-        match &found {
-            Reference::Section(n) => section.number.as_deref().is_some_and(|num| {
-                num.strip_prefix(n.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-            }),
-            Reference::Annex(id) => section
-                .annex
-                .as_deref()
-                .is_some_and(|x| x.eq_ignore_ascii_case(id)),
-            _ => false,
-        }
-    })
+    match &found {
+        Reference::Section(n) => places.numbers.iter().any(|num| {
+            num.strip_prefix(n.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        }),
+        Reference::Annex(id) => places.annexes.iter().any(|x| x.eq_ignore_ascii_case(id)),
+        _ => false,
+    }
 }
 
 /// Folding drops a soft hyphen from inside a word, so the search may not see
@@ -243,20 +251,12 @@ impl LineIndex {
 
 /// Whether a "§" at `at` follows the number of a clause section: "brott
 /// mot 12 §".
-fn sign_after_clause_number(
-    doc: &Document,
-    lower: &str,
-    at: usize,
-    clause_sections: &[usize],
-) -> bool {
+fn sign_after_clause_number(lower: &str, at: usize, numbers: &[&str]) -> bool {
     if !lower[at..].starts_with('§') {
         return false;
     }
     let before = lower[..at].trim_end();
     let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let number = &before[before.len() - digits..];
-    digits > 0
-        && clause_sections
-            .iter()
-            .any(|&c| doc.sections[c].number.as_deref() == Some(number))
+    digits > 0 && numbers.contains(&number)
 }

@@ -26,6 +26,9 @@ pub enum Tie {
 pub struct Clause {
     /// Sections whose heading names the clause.
     pub sections: Vec<usize>,
+    /// Paragraphs whose run-in title names the clause ("5.4 Likabehandling.
+    /// Leverantören ska …"), with their numbers, where no heading does.
+    points: Vec<(usize, Option<String>)>,
     /// Per sentence, once asked: whether it names the clause by a reference.
     /// Several requirements ask about the same sanction sentences.
     named: Vec<OnceCell<bool>>,
@@ -45,11 +48,16 @@ impl Clause {
                 }
             }
         }
+        let mut points = Vec::new();
         if sections.is_empty() {
             sections = sections_about_clause(a, p);
         }
+        if sections.is_empty() {
+            points = points_titled_as_clause(a, p);
+        }
         Self {
             sections,
+            points,
             named: vec![OnceCell::new(); a.sentences.len()],
         }
     }
@@ -57,16 +65,22 @@ impl Clause {
     /// Where a missing requirement belongs: the clause's first heading.
     #[must_use]
     pub fn anchor(&self, a: &Analysis<'_>) -> Option<Span> {
-        self.sections.first().map(|&s| a.doc.sections[s].heading)
+        let point = || self.points.first().map(|&(b, _)| a.doc.blocks[b].span());
+        self.sections
+            .first()
+            .map(|&s| a.doc.sections[s].heading)
+            .or_else(point)
     }
 
     #[must_use]
     pub fn contains(&self, a: &Analysis<'_>, s: usize) -> bool {
+        let block = a.sentences[s].block;
+        let led_by = a.lead_ins[block].unwrap_or(block);
         a.section(s).is_some_and(|inner| {
             self.sections
                 .iter()
                 .any(|&outer| a.doc.section_within(inner, outer))
-        })
+        }) || self.points.iter().any(|&(b, _)| b == block || b == led_by)
     }
 
     /// Whether sentence `s` names the clause by its number (or a parent's) or annex.
@@ -89,13 +103,19 @@ impl Clause {
             return false;
         }
         let refs = a.scan(span, reference(a.reference_words));
+        let numbered = |num: &str, n: &str| num == n || num.starts_with(&format!("{n}."));
         refs.iter().any(|(_, r)| match r {
-            Reference::Section(n) => self.sections.iter().any(|&c| {
-                a.doc.sections[c]
-                    .number
-                    .as_deref()
-                    .is_some_and(|num| num == n || num.starts_with(&format!("{n}.")))
-            }),
+            Reference::Section(n) => {
+                self.sections.iter().any(|&c| {
+                    a.doc.sections[c]
+                        .number
+                        .as_deref()
+                        .is_some_and(|num| numbered(num, n))
+                }) || self
+                    .points
+                    .iter()
+                    .any(|(_, num)| num.as_deref().is_some_and(|num| numbered(num, n)))
+            }
             Reference::Annex(id) => self.sections.iter().any(|&c| {
                 a.doc.sections[c]
                     .annex
@@ -167,4 +187,26 @@ fn sections_about_clause(a: &Analysis<'_>, p: &Profile) -> Vec<usize> {
         }
     }
     a.doc.sections_mostly_about(|b| about[b])
+}
+
+/// Where the clause stands when neither a heading nor a section's prose
+/// names it: points whose run-in title does ("5.4 Likabehandling.
+/// Leverantören ska …"). The title is the first sentence of its paragraph.
+fn points_titled_as_clause(a: &Analysis<'_>, p: &Profile) -> Vec<(usize, Option<String>)> {
+    let mut points = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let opens_block = s == 0 || a.sentences[s - 1].block != sentence.block;
+        if !opens_block || !a.has(s, p.clause.headings) {
+            continue;
+        }
+        if let Some((number, title)) = a.doc.run_in_title(sentence.block) {
+            // The sentence is the title alone, not a first sentence that
+            // happens to name the topic.
+            let title_alone = a.original(sentence.span).end <= title.end + 1;
+            if title_alone {
+                points.push((sentence.block, number.map(str::to_owned)));
+            }
+        }
+    }
+    points
 }

@@ -31,6 +31,9 @@ pub use text::{read_text, structure_cost};
 use crate::model::span::Span;
 use crate::source::Format;
 
+/// The most words a title that runs into its point's first sentence has.
+const RUN_IN_TITLE_WORDS: usize = 4;
+
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -182,6 +185,49 @@ impl Document {
         (0..counts.len())
             .filter(|&i| !parts[i] && counts[i].0 >= 2 && counts[i].0 * 5 >= counts[i].1)
             .collect()
+    }
+
+    /// The title of a point whose title runs into its first sentence, and
+    /// the point's number: "5.4 Likabehandling. Leverantören ska …" gives
+    /// ("5.4", "Likabehandling"). A reader that made "5.4" a section of its
+    /// own, with no title, leaves "Likabehandling. Leverantören ska …" as its
+    /// first paragraph; the number is then the section's. A title is a few
+    /// words with no verb, closed by a full stop, with a sentence after it.
+    #[must_use]
+    pub fn run_in_title(&self, block: usize) -> Option<(Option<&str>, Span)> {
+        let here = self.blocks.get(block)?;
+        if !matches!(here.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            return None;
+        }
+        let line = *here.lines.first()?;
+        let text = &self.text[line.start..line.end];
+        let (rest, number) = match labels::section_number_label(text) {
+            Ok((rest, number)) => (rest, Some(number)),
+            Err(_) => (text, self.untitled_number_opened_by(block)?.into()),
+        };
+        let dot = rest.find(". ")?;
+        let title = &rest[..dot];
+        let after = rest[dot + 1..].trim_start();
+        let short = title.split_whitespace().count() <= RUN_IN_TITLE_WORDS;
+        if !short
+            || !title_words::looks_like_title(title)
+            || title_words::has_verb(title)
+            || !after.chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let start = line.start + (text.len() - rest.len());
+        Some((number, Span::new(start, start + dot)))
+    }
+
+    /// The number of the untitled section that `block` opens.
+    fn untitled_number_opened_by(&self, block: usize) -> Option<&str> {
+        let section = self.blocks[block].section?;
+        let first = block == 0 || self.blocks[block - 1].section != Some(section);
+        let here = &self.sections[section];
+        (first && self.title(here).trim().is_empty())
+            .then_some(here.number.as_deref())
+            .flatten()
     }
 
     /// The text of a section's heading line, as written.

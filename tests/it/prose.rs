@@ -168,6 +168,36 @@ fn cpv_codes_decide_goods_and_a_service_on_goods_applies() {
     );
 }
 
+/// A point whose title runs into its first sentence ("5.4 Likabehandling.
+/// Leverantören ska …") holds the clause when no heading names it, so a
+/// report asked for and a penalty set "enligt punkt 5.4" are tied to it. A
+/// title that merely opens a point on another subject ties nothing.
+#[test]
+fn a_run_in_title_makes_its_point_the_clause() {
+    let text = |title: &str| {
+        format!(
+            "{SERVICES}## 5 Krav på leverantören\n\n5.1 Leverantören ska ha F-skattsedel.\n\n\
+             5.4 {title}. Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+             ## 11 Uppföljning\n\n11.3 Beställaren får begära att Leverantören redovisar hur åtagandena \
+             i punkt 5.4 fullgörs. Uppgifterna ska lämnas inom sex (6) veckor från begäran.\n"
+        )
+    };
+    for format in [Format::Markdown, Format::Text] {
+        let c = checked(&text("Likabehandling"), format);
+        assert_eq!(
+            status(&c, "AD-07"),
+            (
+                "weak".to_owned(),
+                "the time \"sex (6) veckor\" (42 days) is longer than the maximum of 30 days"
+                    .to_owned()
+            ),
+            "{format:?}"
+        );
+        let c = checked(&text("Leveranstider"), format);
+        assert_eq!(status(&c, "AD-07").0, "missing", "{format:?}");
+    }
+}
+
 /// A Word file has no blank lines between its paragraphs: the codes after
 /// "CPV" end with its paragraph, as in the text, so a party's eight-digit
 /// register number below it (here one that reads as a service's code) is no
