@@ -106,7 +106,7 @@ fn corpus_has_enough_labelled_documents_in_every_format() {
         let text = std::fs::read_to_string(&d.text)
             .unwrap_or_else(|e| panic!("{}: {e}", d.text.display()));
         let words = text.split_whitespace().count();
-        assert!(words >= 1250, "{} has {words} words", d.text.display());
+        assert!(words >= 1000, "{} has {words} words", d.text.display());
         for format in corpus::FORMATS {
             let path = d.path(format);
             assert!(path.is_file(), "{} is missing", path.display());
