@@ -34,6 +34,12 @@ use crate::source::Format;
 /// The most words a title that runs into its point's first sentence has.
 const RUN_IN_TITLE_WORDS: usize = 4;
 
+/// How many blocks above a list item its numbered title may stand.
+const TITLE_LOOKBACK: usize = 12;
+
+/// A table cell of fewer words is a label, not a paragraph.
+const LABEL_CELL_WORDS: usize = 3;
+
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -169,12 +175,16 @@ impl Document {
     /// The sections that may hold a clause no heading names: titled
     /// sections with no titled part, where at least two paragraphs, and at
     /// least one paragraph of five, are `about` it. Counting paragraphs, not
-    /// sentences, gives the same answer whichever sentences were read.
+    /// sentences, gives the same answer whichever sentences were read; table
+    /// cells that only label a row or column are not counted.
     #[must_use]
     pub fn sections_mostly_about(&self, about: impl Fn(usize) -> bool) -> Vec<usize> {
         // Per section: paragraphs about it, and all paragraphs.
         let mut counts = vec![(0_usize, 0_usize); self.sections.len()];
         for (b, block) in self.blocks.iter().enumerate() {
+            if self.is_label_cell(block) {
+                continue;
+            }
             if let (Some(section), false) = (block.section, block.kind == BlockKind::Heading) {
                 let count = &mut counts[self.titled(section)];
                 count.1 += 1;
@@ -228,6 +238,65 @@ impl Document {
         (first && self.title(here).trim().is_empty())
             .then_some(here.number.as_deref())
             .flatten()
+    }
+
+    /// The number of the point `block` belongs to: its own label ("12.3
+    /// Arbetet …"), its lead-in's ("12.2 Leverantören förbinder sig till
+    /// följande:" over "b) att …"), that of a numbered title the reader kept
+    /// as a paragraph above it ("**2. Leverantörens åtaganden**"), or its
+    /// section's.
+    #[must_use]
+    pub fn point_number(&self, block: usize, lead_in: Option<usize>) -> Option<&str> {
+        self.label(block)
+            .map(|(number, _)| number)
+            .or_else(|| {
+                lead_in
+                    .and_then(|b| self.label(b))
+                    .map(|(number, _)| number)
+            })
+            .or_else(|| self.numbered_title_above(block))
+            .or_else(|| self.sections[self.blocks[block].section?].number.as_deref())
+    }
+
+    /// The number label that opens `block`, and the text after it.
+    fn label(&self, block: usize) -> Option<(&str, &str)> {
+        let line = self.blocks[block].lines.first()?;
+        // Markdown's emphasis around a title ("**2. Åtaganden**") is no part of it.
+        let text = self.text[line.start..line.end].trim_start_matches(['*', '_']);
+        labels::section_number_label(text)
+            .ok()
+            .map(|(rest, number)| (number, rest))
+    }
+
+    /// The number of the nearest paragraph above `block`, in its section,
+    /// that is a numbered title alone; `None` when a numbered point of
+    /// another kind comes first.
+    fn numbered_title_above(&self, block: usize) -> Option<&str> {
+        let section = self.blocks[block].section;
+        let above = (0..block).rev().take(TITLE_LOOKBACK);
+        for b in above.take_while(|&b| self.blocks[b].section == section) {
+            if let Some((number, rest)) = self.label(b) {
+                let title = rest.trim_end_matches(['*', '_']);
+                let alone = self.blocks[b].lines.len() == 1
+                    && title_words::looks_like_title(title)
+                    && !title_words::has_verb(title);
+                return alone.then_some(number);
+            }
+        }
+        None
+    }
+
+    /// Whether `block` is a table cell that labels rather than says:
+    /// "K7.1", "Ska-krav", a column's name. A requirements table has three
+    /// such cells for each sentence of prose.
+    fn is_label_cell(&self, block: &Block) -> bool {
+        block.kind == BlockKind::TableCell
+            && block
+                .lines
+                .iter()
+                .map(|l| self.text[l.start..l.end].split_whitespace().count())
+                .sum::<usize>()
+                < LABEL_CELL_WORDS
     }
 
     /// The text of a section's heading line, as written.

@@ -198,6 +198,91 @@ fn a_run_in_title_makes_its_point_the_clause() {
     }
 }
 
+/// One requirement spread over points that name each other by number: the
+/// documentation in 9.3 and the buyer's right to it in 9.4 ("Dokumentationen
+/// enligt 9.3"), in plain text and in Markdown with a bold numbered title
+/// over a list. A reference to the whole section ties nothing to one point.
+#[test]
+fn points_that_name_each_other_make_one_provision() {
+    let plain = "AVTAL OM KONSULTTJÄNSTER\n\nUppdraget avser konsulttjänster.\n\n\
+                 § 9 Antidiskriminering\n\
+                 9.1 Konsulten ska följa diskrimineringslagen (2008:567).\n\
+                 9.3 Konsulten ska bedriva och dokumentera arbete med aktiva åtgärder enligt 3 kap. \
+                 diskrimineringslagen.\n\
+                 9.4 Dokumentationen enligt 9.3 ska på begäran lämnas till Beställaren.\n";
+    assert_eq!(status(&checked(plain, Format::Text), "AD-06").0, "met");
+    let whole = plain.replace("enligt 9.3", "enligt § 9");
+    assert_eq!(status(&checked(&whole, Format::Text), "AD-06").0, "weak");
+    let listed = format!(
+        "{SERVICES}# Bilaga 3 Antidiskrimineringsvillkor\n\n**2. Leverantörens åtaganden**\n\n\
+         Leverantören åtar sig att:\n\n\
+         a) följa diskrimineringslagen (2008:567);\n\
+         b) bedriva arbete med aktiva åtgärder enligt 3 kap. diskrimineringslagen och dokumentera arbetet skriftligen.\n\n\
+         **4. Redovisning**\n\nKommunen har rätt att begära den dokumentation som avses i punkt 2 b.\n"
+    );
+    assert_eq!(
+        status(&checked(&listed, Format::Markdown), "AD-06").0,
+        "met"
+    );
+}
+
+/// A soft sentence lends its words to no other: "bör i möjligaste mån se
+/// till" makes nobody answer for subcontractors, so a declaration that names
+/// them stays weak for AD-05.
+#[test]
+fn a_soft_sentence_lends_no_element() {
+    let text = format!(
+        "{SERVICES}## 6 Antidiskriminering\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n\n\
+         ## 7 Underleverantörer\n\n\
+         7.1 Leverantören får anlita underleverantörer efter beställarens godkännande.\n\n\
+         7.2 Leverantören ska lämna en förteckning över anlitade företag.\n\n\
+         7.4 Leverantören bör i möjligaste mån se till att underleverantörer följer kraven.\n\n\
+         7.7 Leverantören ska varje år lämna en sanningsförsäkran om huruvida leverantören eller \
+         dess underleverantörer genom lagakraftvunnen dom har brutit mot diskrimineringsförbud.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-05").0, "weak");
+}
+
+/// A declaration asked for in the tender ("Anbudet ska innehålla …") is
+/// given once, not during the contract; "har att" and "är skyldigt att" bind.
+#[test]
+fn tender_declarations_and_other_binding_verbs() {
+    let tender = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nAnbudet ska innehålla en sanningsförsäkran om att \
+         anbudsgivaren inte genom lagakraftvunnen dom har befunnits ha brutit mot diskrimineringslagen.\n"
+    );
+    assert_eq!(
+        status(&checked(&tender, Format::Markdown), "AD-09").0,
+        "weak"
+    );
+    for verb in ["har att", "är skyldigt att"] {
+        let text = format!(
+            "{SERVICES}## 9 Antidiskriminering\n\nTrafikföretaget {verb} under avtalstiden följa \
+             diskrimineringslagen (2008:567).\n"
+        );
+        assert_eq!(
+            status(&checked(&text, Format::Markdown), "AD-01").0,
+            "met",
+            "{verb}"
+        );
+    }
+}
+
+/// A requirements table: its "K7.1" and "Ska-krav" cells label rows, so a
+/// section whose sentences mostly speak of discrimination is the clause, and
+/// a report asked for in one of its rows is tied to it.
+#[test]
+fn a_requirements_table_is_the_clause() {
+    let text = format!(
+        "{SERVICES}## 7 Krav på social hållbarhet\n\n| Krav | Beskrivning | Typ |\n|---|---|---|\n\
+         | K7.1 | Leverantören ska följa diskrimineringslagen (2008:567). | Ska-krav |\n\
+         | K7.2 | Leverantören ska bedriva arbete med aktiva åtgärder enligt 3 kap. diskrimineringslagen. | Ska-krav |\n\
+         | K7.3 | Leverantören ska senast tjugo (20) dagar efter skriftlig begäran redovisa hur kraven K7.1–K7.2 uppfylls. | Ska-krav |\n\
+         | K7.4 | Leverantören ska ha en utsedd kontaktperson. | Ska-krav |\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-07").0, "met");
+}
+
 /// A Word file has no blank lines between its paragraphs: the codes after
 /// "CPV" end with its paragraph, as in the text, so a party's eight-digit
 /// register number below it (here one that reads as a service's code) is no

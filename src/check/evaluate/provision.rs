@@ -3,20 +3,82 @@
 //! sentence that goes on with it.
 
 use super::Ctx;
+use crate::analysis::modality::{self, Modality};
 use crate::analysis::Analysis;
+use crate::grammar::reference::{reference, Reference};
 use crate::profile::phrases::SetId;
 
 /// Whether `set` occurs in the provision of sentence `s`: in its section
 /// when that is one point under a heading of its own; in the clause's own
 /// section, which holds many provisions, only in its paragraph group (see
 /// [`paragraph_group`]).
+///
+/// Another sentence lends its words only when it binds as firmly: "se till"
+/// in "Leverantören bör i möjligaste mån se till att underleverantörer …"
+/// makes nobody answer for anyone.
 pub(super) fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
     let a = ctx.a;
+    let lends = |t: usize| {
+        a.has(t, set)
+            && (t == s
+                || !matches!(
+                    modality::of_sentence(a, t, &[set], &ctx.p.language),
+                    Modality::Soft(_)
+                ))
+    };
     let here = a.section(s);
-    if here.is_some_and(|sec| !ctx.clause.sections.contains(&sec)) {
-        return (0..a.sentences.len()).any(|t| a.has(t, set) && a.section(t) == here);
-    }
-    paragraph_group(ctx, s).into_iter().any(|t| a.has(t, set))
+    let in_provision = if here.is_some_and(|sec| !ctx.clause.sections.contains(&sec)) {
+        (0..a.sentences.len()).any(|t| a.section(t) == here && lends(t))
+    } else {
+        paragraph_group(ctx, s).into_iter().any(lends)
+    };
+    in_provision || naming_point(ctx, s).any(lends)
+}
+
+/// The sentences of the clause that name the point of sentence `s` by its
+/// number, or a part of it: "12.4 Myndigheten har rätt att ta del av den
+/// dokumentation som avses i 12.3" goes with "12.3 Arbetet med aktiva
+/// åtgärder ska dokumenteras". A reference to a parent ("villkoren i
+/// punkt 12") names every point and goes with none.
+fn naming_point<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> + 'c {
+    let a = ctx.a;
+    let block = a.sentences[s].block;
+    let number = a.doc.point_number(block, a.lead_ins[block]);
+    (0..a.sentences.len()).filter(move |&t| {
+        let Some(number) = number else {
+            return false;
+        };
+        let lower = a.lower(a.sentences[t].span);
+        t != s
+            && ctx.clause.contains(a, t)
+            && lower.contains(number)
+            && (number.contains('.') && stands_alone(lower, number)
+                || a.scan(a.sentences[t].span, reference(a.reference_words))
+                    .iter()
+                    .any(|(_, r)| matches!(r, Reference::Section(n) if names(n, number))))
+    })
+}
+
+/// Whether a dotted number stands in `text` as a number of its own ("enligt
+/// 9.3", "avses i 12.3"), not inside another ("19.3", "9.30").
+fn stands_alone(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = &text[at + number.len()..];
+        let digit = |c: char| c.is_ascii_digit();
+        let longer = after.starts_with(digit)
+            || after
+                .strip_prefix('.')
+                .is_some_and(|r| r.starts_with(digit));
+        !before.is_some_and(|c| digit(c) || c == '.') && !longer
+    })
+}
+
+/// Whether reference `n` names point `number` or a part of it ("14.1(iv)"
+/// names "14.1"; "14.10" and "14" do not).
+fn names(n: &str, number: &str) -> bool {
+    n.strip_prefix(number)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
 }
 
 /// The sentences that stand with sentence `s`: its paragraph, its list
