@@ -8,7 +8,7 @@ use std::io::Write as _;
 use zip::write::SimpleFileOptions;
 
 use super::escape::xml_text;
-use super::words::say;
+use super::words::phrase;
 use crate::model::lang::Lang;
 use crate::profile::Profile;
 use crate::report::DocumentReport;
@@ -27,15 +27,7 @@ pub struct Suggestion {
 pub fn suggestion(doc: &DocumentReport, profile: &Profile, lang: Lang) -> Suggestion {
     Suggestion {
         heading: profile.template("suggestion_heading", lang).to_owned(),
-        intro: format!(
-            "{} {}",
-            say(
-                lang,
-                "Förslag till villkor som täcker de krav som saknas eller är svaga i",
-                "Suggested terms covering the requirements that are missing or weak in"
-            ),
-            doc.path
-        ),
+        intro: phrase(lang, "suggestion_intro", &[("path", &doc.path)]),
         paragraphs: doc
             .requirements
             .iter()
