@@ -11,14 +11,30 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
-/// A language klausul speaks. Each has a message catalogue, found by its
-/// code. Also the values of `--lang` (clap's `ValueEnum`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
+/// A language klausul speaks: the code of one of the compiled-in
+/// catalogues, so every language is data and none is named in code. Also the
+/// values of `--lang` (clap's `ValueEnum`, from the catalogues' codes), and
+/// written and read as its code.
+///
+/// `Lang::Sv` and `Lang::En` name the two languages klausul has always
+/// spoken, for code and tests that mean one of them; a test checks their
+/// catalogues exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang(&'static str);
+
+#[allow(non_upper_case_globals)]
+impl Lang {
+    /// Swedish.
+    pub const Sv: Self = Self("sv");
+    /// English.
+    pub const En: Self = Self("en");
+}
+
+impl Default for Lang {
+    /// The language of the catalogue marked `default`.
+    fn default() -> Self {
+        Self(default_code())
+    }
 }
 
 /// One language's messages, as its file in `rules/messages/` gives them.
@@ -48,8 +64,12 @@ struct LanguageSpec {
 const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// The catalogues, the default language's first, then by code.
-static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
-    let mut all: Vec<Catalogue> = SOURCES
+static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| load(SOURCES));
+
+/// Reads catalogues from their (code, TOML text), the default language's
+/// first, then by code.
+fn load(sources: &[(&'static str, &str)]) -> Vec<Catalogue> {
+    let mut all: Vec<Catalogue> = sources
         .iter()
         .map(|&(code, text)| {
             let spec: CatalogueSpec =
@@ -64,7 +84,7 @@ static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
         .collect();
     all.sort_by_key(|c| (!c.default, c.code));
     all
-});
+}
 
 fn catalogue(code: &str) -> Option<&'static Catalogue> {
     CATALOGUES.iter().find(|c| c.code == code)
@@ -101,47 +121,95 @@ pub fn default_code() -> &'static str {
 /// fallbacks (the catalogue's `fallback`, else the default language), each
 /// once.
 fn chain(code: &str) -> impl Iterator<Item = &'static Catalogue> {
-    let fallback = |c: &&'static Catalogue| match &c.fallback {
-        Some(code) => catalogue(code),
-        None if c.default => None,
-        None => CATALOGUES.first(),
-    };
-    std::iter::successors(catalogue(code), fallback).take(CATALOGUES.len())
+    chain_in(&CATALOGUES, code)
 }
 
+/// `chain` among the catalogues `all`, the default one first.
+fn chain_in<'a>(all: &'a [Catalogue], code: &str) -> impl Iterator<Item = &'a Catalogue> + use<'a> {
+    let find = move |code: &str| all.iter().find(|c| c.code == code);
+    let fallback = move |c: &&'a Catalogue| match &c.fallback {
+        Some(code) => find(code),
+        None if c.default => None,
+        None => all.first(),
+    };
+    std::iter::successors(find(code), fallback).take(all.len())
+}
+
+/// Every language with a catalogue, the default one first: the values of
+/// `--lang`.
+static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| codes().map(Lang).collect());
+
 impl Lang {
+    /// The language whose catalogue has `code`.
     #[must_use]
     pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "sv" => Some(Self::Sv),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+        catalogue(code).map(|c| Self(c.code))
     }
 
-    /// The language a `LANG`-style locale names; Swedish unless it names English.
+    /// Every language with a catalogue, the default one first.
+    #[must_use]
+    pub fn all() -> &'static [Self] {
+        &LANGS
+    }
+
+    /// The language a `LANG`-style locale names ("en_GB.UTF-8" names `en`):
+    /// its language part, when a catalogue has it, else the default language.
     #[must_use]
     pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("en") {
-            Self::En
-        } else {
-            Self::Sv
-        }
+        let part: String = locale
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Self::parse(&part).unwrap_or_default()
     }
 
     /// The code its catalogue and the profiles' texts are keyed by.
     #[must_use]
     pub const fn code(self) -> &'static str {
-        match self {
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
+        self.0
     }
 
     /// The template of message `key` in this language, or in its fallback.
     #[must_use]
     pub fn template(self, key: &str) -> Option<&'static str> {
         chain(self.code()).find_map(|c| c.messages.get(key).map(String::as_str))
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Self::parse(&code).ok_or_else(|| {
+            let known: Vec<&str> = codes().collect();
+            serde::de::Error::custom(format!(
+                "unknown language \"{code}\"; klausul speaks {}",
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+/// `--lang` takes the code of every catalogue.
+impl clap::ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        Self::all()
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0))
     }
 }
 
@@ -282,5 +350,77 @@ mod tests {
             assert!(catalogue(lang.code()).is_some(), "{lang:?}");
         }
         assert_eq!(default_code(), Lang::default().code());
+    }
+
+    /// The codes of the files in `rules/messages/`, read from the directory.
+    fn files() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/messages");
+        let mut codes: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        codes.sort();
+        codes
+    }
+
+    /// Every catalogue is a language by its code alone: it parses, is
+    /// written and read back as its code, is a value of `--lang`, and a
+    /// locale names it. No language is named in code for it.
+    #[test]
+    fn every_catalogue_file_is_a_language() {
+        use clap::ValueEnum as _;
+        let mut ours: Vec<&str> = codes().collect();
+        ours.sort_unstable();
+        assert_eq!(ours, files());
+        assert_eq!(
+            Lang::all().iter().map(|l| l.code()).collect::<Vec<_>>(),
+            codes().collect::<Vec<_>>()
+        );
+        for code in files() {
+            let lang = Lang::parse(&code).unwrap();
+            assert_eq!(lang.code(), code);
+            let json = serde_json::to_string(&lang).unwrap();
+            assert_eq!(json, format!("\"{code}\""));
+            assert_eq!(serde_json::from_str::<Lang>(&json).unwrap(), lang);
+            assert_eq!(Lang::from_str(&code, false), Ok(lang));
+            assert_eq!(lang.to_possible_value().unwrap().get_name(), code.as_str());
+            let upper = code.to_ascii_uppercase();
+            assert_eq!(Lang::from_locale(&format!("{code}_{upper}.UTF-8")), lang);
+        }
+        assert_eq!(Lang::parse("xx"), None);
+        let unknown = serde_json::from_str::<Lang>("\"xx\"").unwrap_err();
+        assert!(unknown.to_string().starts_with("unknown language \"xx\""));
+        assert!(Lang::from_str("xx", false).is_err());
+        assert_eq!(Lang::from_locale("C.UTF-8"), Lang::default());
+        assert_eq!(Lang::from_locale(""), Lang::default());
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::default(), Lang::Sv);
+    }
+
+    /// A third catalogue is only a file: read with the others, it comes
+    /// after the default one, and what it lacks is said in its fallback's
+    /// words, then the default language's.
+    #[test]
+    fn a_third_catalogue_speaks_through_its_fallback() {
+        let zz = "[language]\nfallback = \"en\"\n[messages]\nstatus_met = \"erfüllt\"\n";
+        let mut sources = SOURCES.to_vec();
+        // "zz" and "zy" are codes no real language has.
+        sources.push(("zz", zz));
+        let all = load(&sources);
+        assert_eq!(all.first().map(|c| c.code), Some("sv"));
+        assert_eq!(all.iter().filter(|c| c.code == "zz").count(), 1);
+        let chain: Vec<&str> = chain_in(&all, "zz").map(|c| c.code).collect();
+        assert_eq!(chain, ["zz", "en", "sv"]);
+        let say = |key: &str| chain_in(&all, "zz").find_map(|c| c.messages.get(key));
+        assert_eq!(say("status_met").unwrap(), "erfüllt");
+        assert_eq!(say("status_weak").unwrap(), "weak");
+        // Without a fallback, the default language's words stand.
+        let mut sources = SOURCES.to_vec();
+        sources.push(("zy", "[language]\n[messages]\n"));
+        let all = load(&sources);
+        let chain: Vec<&str> = chain_in(&all, "zy").map(|c| c.code).collect();
+        assert_eq!(chain, ["zy", "sv"]);
     }
 }

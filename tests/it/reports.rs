@@ -584,3 +584,56 @@ fn json_register_rows_carry_supplier_name_board_dates_and_value() {
         ]
     );
 }
+
+/// `--lang` takes every catalogue in `rules/messages/`, found by listing the
+/// directory, and the report speaks it: the Markdown report's label is the
+/// one that catalogue's file gives. A code with no catalogue is a usage
+/// error that names every one.
+#[test]
+fn every_catalogue_is_a_value_of_lang() {
+    let dir = repo().join("rules/messages");
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let code = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let file: toml::Value =
+                toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let label = file["messages"]["markdown_profile"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let default = file["language"].get("default") == Some(&toml::Value::Boolean(true));
+            codes.push((!default, code.clone()));
+            let out = klausul(
+                &repo(),
+                &[
+                    "check",
+                    "--lang",
+                    &code,
+                    "--format",
+                    "markdown",
+                    "--fail-on",
+                    "never",
+                    "fixtures/tune/svag.md",
+                ],
+            );
+            assert_eq!(out.status.code(), Some(0), "{code}");
+            assert!(
+                stdout(&out).contains(&format!("\n{label} stockholm ")),
+                "{code}"
+            );
+            let out = klausul(&repo(), &["explain", "--lang", &code, "AD-01"]);
+            assert_eq!(out.status.code(), Some(0), "{code}");
+        }
+    }
+    // The default language first, then by code.
+    codes.sort();
+    let codes: Vec<String> = codes.into_iter().map(|(_, c)| c).collect();
+    assert!(codes.len() >= 2 && codes[0] == "sv" && codes.contains(&"en".to_owned()));
+    let out = klausul(&repo(), &["check", "--lang", "xx", "fixtures/tune/svag.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let values = format!("[possible values: {}]", codes.join(", "));
+    assert!(err.contains(&values), "{err}");
+}
