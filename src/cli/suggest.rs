@@ -11,8 +11,9 @@ use klausul::render::suggest::suggestion;
 use klausul::run::{check_one, Plan};
 
 use super::args::{CheckArgs, SuggestFormat};
-use super::diagnostic::{report_error, report_input_error, warn};
+use super::diagnostic::{report_error, report_input_error, say, warn};
 use super::load_config;
+use klausul::model::lang::Lang;
 
 pub fn run(
     args: &CheckArgs,
@@ -36,33 +37,40 @@ pub fn run(
         report_input_error(e, config.lang.value);
         return ExitCode::from(2);
     }
-    let section = suggestion(&outcome.report, &profile, config.lang.value);
+    let lang = config.lang.value;
+    let section = suggestion(&outcome.report, &profile, lang);
     let bytes = match format {
         SuggestFormat::Markdown => section.markdown().into_bytes(),
         SuggestFormat::Docx => match section.docx() {
             Ok(b) => b,
             Err(e) => {
-                warn(&format!("error: {e}"));
+                warn(&say(lang, "suggest_failed", &[("error", &e.to_string())]));
                 return ExitCode::from(2);
             }
         },
     };
-    write(&bytes, format, output)
+    write(&bytes, format, output, lang)
 }
 
 /// Writes the section to `output`, or to standard output unless that is a
 /// terminal and the section a Word file.
-fn write(bytes: &[u8], format: SuggestFormat, output: Option<&Path>) -> ExitCode {
+fn write(bytes: &[u8], format: SuggestFormat, output: Option<&Path>, lang: Lang) -> ExitCode {
     match output {
         Some(path) => match std::fs::write(path, bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                warn(&format!("error: cannot write {}: {e}", path.display()));
+                let path = path.display().to_string();
+                let error = e.to_string();
+                warn(&say(
+                    lang,
+                    "suggest_write_failed",
+                    &[("path", &path), ("error", &error)],
+                ));
                 ExitCode::from(2)
             }
         },
         None if matches!(format, SuggestFormat::Docx) && std::io::stdout().is_terminal() => {
-            warn("error: a Word file is not shown on a terminal; give --output PATH");
+            warn(&say(lang, "suggest_docx_on_terminal", &[]));
             ExitCode::from(2)
         }
         None => match std::io::stdout().write_all(bytes) {

@@ -69,7 +69,7 @@ impl Validator<'_> {
             match Lang::parse(l.get_ref()) {
                 Some(lang) => c.lang = Setting::new(lang, self.origin(l.span())),
                 None => self.problem(
-                    format!("lang is \"{}\"; use sv or en", l.get_ref()),
+                    format!("lang is \"{}\"; use {}", l.get_ref(), choices()),
                     l.span(),
                 ),
             }
@@ -220,5 +220,15 @@ impl Validator<'_> {
             limits.request_bytes = v.get_ref().saturating_mul(MB);
         }
         c.serve = Setting::new(limits, origin);
+    }
+}
+
+/// The languages `lang` may name: "sv or en", every catalogue's code.
+fn choices() -> String {
+    let codes: Vec<&str> = crate::model::lang::codes().collect();
+    match codes.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }

@@ -11,14 +11,30 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
-/// A language klausul speaks. Each has a message catalogue, found by its
-/// code. Also the values of `--lang` (clap's `ValueEnum`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
+/// A language klausul speaks: the code of one of the compiled-in
+/// catalogues, so every language is data and none is named in code. Also the
+/// values of `--lang` (clap's `ValueEnum`, from the catalogues' codes), and
+/// written and read as its code.
+///
+/// `Lang::Sv` and `Lang::En` name the two languages klausul has always
+/// spoken, for code and tests that mean one of them; a test checks their
+/// catalogues exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang(&'static str);
+
+#[allow(non_upper_case_globals)]
+impl Lang {
+    /// Swedish.
+    pub const Sv: Self = Self("sv");
+    /// English.
+    pub const En: Self = Self("en");
+}
+
+impl Default for Lang {
+    /// The language of the catalogue marked `default`.
+    fn default() -> Self {
+        Self(default_code())
+    }
 }
 
 /// One language's messages, as its file in `rules/messages/` gives them.
@@ -48,8 +64,12 @@ struct LanguageSpec {
 const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// The catalogues, the default language's first, then by code.
-static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
-    let mut all: Vec<Catalogue> = SOURCES
+static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| load(SOURCES));
+
+/// Reads catalogues from their (code, TOML text), the default language's
+/// first, then by code.
+fn load(sources: &[(&'static str, &str)]) -> Vec<Catalogue> {
+    let mut all: Vec<Catalogue> = sources
         .iter()
         .map(|&(code, text)| {
             let spec: CatalogueSpec =
@@ -64,7 +84,7 @@ static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
         .collect();
     all.sort_by_key(|c| (!c.default, c.code));
     all
-});
+}
 
 fn catalogue(code: &str) -> Option<&'static Catalogue> {
     CATALOGUES.iter().find(|c| c.code == code)
@@ -101,47 +121,95 @@ pub fn default_code() -> &'static str {
 /// fallbacks (the catalogue's `fallback`, else the default language), each
 /// once.
 fn chain(code: &str) -> impl Iterator<Item = &'static Catalogue> {
-    let fallback = |c: &&'static Catalogue| match &c.fallback {
-        Some(code) => catalogue(code),
-        None if c.default => None,
-        None => CATALOGUES.first(),
-    };
-    std::iter::successors(catalogue(code), fallback).take(CATALOGUES.len())
+    chain_in(&CATALOGUES, code)
 }
 
+/// `chain` among the catalogues `all`, the default one first.
+fn chain_in<'a>(all: &'a [Catalogue], code: &str) -> impl Iterator<Item = &'a Catalogue> + use<'a> {
+    let find = move |code: &str| all.iter().find(|c| c.code == code);
+    let fallback = move |c: &&'a Catalogue| match &c.fallback {
+        Some(code) => find(code),
+        None if c.default => None,
+        None => all.first(),
+    };
+    std::iter::successors(find(code), fallback).take(all.len())
+}
+
+/// Every language with a catalogue, the default one first: the values of
+/// `--lang`.
+static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| codes().map(Lang).collect());
+
 impl Lang {
+    /// The language whose catalogue has `code`.
     #[must_use]
     pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "sv" => Some(Self::Sv),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+        catalogue(code).map(|c| Self(c.code))
     }
 
-    /// The language a `LANG`-style locale names; Swedish unless it names English.
+    /// Every language with a catalogue, the default one first.
+    #[must_use]
+    pub fn all() -> &'static [Self] {
+        &LANGS
+    }
+
+    /// The language a `LANG`-style locale names ("en_GB.UTF-8" names `en`):
+    /// its language part, when a catalogue has it, else the default language.
     #[must_use]
     pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("en") {
-            Self::En
-        } else {
-            Self::Sv
-        }
+        let part: String = locale
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Self::parse(&part).unwrap_or_default()
     }
 
     /// The code its catalogue and the profiles' texts are keyed by.
     #[must_use]
     pub const fn code(self) -> &'static str {
-        match self {
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
+        self.0
     }
 
     /// The template of message `key` in this language, or in its fallback.
     #[must_use]
     pub fn template(self, key: &str) -> Option<&'static str> {
         chain(self.code()).find_map(|c| c.messages.get(key).map(String::as_str))
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Self::parse(&code).ok_or_else(|| {
+            let known: Vec<&str> = codes().collect();
+            serde::de::Error::custom(format!(
+                "unknown language \"{code}\"; klausul speaks {}",
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+/// `--lang` takes the code of every catalogue.
+impl clap::ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        Self::all()
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0))
     }
 }
 
@@ -225,62 +293,4 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled_and_the_rest_stays() {
-        let values = [("value", "25 000"), ("min", "{max}"), ("max", "30")];
-        assert_eq!(
-            fill("vitet {value} kr är lägre än {min} kr", &values),
-            "vitet 25 000 kr är lägre än {max} kr"
-        );
-        assert_eq!(
-            fill("{value}{value} {okänd} {", &values),
-            "25 00025 000 {okänd} {"
-        );
-        assert_eq!(fill("{ {max}} {}", &values), "{ 30} {}");
-        assert_eq!(fill("åäö {max}", &[]), "åäö {max}");
-    }
-
-    #[test]
-    fn a_text_falls_back_to_the_default_language_then_to_any() {
-        let en = Lang::En;
-        let both: Text = [("sv", "hej"), ("en", "hello")].into_iter().collect();
-        assert_eq!(both.get(en), "hello");
-        let swedish: Text = [("sv", "hej")].into_iter().collect();
-        assert_eq!(swedish.get(en), "hej");
-        let german: Text = [("de", "hallo")].into_iter().collect();
-        assert_eq!(german.get(en), "hallo");
-        assert_eq!(Text::default().get(en), "");
-    }
-
-    /// Every catalogue has the default one's keys, each with the same
-    /// placeholders, and no others; its fallback is a language klausul speaks.
-    #[test]
-    fn every_catalogue_says_what_the_default_one_says() {
-        assert_eq!(CATALOGUES.iter().filter(|c| c.default).count(), 1);
-        let default = &CATALOGUES[0];
-        let sorted = |c: &'static Catalogue| {
-            let mut keys: Vec<&str> = c.messages.keys().map(String::as_str).collect();
-            keys.sort_unstable();
-            keys
-        };
-        let keys = sorted(default);
-        for c in CATALOGUES.iter() {
-            assert_eq!(sorted(c), keys, "{}", c.code);
-            for key in &keys {
-                let mut theirs: Vec<_> = placeholders(&default.messages[*key]).collect();
-                let mut ours: Vec<_> = placeholders(&c.messages[*key]).collect();
-                theirs.sort_unstable();
-                ours.sort_unstable();
-                assert_eq!(ours, theirs, "{} {key}", c.code);
-            }
-            assert!(c.fallback.as_deref().is_none_or(|f| catalogue(f).is_some()));
-        }
-        for lang in [Lang::Sv, Lang::En] {
-            assert!(catalogue(lang.code()).is_some(), "{lang:?}");
-        }
-        assert_eq!(default_code(), Lang::default().code());
-    }
-}
+mod tests;

@@ -252,7 +252,11 @@ pub struct Requirement {
     pub tied: bool,
     pub summary: Text,
     pub explanation: Explanation,
+    /// Clause text that meets the requirement, as a contract would say it.
     pub suggestion: Text,
+    /// Advice to the drafter on meeting it ("cite the act in force"): not
+    /// clause text, so `suggest` lists it apart. Empty when there is none.
+    pub advice: Text,
     /// Every set must occur in one sentence for it to be evidence.
     pub evidence: Vec<SetId>,
     pub weak: Vec<WeakSignal>,

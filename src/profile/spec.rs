@@ -67,6 +67,9 @@ pub struct RequirementSpec {
     pub summary: TextSpec,
     pub explanation: ExplanationSpec,
     pub suggestion: TextSpec,
+    /// Advice to the drafter, which `suggest` lists apart from the clause text.
+    #[serde(default)]
+    pub advice: Option<TextSpec>,
     #[serde(default)]
     pub evidence: BTreeMap<String, Patterns>,
     #[serde(default)]

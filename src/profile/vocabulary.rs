@@ -29,7 +29,17 @@ struct VocabularySpec {
     /// annex's title by its first word.
     #[serde(default)]
     headings: HeadingsSpec,
+    /// Optional, as `prefilter` is: without it `suggest` takes every
+    /// suggested wording for clause text.
+    #[serde(default)]
+    drafting: DraftingSpec,
     header: Vec<HeaderSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftingSpec {
+    advice: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,11 +90,27 @@ pub struct Vocabulary {
     /// Documents are read before a profile applies, so the readers take
     /// them from the built-in vocabulary (`builtin_annex_titles`).
     pub annex_titles: Vec<String>,
+    /// Words that open advice to a drafter ("hänvisa", "refer"), not clause
+    /// text, in lower case: `suggest` lists a wording that begins with one
+    /// apart from the clause.
+    pub drafting_advice: Vec<String>,
     /// The SHA-256 of the file, which the profile's own hash takes in.
     pub sha256: String,
 }
 
 impl Vocabulary {
+    /// Whether `text` begins with a word of drafting advice ("Hänvisa till
+    /// …", "Do not list …"): the whole word or words, in any case.
+    #[must_use]
+    pub fn is_advice(&self, text: &str) -> bool {
+        let lower = text.trim_start().to_lowercase();
+        self.drafting_advice.iter().any(|w| {
+            lower
+                .strip_prefix(w.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+    }
+
     /// The built-in vocabulary.
     ///
     /// # Panics
@@ -146,6 +172,12 @@ impl Vocabulary {
             annex_titles: spec
                 .headings
                 .annex
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            drafting_advice: spec
+                .drafting
+                .advice
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),

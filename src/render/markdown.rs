@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::escape::{markdown, markdown_line_start};
 use super::human::status_word;
-use super::words::{as_text, icon, marked, row_status_word, say, severity_word, share, word};
+use super::words::{as_text, icon, marked, row_status_word, severity_word, share, word};
 use super::{Context, Renderer};
 use crate::model::lang::Lang;
 use crate::report::{DocumentReport, RequirementResult, Summary};
@@ -28,12 +28,8 @@ impl Renderer for Markdown<'_> {
         let lang = self.ctx.lang();
         format!(
             "# klausul — {}\n\n{} {} {}\n\n{}\n\n",
-            say(
-                lang,
-                "antidiskrimineringsklausulen",
-                "the anti-discrimination clause"
-            ),
-            say(lang, "Profil:", "Profile:"),
+            word(lang, "markdown_title"),
+            word(lang, "markdown_profile"),
             markdown(&p.id),
             markdown(&p.version),
             about(self.ctx)
@@ -72,11 +68,11 @@ impl Renderer for Markdown<'_> {
         format!(
             "{}---\n\n{}: {} · {}: {} · {}: {}\n",
             super::skipped::markdown(self.ctx.run, self.ctx.lang()),
-            say(self.ctx.lang(), "Dokument", "Documents"),
+            word(self.ctx.lang(), "markdown_documents"),
             s.documents,
-            say(self.ctx.lang(), "underkända", "failed"),
+            word(self.ctx.lang(), "markdown_failed"),
             s.failed,
-            say(self.ctx.lang(), "fel", "errors"),
+            word(self.ctx.lang(), "markdown_errors"),
             s.errors
         )
     }
@@ -103,7 +99,7 @@ fn register(doc: &DocumentReport, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "{}: {}\n",
-        say(lang, "Täckning", "Coverage"),
+        word(lang, "markdown_coverage"),
         share(&summary.total, lang)
     );
     for row in doc.rows.iter().filter(|r| r.status.needs_action()) {
@@ -124,9 +120,9 @@ fn status_table(doc: &DocumentReport, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "| | {} | {} | {} |\n|---|---|---|---|",
-        say(lang, "Krav", "Requirement"),
-        say(lang, "Status", "Status"),
-        say(lang, "Allvar", "Severity")
+        word(lang, "markdown_requirement"),
+        word(lang, "markdown_status"),
+        word(lang, "markdown_severity")
     );
     for r in &doc.requirements {
         let _ = writeln!(
@@ -138,7 +134,7 @@ fn status_table(doc: &DocumentReport, lang: Lang, out: &mut String) {
             status_word(r.status, lang),
             r.suppressed.as_ref().map_or(String::new(), |s| format!(
                 " ({}: {})",
-                say(lang, "undantaget", "suppressed"),
+                word(lang, "markdown_suppressed"),
                 markdown(&s.reason)
             )),
             severity_word(lang, r.severity)
@@ -172,7 +168,7 @@ fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
             let _ = writeln!(
                 out,
                 ">\n> — {} {}{}\n",
-                say(lang, "rad", "line"),
+                word(lang, "markdown_line"),
                 l.line,
                 super::words::hidden_mark(lang, l.hidden_sheet)
             );
@@ -182,7 +178,7 @@ fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
     let _ = writeln!(
         out,
         "**{}** {}\n",
-        say(lang, "Förslag:", "Suggested wording:"),
+        word(lang, "markdown_suggestion"),
         markdown(&r.help)
     );
 }

@@ -43,16 +43,6 @@ pub fn phrase(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
     fill(word(lang, key), values)
 }
 
-/// A word in the report's language: (Swedish, English). Only the HTML
-/// report still writes its words this way.
-#[must_use]
-pub const fn say(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
-
 /// The excerpt around a location in three parts: before, the words pointed
 /// at, after. `None` when the location carries no excerpt.
 #[must_use]

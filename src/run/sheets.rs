@@ -193,10 +193,7 @@ fn first_texts(t: &Table, lang: crate::model::lang::Lang) -> String {
         .map(|s| quoted(&s))
         .collect();
     if texts.is_empty() {
-        match lang {
-            crate::model::lang::Lang::Sv => "tomt".to_owned(),
-            crate::model::lang::Lang::En => "empty".to_owned(),
-        }
+        lang.template("sheet_empty").unwrap_or_default().to_owned()
     } else {
         texts.join(", ")
     }

@@ -80,6 +80,10 @@ impl Validator {
                 source: self.text(&spec.explanation.source),
             },
             suggestion: self.text(&spec.suggestion),
+            advice: spec
+                .advice
+                .as_ref()
+                .map_or_else(crate::model::lang::Text::default, |t| self.text(t)),
             evidence: spec.evidence.values().map(|p| self.set(p)).collect(),
             weak: self.weak_signals(spec),
             elements: self.elements(spec),
