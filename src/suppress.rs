@@ -17,6 +17,7 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
+use crate::document::Comment;
 use crate::model::message::Message;
 use crate::model::vocab::SuppressionKind;
 use crate::report::{DocumentReport, Suppressed};
@@ -27,8 +28,11 @@ use crate::toml_file::{self, Layer, Problem};
 pub struct Inline {
     pub id: String,
     pub reason: Option<String>,
-    /// 1-based.
+    /// 1-based: the line of the text, or of the Word comment.
     pub line: usize,
+    /// The Word comment it is written in (1-based, in the order of
+    /// `word/comments.xml`); `None` for a line of the text.
+    pub comment: Option<usize>,
 }
 
 const DIRECTIVE: &str = "klausul-ignore";
@@ -80,9 +84,37 @@ pub fn inline(text: &str) -> Vec<Inline> {
             id: id.to_ascii_uppercase(),
             reason,
             line,
+            comment: None,
         });
     }
     directives
+}
+
+/// Every suppression written in the reviewers' comments of a Word document:
+/// a comment whose text begins "klausul-ignore AD-05: skäl" (each line of a
+/// comment is read as a line of text is). Comments by `own_author`, the
+/// ones `klausul annotate` writes, never count.
+#[must_use]
+pub fn in_comments(comments: &[Comment], own_author: &str) -> Vec<Inline> {
+    comments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.author.trim() != own_author)
+        .flat_map(|(i, c)| {
+            inline(&c.text).into_iter().map(move |d| Inline {
+                comment: Some(i + 1),
+                ..d
+            })
+        })
+        .collect()
+}
+
+/// Where a suppression written in a document stands, as a reader finds it.
+fn place_of(s: &Inline) -> Message {
+    match s.comment {
+        Some(n) => Message::new("suppress_place_comment").with("comment", n.to_string()),
+        None => Message::new("suppress_place_document").with("line", s.line.to_string()),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -187,10 +219,7 @@ pub fn refused(inline: &[Inline]) -> Vec<Message> {
         .map(|s| {
             Message::new("suppress_inline_off")
                 .with("id", s.id.as_str())
-                .with(
-                    "place",
-                    Message::new("suppress_place_document").with("line", s.line.to_string()),
-                )
+                .with("place", place_of(s))
         })
         .collect()
 }
@@ -209,7 +238,7 @@ pub fn apply<'a>(
             s.id.as_str(),
             s.reason.as_deref(),
             SuppressionKind::InDocument,
-            Message::new("suppress_place_document").with("line", s.line.to_string()),
+            place_of(s),
         )
     });
     let filed = entries.map(|e| {
@@ -259,17 +288,20 @@ mod tests {
                 Inline {
                     id: "AD-05".into(),
                     reason: Some("inga underleverantörer i uppdraget".into()),
-                    line: 2
+                    line: 2,
+                    comment: None
                 },
                 Inline {
                     id: "AD-08".into(),
                     reason: Some("rapporteras i avtalsuppföljningen".into()),
-                    line: 3
+                    line: 3,
+                    comment: None
                 },
                 Inline {
                     id: "AD-09".into(),
                     reason: None,
-                    line: 4
+                    line: 4,
+                    comment: None
                 },
             ]
         );
@@ -296,6 +328,45 @@ mod tests {
     }
 
     #[test]
+    fn directives_in_reviewers_comments_but_not_in_klausuls_own() {
+        let comments = [
+            Comment {
+                author: "Anna Berg".into(),
+                text: "klausul-ignore AD-05: inga underleverantörer".into(),
+            },
+            Comment {
+                author: "klausul".into(),
+                text: "klausul-ignore AD-07: skrivet av klausul".into(),
+            },
+            Comment {
+                author: "Per".into(),
+                text: "Se över detta, klausul-ignore AD-08: mitt i".into(),
+            },
+            Comment {
+                author: String::new(),
+                text: "Två rader\nklausul-ignore ad-09".into(),
+            },
+        ];
+        let found: Vec<(String, Option<String>, usize, Option<usize>)> =
+            in_comments(&comments, "klausul")
+                .into_iter()
+                .map(|d| (d.id, d.reason, d.line, d.comment))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "AD-05".into(),
+                    Some("inga underleverantörer".into()),
+                    1,
+                    Some(1)
+                ),
+                ("AD-09".into(), None, 2, Some(4)),
+            ]
+        );
+    }
+
+    #[test]
     fn a_file_entry_without_a_reason_is_an_error_at_its_line() {
         let text = "[[suppress]]\nsha256 = \"AB\"\nrequirement = \"AD-05\"\n";
         let e = SuppressionFile::parse(Path::new("s.toml"), text).unwrap_err();
@@ -316,6 +387,7 @@ mod tests {
                     id: id.to_ascii_uppercase(),
                     reason,
                     line: i + 1,
+                    comment: None,
                 })
             })
             .collect()

@@ -36,6 +36,10 @@ use anchor::Anchor;
 use scan::Body;
 use splice::Edits;
 
+/// The author of every comment and revision `annotate` writes; an earlier
+/// run's are known by it, and its comments never suppress anything.
+pub const AUTHOR: &str = "klausul";
+
 const DOCUMENT: &str = "word/document.xml";
 const RELS: &str = "word/_rels/document.xml.rels";
 const TYPES: &str = "[Content_Types].xml";

@@ -93,6 +93,16 @@ pub struct Document {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
+    /// Reviewers' comments (Word), read for suppressions only.
+    pub comments: Vec<Comment>,
+}
+
+/// A reviewer's comment on a Word document: not part of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub author: String,
+    /// One line per paragraph of the comment.
+    pub text: String,
 }
 
 impl Document {

@@ -68,6 +68,7 @@ pub fn build(items: Vec<Item>, format: Format, capacity: usize) -> Document {
         format,
         blocks,
         sections,
+        comments: Vec::new(),
     }
 }
 

@@ -4,9 +4,11 @@
 //! style id) and their numbers from `numbering.xml`, so "7.4
 //! Antidiskriminering" reads as it does on screen. Footnotes follow the
 //! paragraph that cites them. Headers, footers, comments, deleted text and
-//! field codes are not read; a table of contents is left out, so it can never
+//! field codes are not read (comments are kept
+//! apart, for suppressions only); a table of contents is left out, so it can never
 //! pass for the clause.
 
+mod comments;
 mod numbering;
 mod styles;
 mod walk;
@@ -64,7 +66,11 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
             }
         });
     }
-    Ok(build(items, Format::Docx, body.len() / 4))
+    let mut doc = build(items, Format::Docx, body.len() / 4);
+    if let Some(xml) = package.part("word/comments.xml")? {
+        doc.comments = comments::comments(Xml::new("word/comments.xml", &xml, limits), &budget)?;
+    }
+    Ok(doc)
 }
 
 /// The text of each footnote, by its id.

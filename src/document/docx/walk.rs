@@ -205,7 +205,7 @@ impl Walker {
 }
 
 /// The text inside the element just started, up to its end.
-fn read_text(xml: &mut Xml<'_>) -> Result<String, ReadError> {
+pub fn read_text(xml: &mut Xml<'_>) -> Result<String, ReadError> {
     let mut text = String::new();
     loop {
         match xml.next()? {
