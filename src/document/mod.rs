@@ -19,7 +19,10 @@ mod pdf;
 mod text;
 mod title_words;
 
-pub use docx::{read_docx, SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS};
+pub use docx::{
+    paragraph_sources as docx_paragraph_sources, read_docx,
+    SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS,
+};
 pub use isolated::child::{self, use_child_processes};
 pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;

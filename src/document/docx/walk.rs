@@ -22,6 +22,9 @@ pub struct Para {
     pub footnotes: Vec<String>,
     /// The footnote this paragraph belongs to, in `footnotes.xml`.
     pub note: Option<String>,
+    /// The page its first text was on when Word last laid the document out:
+    /// 1 + the `w:lastRenderedPageBreak` marks before it (0 before any text).
+    pub page: u32,
 }
 
 #[derive(Debug)]
@@ -61,6 +64,8 @@ struct Walker {
     fields: Vec<Field>,
     note: Option<String>,
     numbering_level: Option<u8>,
+    /// `w:lastRenderedPageBreak` marks so far.
+    rendered_breaks: u32,
 }
 
 /// The paragraphs and cells of a part, in reading order; their text and
@@ -130,7 +135,13 @@ impl Walker {
                 let text = read_text(xml)?;
                 budget.spend(text.len())?;
                 if self.showing_text() {
-                    self.para(|p| p.text.push_str(&text));
+                    let page = self.rendered_breaks + 1;
+                    self.para(|p| {
+                        if p.page == 0 && !text.trim().is_empty() {
+                            p.page = page;
+                        }
+                        p.text.push_str(&text);
+                    });
                 }
             }
             "instrText" => {
@@ -142,6 +153,9 @@ impl Walker {
             }
             "tab" | "br" | "cr" if self.showing_text() => self.para(|p| p.text.push(' ')),
             "noBreakHyphen" if self.showing_text() => self.para(|p| p.text.push('-')),
+            "lastRenderedPageBreak" => {
+                self.rendered_breaks = self.rendered_breaks.saturating_add(1);
+            }
             "fldChar" => self.field(attr(e, "fldCharType").as_deref()),
             "footnoteReference" => {
                 if let Some(id) = attr(e, "id") {
