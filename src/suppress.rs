@@ -17,11 +17,14 @@ use nom::{IResult, Parser};
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::document::Comment;
 use crate::model::message::Message;
 use crate::model::vocab::SuppressionKind;
 use crate::report::{DocumentReport, Suppressed};
 use crate::toml_file::{self, Layer, Problem};
+
+mod comments;
+
+pub use comments::in_comments;
 
 /// A suppression written in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,25 +91,6 @@ pub fn inline(text: &str) -> Vec<Inline> {
         });
     }
     directives
-}
-
-/// Every suppression written in the reviewers' comments of a Word document:
-/// a comment whose text begins "klausul-ignore AD-05: skäl" (each line of a
-/// comment is read as a line of text is). Comments by `own_author`, the
-/// ones `klausul annotate` writes, never count.
-#[must_use]
-pub fn in_comments(comments: &[Comment], own_author: &str) -> Vec<Inline> {
-    comments
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.author.trim() != own_author)
-        .flat_map(|(i, c)| {
-            inline(&c.text).into_iter().map(move |d| Inline {
-                comment: Some(i + 1),
-                ..d
-            })
-        })
-        .collect()
 }
 
 /// Where a suppression written in a document stands, as a reader finds it.
@@ -323,45 +307,6 @@ mod tests {
                     4
                 ),
                 ("AD-04".into(), None, 5),
-            ]
-        );
-    }
-
-    #[test]
-    fn directives_in_reviewers_comments_but_not_in_klausuls_own() {
-        let comments = [
-            Comment {
-                author: "Anna Berg".into(),
-                text: "klausul-ignore AD-05: inga underleverantörer".into(),
-            },
-            Comment {
-                author: "klausul".into(),
-                text: "klausul-ignore AD-07: skrivet av klausul".into(),
-            },
-            Comment {
-                author: "Per".into(),
-                text: "Se över detta, klausul-ignore AD-08: mitt i".into(),
-            },
-            Comment {
-                author: String::new(),
-                text: "Två rader\nklausul-ignore ad-09".into(),
-            },
-        ];
-        let found: Vec<(String, Option<String>, usize, Option<usize>)> =
-            in_comments(&comments, "klausul")
-                .into_iter()
-                .map(|d| (d.id, d.reason, d.line, d.comment))
-                .collect();
-        assert_eq!(
-            found,
-            [
-                (
-                    "AD-05".into(),
-                    Some("inga underleverantörer".into()),
-                    1,
-                    Some(1)
-                ),
-                ("AD-09".into(), None, 2, Some(4)),
             ]
         );
     }

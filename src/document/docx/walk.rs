@@ -131,24 +131,13 @@ impl Walker {
                     p.num = attr(e, "val").map(|num_id| NumRef { num_id, ilvl });
                 });
             }
-            "t" => {
+            "t" | "instrText" => {
                 let text = read_text(xml)?;
                 budget.spend(text.len())?;
-                if self.showing_text() {
-                    let page = self.rendered_breaks + 1;
-                    self.para(|p| {
-                        if p.page == 0 && !text.trim().is_empty() {
-                            p.page = page;
-                        }
-                        p.text.push_str(&text);
-                    });
-                }
-            }
-            "instrText" => {
-                let code = read_text(xml)?;
-                budget.spend(code.len())?;
-                if let Some(f) = self.fields.last_mut() {
-                    f.code.push_str(&code);
+                if name == "t" {
+                    self.text(&text);
+                } else if let Some(f) = self.fields.last_mut() {
+                    f.code.push_str(&text);
                 }
             }
             "tab" | "br" | "cr" if self.showing_text() => self.para(|p| p.text.push(' ')),
@@ -177,6 +166,20 @@ impl Walker {
             "tc" => self.items.push(Item::CellEnd),
             "footnote" | "endnote" => self.note = None,
             _ => {}
+        }
+    }
+
+    /// Text of a `w:t`, unless it is a field's code; the paragraph's page
+    /// is the one its first words stand on.
+    fn text(&mut self, text: &str) {
+        if self.showing_text() {
+            let page = self.rendered_breaks + 1;
+            self.para(|p| {
+                if p.page == 0 && !text.trim().is_empty() {
+                    p.page = page;
+                }
+                p.text.push_str(text);
+            });
         }
     }
 
