@@ -438,6 +438,8 @@ fn the_page_word_last_laid_the_paragraph_out_on_is_approximate() {
         ("github", "[2.1 Antidiskriminering, stycke 5: «Efter begäran från beställaren ska leverantören …», ca s. 2]"),
         ("gitlab", "[2.1 Antidiskriminering, stycke 5: «Efter begäran från beställaren ska leverantören …», ca s. 2]"),
         ("sarif", r#""firstWords": "Efter begäran från beställaren ska leverantören""#),
+        // The CSV's place column, as for a cell of a workbook (;-separated in Swedish).
+        ("csv", ";15;2.1;2;2.1 Antidiskriminering, stycke 5: «Efter begäran från beställaren ska leverantören …», ca s. 2;"),
     ] {
         let out = klausul(&dir, &["check", "--format", format, laid_out.to_str().unwrap()]);
         let text = String::from_utf8(out.stdout).unwrap();
