@@ -22,13 +22,20 @@ use crate::model::vocab::SuppressionKind;
 use crate::report::{DocumentReport, Suppressed};
 use crate::toml_file::{self, Layer, Problem};
 
+mod comments;
+
+pub use comments::in_comments;
+
 /// A suppression written in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inline {
     pub id: String,
     pub reason: Option<String>,
-    /// 1-based.
+    /// 1-based: the line of the text, or of the Word comment.
     pub line: usize,
+    /// The Word comment it is written in (1-based, in the order of
+    /// `word/comments.xml`); `None` for a line of the text.
+    pub comment: Option<usize>,
 }
 
 const DIRECTIVE: &str = "klausul-ignore";
@@ -80,9 +87,18 @@ pub fn inline(text: &str) -> Vec<Inline> {
             id: id.to_ascii_uppercase(),
             reason,
             line,
+            comment: None,
         });
     }
     directives
+}
+
+/// Where a suppression written in a document stands, as a reader finds it.
+fn place_of(s: &Inline) -> Message {
+    match s.comment {
+        Some(n) => Message::new("suppress_place_comment").with("comment", n.to_string()),
+        None => Message::new("suppress_place_document").with("line", s.line.to_string()),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -187,10 +203,7 @@ pub fn refused(inline: &[Inline]) -> Vec<Message> {
         .map(|s| {
             Message::new("suppress_inline_off")
                 .with("id", s.id.as_str())
-                .with(
-                    "place",
-                    Message::new("suppress_place_document").with("line", s.line.to_string()),
-                )
+                .with("place", place_of(s))
         })
         .collect()
 }
@@ -209,7 +222,7 @@ pub fn apply<'a>(
             s.id.as_str(),
             s.reason.as_deref(),
             SuppressionKind::InDocument,
-            Message::new("suppress_place_document").with("line", s.line.to_string()),
+            place_of(s),
         )
     });
     let filed = entries.map(|e| {
@@ -259,17 +272,20 @@ mod tests {
                 Inline {
                     id: "AD-05".into(),
                     reason: Some("inga underleverantörer i uppdraget".into()),
-                    line: 2
+                    line: 2,
+                    comment: None
                 },
                 Inline {
                     id: "AD-08".into(),
                     reason: Some("rapporteras i avtalsuppföljningen".into()),
-                    line: 3
+                    line: 3,
+                    comment: None
                 },
                 Inline {
                     id: "AD-09".into(),
                     reason: None,
-                    line: 4
+                    line: 4,
+                    comment: None
                 },
             ]
         );
@@ -316,6 +332,7 @@ mod tests {
                     id: id.to_ascii_uppercase(),
                     reason,
                     line: i + 1,
+                    comment: None,
                 })
             })
             .collect()

@@ -36,6 +36,10 @@ use anchor::Anchor;
 use scan::Body;
 use splice::Edits;
 
+/// The author of every comment and revision `annotate` writes; an earlier
+/// run's are known by it, and its comments never suppress anything.
+pub const AUTHOR: &str = "klausul";
+
 const DOCUMENT: &str = "word/document.xml";
 const RELS: &str = "word/_rels/document.xml.rels";
 const TYPES: &str = "[Content_Types].xml";
@@ -85,7 +89,14 @@ pub fn annotate(
     let cleaned = clean::document(&raw, author, &ids)?;
     let body = scan::scan(&cleaned, options.limits.xml_depth)?;
     let first_id = body.max_id.max(max_id(&comments)) + 1;
-    let mut writer = Writer::new(&body, &cleaned, doc, options, first_id);
+    // A location's `paragraph` counts the paragraphs with text; the scan
+    // counts every `w:p`. The reader says which is which.
+    let sources = crate::document::docx_paragraph_sources(bytes, options.limits).map_err(|e| {
+        AnnotateError::Xml {
+            reason: e.to_string(),
+        }
+    })?;
+    let mut writer = Writer::new(&body, &cleaned, doc, options, first_id, &sources);
     for r in report
         .requirements
         .iter()
@@ -273,14 +284,20 @@ impl<'a> Writer<'a> {
         doc: &'a Document,
         options: &'a Options<'a>,
         next_id: u64,
+        sources: &[u32],
     ) -> Self {
+        let by_source: HashMap<u32, usize> = body
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.index, i))
+            .collect();
         Self {
             raw,
-            by_index: body
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.index, i))
+            // By a location's `paragraph`.
+            by_index: (1..)
+                .zip(sources)
+                .filter_map(|(n, s)| Some((n, *by_source.get(s)?)))
                 .collect(),
             body,
             doc,

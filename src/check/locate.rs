@@ -1,9 +1,10 @@
 //! Turns spans of a document's text into report locations: line and column,
 //! byte offsets, the section and heading they stand under, and an excerpt.
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::model::location::{Excerpt, Location};
 use crate::model::span::{ceil_char_boundary, floor_char_boundary, LineIndex, Span};
+use crate::source::Format;
 
 /// Most lines an excerpt keeps.
 const EXCERPT_LINES: usize = 6;
@@ -11,6 +12,8 @@ const EXCERPT_LINES: usize = 6;
 /// `EXCERPT_CONTEXT` bytes on either side of the words.
 const MAX_EXCERPT: usize = 2_000;
 const EXCERPT_CONTEXT: usize = 300;
+/// Words of a paragraph a location quotes to find it by.
+const FIRST_WORDS: usize = 6;
 
 pub struct Locator<'d> {
     doc: &'d Document,
@@ -86,8 +89,10 @@ impl<'d> Locator<'d> {
         let text = &self.doc.text;
         let start = self.index.locate(text, span.start);
         let end = self.index.locate(text, span.end);
-        let block = self.block_at(span).map(|b| &self.doc.blocks[b]);
+        let at = self.block_at(span);
+        let block = at.map(|b| &self.doc.blocks[b]);
         let section = block.and_then(|b| b.section).map(|s| &self.doc.sections[s]);
+        let (section_paragraph, first_words) = at.map_or((None, None), |b| self.in_section(b));
         Location {
             line: start.line,
             column: start.column,
@@ -106,8 +111,13 @@ impl<'d> Locator<'d> {
                 .map(|s| self.heading_path(s))
                 .unwrap_or_default(),
             page: block.and_then(|b| b.page),
+            page_approximate: block.is_some_and(|b| b.page.is_some())
+                && matches!(self.doc.format, Format::Docx | Format::Odt),
             page_line: self.page_line(start.line - 1),
             paragraph: block.and_then(|b| b.paragraph),
+            section_paragraph,
+            first_words_cut: first_words.as_ref().is_some_and(|(_, cut)| *cut),
+            first_words: first_words.map(|(w, _)| w),
             sheet: block
                 .and_then(|b| b.cell.as_ref())
                 .map(|(sheet, _)| sheet.clone()),
@@ -118,6 +128,45 @@ impl<'d> Locator<'d> {
             text: text[span.start..span.end].to_owned(),
             excerpt: Some(self.excerpt(span)),
         }
+    }
+
+    /// For a paragraph of a Word or OpenDocument file, not a heading: its
+    /// place among the blocks of its section after the heading (a section's
+    /// blocks stand together, up to its first subsection), and its first
+    /// words, with whether it has more.
+    fn in_section(&self, at: usize) -> (Option<u32>, Option<(String, bool)>) {
+        let blocks = &self.doc.blocks;
+        let block = &blocks[at];
+        if block.paragraph.is_none() || block.kind == BlockKind::Heading {
+            return (None, None);
+        }
+        let first = at
+            - blocks[..at]
+                .iter()
+                .rev()
+                .take_while(|b| b.section == block.section && b.kind != BlockKind::Heading)
+                .count();
+        // A footnote's blocks follow the paragraph that cites it with that
+        // paragraph's number: the paragraphs are counted, not the blocks.
+        let mut last = first.checked_sub(1).and_then(|i| blocks[i].paragraph);
+        let mut place = 0u32;
+        for b in &blocks[first..=at] {
+            if b.paragraph != last {
+                place += 1;
+                last = b.paragraph;
+            }
+        }
+        let place = Some(place.max(1));
+        let text = block
+            .lines
+            .iter()
+            .map(|l| &self.doc.text[l.start..l.end])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut words = text.split_whitespace();
+        let first: Vec<&str> = words.by_ref().take(FIRST_WORDS).collect();
+        let cut = words.next().is_some();
+        (place, Some((first.join(" "), cut)))
     }
 
     /// "3 Särskilda kontraktsvillkor", "3.2 Antidiskriminering": the headings

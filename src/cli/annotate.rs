@@ -21,8 +21,7 @@ use super::diagnostic::{report_error, report_input_error, say, warn, Refusal};
 use super::guard::Identities;
 use super::load_config;
 
-/// The author of every comment and revision; an earlier run's are known by it.
-const AUTHOR: &str = "klausul";
+use klausul::annotate::AUTHOR;
 
 pub fn run(args: &AnnotateArgs, named: Option<&Path>) -> ExitCode {
     let check = CheckArgs {

@@ -19,7 +19,10 @@ mod pdf;
 mod text;
 mod title_words;
 
-pub use docx::{read_docx, SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS};
+pub use docx::{
+    paragraph_sources as docx_paragraph_sources, read_docx,
+    SKIPPED_ELEMENTS as DOCX_SKIPPED_ELEMENTS,
+};
 pub use isolated::child::{self, use_child_processes};
 pub use isolated::{isolated, READER_THREAD};
 pub use odt::read_odt;
@@ -102,6 +105,16 @@ pub struct Document {
     pub format: Format,
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
+    /// Reviewers' comments (Word), read for suppressions only.
+    pub comments: Vec<Comment>,
+}
+
+/// A reviewer's comment on a Word document: not part of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub author: String,
+    /// One line per paragraph of the comment.
+    pub text: String,
 }
 
 impl Document {

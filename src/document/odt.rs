@@ -74,6 +74,14 @@ pub fn read_odt(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
         Xml::new("content.xml", &content, limits),
         &Budget::new(limits),
     )?;
+    if walker.breaks == 0 {
+        // Never laid out (or one page): no page is known.
+        for item in &mut walker.items {
+            if let Item::Para(p) = item {
+                p.page = None;
+            }
+        }
+    }
     Ok(build(walker.items, Format::Odt, content.len() / 4))
 }
 
@@ -129,7 +137,9 @@ struct Walker {
     open: Vec<Paragraph>,
     lists: Vec<OpenList>,
     counters: HashMap<String, [u32; LEVELS]>,
-    index: u32,
+    /// `text:soft-page-break` marks so far: where LibreOffice last laid
+    /// the document out.
+    breaks: u32,
 }
 
 impl Walker {
@@ -150,6 +160,9 @@ impl Walker {
                 Node::Text(t) => {
                     if let Some(p) = self.open.last_mut() {
                         budget.spend(t.len())?;
+                        if p.page.is_none() && !t.trim().is_empty() {
+                            p.page = Some(self.breaks + 1);
+                        }
                         p.text.push_str(&t);
                     }
                 }
@@ -160,13 +173,10 @@ impl Walker {
 
     fn start(&mut self, name: &str, e: &BytesStart<'_>, budget: &Budget) -> Result<(), ReadError> {
         match name {
+            "soft-page-break" => self.breaks = self.breaks.saturating_add(1),
             "h" | "p" => {
                 budget.spend(PARAGRAPH_COST)?;
-                self.index += 1;
-                let mut p = Paragraph {
-                    index: self.index,
-                    ..Paragraph::default()
-                };
+                let mut p = Paragraph::default();
                 if name == "h" {
                     let level = attr(e, "outline-level")
                         .and_then(|l| l.parse::<u8>().ok())

@@ -31,8 +31,12 @@ pub struct Paragraph {
     pub label: Option<Label>,
     /// Footnotes cited in the paragraph, each a list of paragraphs' text.
     pub notes: Vec<Vec<String>>,
-    /// 1-based position among the file's paragraphs.
-    pub index: u32,
+    /// 1-based position among the file's paragraph elements, empty ones
+    /// and a table of contents included: how `annotate` finds it in the XML.
+    pub source: u32,
+    /// The page a word processor last laid it out on (Word's
+    /// `w:lastRenderedPageBreak`), where the file records it.
+    pub page: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -44,11 +48,20 @@ pub enum Item {
 
 #[must_use]
 pub fn build(items: Vec<Item>, format: Format, capacity: usize) -> Document {
+    build_sourced(items, format, capacity).0
+}
+
+/// The document, and for each paragraph it counts (the `paragraph` of its
+/// blocks, 1-based) the paragraph's `source`.
+#[must_use]
+pub fn build_sourced(items: Vec<Item>, format: Format, capacity: usize) -> (Document, Vec<u32>) {
     let mut b = Builder {
         text: String::with_capacity(capacity),
         outline: Outline::default(),
         cells: Vec::new(),
         index: 0,
+        page: None,
+        sources: Vec::new(),
     };
     for item in items {
         match item {
@@ -63,12 +76,14 @@ pub fn build(items: Vec<Item>, format: Format, capacity: usize) -> Document {
         }
     }
     let Outline { blocks, sections } = b.outline;
-    Document {
+    let doc = Document {
         text: b.text,
         format,
         blocks,
         sections,
-    }
+        comments: Vec::new(),
+    };
+    (doc, b.sources)
 }
 
 struct Builder {
@@ -76,13 +91,19 @@ struct Builder {
     outline: Outline,
     /// The lines of the table cells being read, innermost last.
     cells: Vec<Vec<Span>>,
+    /// The paragraphs with text so far: the `paragraph` of a location. Empty
+    /// paragraphs are not counted, so a DOCX and the ODT of the same text
+    /// (whose writers keep different empty ones) give the same numbers.
     index: u32,
+    page: Option<u32>,
+    /// The `source` of each paragraph counted.
+    sources: Vec<u32>,
 }
 
 impl Builder {
     fn origin(&self) -> Origin {
         Origin {
-            page: None,
+            page: self.page,
             paragraph: Some(self.index),
         }
     }
@@ -107,7 +128,6 @@ impl Builder {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        self.index = p.index;
         let shown = match &p.label {
             Some(Label::Number(n)) => Some(n.as_str()),
             _ => None,
@@ -115,6 +135,9 @@ impl Builder {
         let Some((line, content)) = self.line(shown, &p.text) else {
             return;
         };
+        self.index += 1;
+        self.sources.push(p.source);
+        self.page = p.page;
         if let Some(cell) = self.cells.last_mut() {
             cell.push(content);
         } else if let Some(level) = p.level {

@@ -33,12 +33,28 @@ pub struct Location {
     pub heading_path: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The page is where a word processor last laid the text out (Word's
+    /// `w:lastRenderedPageBreak`), not a page of the file itself: it can
+    /// differ on another computer.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub page_approximate: bool,
     /// The line on that page (1-based), where the text has pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_line: Option<usize>,
     /// The paragraph of a Word or OpenDocument file (1-based).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
+    /// The paragraph's place in its section (1-based): the paragraphs, list
+    /// items and table cells with text after the section's heading (Word and
+    /// OpenDocument).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section_paragraph: Option<u32>,
+    /// The first words of that paragraph, to find it by (document text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_words: Option<String>,
+    /// The paragraph has more words than `first_words`.
+    #[serde(skip)]
+    pub first_words_cut: bool,
     /// The sheet and cell of a spreadsheet ("Krav", "C10").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,

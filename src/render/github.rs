@@ -78,13 +78,18 @@ impl Renderer for Github<'_> {
                 command(r.severity),
                 property(&format!("{} {}", r.id, r.name)),
                 data(&format!(
-                    "{} ({}){}. {}",
+                    "{} ({}){}{}. {}",
                     r.message,
                     r.status.name(),
                     hidden_mark(
                         self.ctx.lang(),
                         r.locations.first().is_some_and(|l| l.hidden_sheet)
                     ),
+                    // Word and OpenDocument: where a reader of the file finds it.
+                    r.locations
+                        .first()
+                        .and_then(|l| super::place::word_place(l, self.ctx.lang()))
+                        .map_or(String::new(), |p| format!(" [{p}]")),
                     r.help
                 ))
             );

@@ -69,8 +69,14 @@ impl Renderer for Gitlab<'_> {
             .filter(|r| r.status.is_finding() && r.suppressed.is_none() && !r.baselined)
         {
             let line = r.locations.first().map_or(1, |l| l.line);
+            // Word and OpenDocument: where a reader of the file finds it.
+            let place = r
+                .locations
+                .first()
+                .and_then(|l| super::place::word_place(l, self.ctx.lang()))
+                .map_or(String::new(), |p| format!(" [{p}]"));
             let value = json!({
-                "description": format!("{} {} ({}): {}{}", r.id, r.name, r.status.name(), r.message, hidden_mark(self.ctx.lang(), r.locations.first().is_some_and(|l| l.hidden_sheet))),
+                "description": format!("{} {} ({}): {}{}{place}", r.id, r.name, r.status.name(), r.message, hidden_mark(self.ctx.lang(), r.locations.first().is_some_and(|l| l.hidden_sheet))),
                 "check_name": r.id,
                 "fingerprint": fingerprint::of(doc, r),
                 "severity": severity(r.severity),

@@ -102,8 +102,15 @@ fn handler(style: Style) -> GraphicalReportHandler {
 }
 
 /// Where a location is beyond its line: page, cell, section and paragraph,
-/// as " (s. 2, § 7.4)"; empty when it has none of them.
+/// as " (s. 2, § 7.4)", or for Word and OpenDocument " (7.4
+/// Antidiskriminering, stycke 3: «Leverantören ska …»)"; empty when it has
+/// none of them.
 fn place(l: &Location, lang: Lang) -> String {
+    // Word and OpenDocument: the section, the paragraph in it and its first
+    // words, as a reader of the file finds them.
+    if let Some(place) = super::place::word_place(l, lang) {
+        return format!(" ({place})");
+    }
     let mut parts = Vec::new();
     if let Some(page) = l.page {
         let page = page.to_string();

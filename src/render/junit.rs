@@ -119,7 +119,11 @@ impl Junit<'_> {
             Case::Skipped
         } else if r.fails_at(self.ctx.fail_on) {
             let place = r.locations.first().map_or(String::new(), |l| {
-                format!("{}:{}:{}: ", doc.path, l.line, l.column)
+                // Word and OpenDocument: where a reader of the file finds it.
+                match super::place::word_place(l, self.ctx.lang()) {
+                    Some(p) => format!("{}:{}:{} ({p}): ", doc.path, l.line, l.column),
+                    None => format!("{}:{}:{}: ", doc.path, l.line, l.column),
+                }
             });
             let _ = writeln!(
                 cases,

@@ -165,9 +165,11 @@ fn finding(r: &RequirementResult, lang: Lang, out: &mut String) {
             for line in quote.lines() {
                 let _ = writeln!(out, "> {}", markdown_line_start(line));
             }
+            let word_place = super::place::word_place(l, lang)
+                .map_or(String::new(), |p| format!(", {}", markdown(&p)));
             let _ = writeln!(
                 out,
-                ">\n> — {} {}{}\n",
+                ">\n> — {} {}{word_place}{}\n",
                 word(lang, "markdown_line"),
                 l.line,
                 super::words::hidden_mark(lang, l.hidden_sheet)

@@ -81,7 +81,8 @@ pub fn records(doc: &DocumentReport, rule: &RegisterRule, lang: Lang) -> Vec<Rec
             r[12] = l.page.map(|p| p.to_string()).unwrap_or_default();
             r[13] = match (&l.sheet, &l.cell) {
                 (Some(s), Some(c)) => format!("{s}!{c}"),
-                _ => String::new(),
+                // Word and OpenDocument: section, paragraph and first words.
+                _ => super::place::word_place(l, lang).unwrap_or_default(),
             };
             r[16] = hidden(l.hidden_sheet);
         }

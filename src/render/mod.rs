@@ -18,6 +18,7 @@ pub mod localise;
 pub mod markdown;
 pub mod matrix;
 mod overview;
+pub mod place;
 mod register;
 pub mod sarif;
 pub mod skipped;

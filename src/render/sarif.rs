@@ -181,6 +181,12 @@ fn location(path: &str, l: &Location) -> Value {
         ("page", l.page.map(Value::from)),
         ("pageLine", l.page_line.map(Value::from)),
         ("paragraph", l.paragraph.map(Value::from)),
+        ("sectionParagraph", l.section_paragraph.map(Value::from)),
+        ("firstWords", l.first_words.as_deref().map(Value::from)),
+        (
+            "pageApproximate",
+            l.page_approximate.then_some(Value::Bool(true)),
+        ),
         ("sheet", l.sheet.as_deref().map(Value::from)),
         ("cell", l.cell.as_deref().map(Value::from)),
         ("hiddenSheet", l.hidden_sheet.then_some(Value::Bool(true))),

@@ -135,10 +135,12 @@ fn failed(input: &Input, error: InputError, lang: Lang) -> Outcome {
     }
 }
 
-/// Only text and Markdown can carry a suppression of their own.
+/// Text and Markdown carry a suppression of their own in a line, Word in a
+/// reviewer's comment.
 fn suppressions_in(doc: &Document) -> Vec<suppress::Inline> {
     match doc.format {
         Format::Text | Format::Markdown => suppress::inline(&doc.text),
+        Format::Docx => suppress::in_comments(&doc.comments, crate::annotate::AUTHOR),
         _ => Vec::new(),
     }
 }

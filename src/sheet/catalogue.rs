@@ -83,6 +83,7 @@ pub fn document(
         format,
         blocks,
         sections,
+        comments: Vec::new(),
     }
 }
 

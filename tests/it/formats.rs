@@ -150,8 +150,12 @@ fn a_word_finding_names_its_section_path_and_paragraph() {
         l.heading_path,
         ["3 Särskilda kontraktsvillkor", "3.2 Antidiskriminering"]
     );
-    // Title, three lines of contents, and 29 paragraphs of the body come first.
-    assert_eq!(l.paragraph, Some(34));
+    // The 30 paragraphs with text before it, as in hemtjanst.md (title,
+    // headings, body); the table of contents and empty paragraphs are not
+    // counted.
+    assert_eq!(l.paragraph, Some(31));
+    // The first paragraph under 3.2.
+    assert_eq!(l.section_paragraph, Some(1));
     assert_eq!(l.page, None);
 }
 

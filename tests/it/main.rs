@@ -26,6 +26,7 @@ mod sheets;
 mod size;
 mod skipped;
 mod snapshots;
+mod word_places;
 mod workbook;
 
 use klausul::check::{check, CheckOptions, Checked};

@@ -4,9 +4,11 @@
 //! style id) and their numbers from `numbering.xml`, so "7.4
 //! Antidiskriminering" reads as it does on screen. Footnotes follow the
 //! paragraph that cites them. Headers, footers, comments, deleted text and
-//! field codes are not read; a table of contents is left out, so it can never
+//! field codes are not read (comments are kept
+//! apart, for suppressions only); a table of contents is left out, so it can never
 //! pass for the clause.
 
+mod comments;
 mod numbering;
 mod styles;
 mod walk;
@@ -20,7 +22,7 @@ use styles::Styles;
 
 use super::error::ReadError;
 use super::package::{Package, Xml};
-use super::paragraphs::{build, Item, Label, Paragraph};
+use super::paragraphs::{build_sourced, Item, Label, Paragraph};
 use super::Document;
 use crate::model::limits::{Budget, Limits};
 use crate::source::Format;
@@ -29,6 +31,20 @@ use crate::source::Format;
 /// A damaged, encrypted or oversized package, malformed XML, or content that
 /// expands past `expanded_mb`.
 pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
+    read_sourced(bytes, limits).map(|(doc, _)| doc)
+}
+
+/// For each paragraph the reader counts (a location's `paragraph`, 1-based),
+/// its place among the `w:p` elements of the body, empty ones and a table
+/// of contents included: where `klausul annotate` finds it in the XML.
+///
+/// # Errors
+/// As `read_docx`.
+pub fn paragraph_sources(bytes: &[u8], limits: Limits) -> Result<Vec<u32>, ReadError> {
+    read_sourced(bytes, limits).map(|(_, sources)| sources)
+}
+
+fn read_sourced(bytes: &[u8], limits: Limits) -> Result<(Document, Vec<u32>), ReadError> {
     let budget = Budget::new(limits);
     let mut package = Package::open(bytes, limits)?;
     let body = package.required("word/document.xml", "Word")?;
@@ -46,7 +62,13 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
     };
     let mut index = 0;
     let mut items = Vec::new();
-    for item in walk::walk(Xml::new("word/document.xml", &body, limits), &budget)? {
+    let walked = walk::walk(Xml::new("word/document.xml", &body, limits), &budget)?;
+    // Pages only where Word recorded its layout: a document it never laid
+    // out (or of one page) has no marks, and then no page is known.
+    let laid_out = walked
+        .iter()
+        .any(|i| matches!(i, walk::Item::Para(p) if p.page > 1));
+    for item in walked {
         items.push(match item {
             walk::Item::CellStart => Item::CellStart,
             walk::Item::CellEnd => Item::CellEnd,
@@ -59,12 +81,17 @@ pub fn read_docx(bytes: &[u8], limits: Limits) -> Result<Document, ReadError> {
                     styles: &styles,
                     numbering: &mut numbering,
                     budget: &budget,
+                    laid_out,
                 };
                 Item::Para(shown.paragraph(p, index, &mut notes)?)
             }
         });
     }
-    Ok(build(items, Format::Docx, body.len() / 4))
+    let (mut doc, sources) = build_sourced(items, Format::Docx, body.len() / 4);
+    if let Some(xml) = package.part("word/comments.xml")? {
+        doc.comments = comments::comments(Xml::new("word/comments.xml", &xml, limits), &budget)?;
+    }
+    Ok((doc, sources))
 }
 
 /// The text of each footnote, by its id.
@@ -86,6 +113,8 @@ struct Shown<'a> {
     styles: &'a Styles,
     numbering: &'a mut Numbering,
     budget: &'a Budget,
+    /// The document records Word's page breaks.
+    laid_out: bool,
 }
 
 impl Shown<'_> {
@@ -94,7 +123,7 @@ impl Shown<'_> {
     fn paragraph(
         self,
         p: walk::Para,
-        index: u32,
+        source: u32,
         notes: &mut HashMap<String, Vec<String>>,
     ) -> Result<Paragraph, ReadError> {
         let style = p.style.as_deref();
@@ -122,8 +151,9 @@ impl Shown<'_> {
                 .iter()
                 .filter_map(|id| notes.remove(id))
                 .collect(),
+            page: (self.laid_out && p.page > 0).then_some(p.page),
             text: p.text,
-            index,
+            source,
         })
     }
 }

@@ -22,6 +22,9 @@ pub struct Para {
     pub footnotes: Vec<String>,
     /// The footnote this paragraph belongs to, in `footnotes.xml`.
     pub note: Option<String>,
+    /// The page its first text was on when Word last laid the document out:
+    /// 1 + the `w:lastRenderedPageBreak` marks before it (0 before any text).
+    pub page: u32,
 }
 
 #[derive(Debug)]
@@ -61,6 +64,8 @@ struct Walker {
     fields: Vec<Field>,
     note: Option<String>,
     numbering_level: Option<u8>,
+    /// `w:lastRenderedPageBreak` marks so far.
+    rendered_breaks: u32,
 }
 
 /// The paragraphs and cells of a part, in reading order; their text and
@@ -126,22 +131,20 @@ impl Walker {
                     p.num = attr(e, "val").map(|num_id| NumRef { num_id, ilvl });
                 });
             }
-            "t" => {
+            "t" | "instrText" => {
                 let text = read_text(xml)?;
                 budget.spend(text.len())?;
-                if self.showing_text() {
-                    self.para(|p| p.text.push_str(&text));
-                }
-            }
-            "instrText" => {
-                let code = read_text(xml)?;
-                budget.spend(code.len())?;
-                if let Some(f) = self.fields.last_mut() {
-                    f.code.push_str(&code);
+                if name == "t" {
+                    self.text(&text);
+                } else if let Some(f) = self.fields.last_mut() {
+                    f.code.push_str(&text);
                 }
             }
             "tab" | "br" | "cr" if self.showing_text() => self.para(|p| p.text.push(' ')),
             "noBreakHyphen" if self.showing_text() => self.para(|p| p.text.push('-')),
+            "lastRenderedPageBreak" => {
+                self.rendered_breaks = self.rendered_breaks.saturating_add(1);
+            }
             "fldChar" => self.field(attr(e, "fldCharType").as_deref()),
             "footnoteReference" => {
                 if let Some(id) = attr(e, "id") {
@@ -163,6 +166,20 @@ impl Walker {
             "tc" => self.items.push(Item::CellEnd),
             "footnote" | "endnote" => self.note = None,
             _ => {}
+        }
+    }
+
+    /// Text of a `w:t`, unless it is a field's code; the paragraph's page
+    /// is the one its first words stand on.
+    fn text(&mut self, text: &str) {
+        if self.showing_text() {
+            let page = self.rendered_breaks + 1;
+            self.para(|p| {
+                if p.page == 0 && !text.trim().is_empty() {
+                    p.page = page;
+                }
+                p.text.push_str(text);
+            });
         }
     }
 
@@ -205,7 +222,7 @@ impl Walker {
 }
 
 /// The text inside the element just started, up to its end.
-fn read_text(xml: &mut Xml<'_>) -> Result<String, ReadError> {
+pub fn read_text(xml: &mut Xml<'_>) -> Result<String, ReadError> {
     let mut text = String::new();
     loop {
         match xml.next()? {

@@ -53,6 +53,7 @@ pub fn read_text(text: String, format: Format) -> Document {
         format,
         blocks,
         sections,
+        comments: Vec::new(),
     }
 }
 

@@ -88,13 +88,22 @@ fn finding(lang: Lang, r: &RequirementResult, id: &str, out: &mut String) {
 fn quote(l: &Location, status: Status, lang: Lang) -> Option<String> {
     let (before, words, after) = as_text(marked(l)?);
     let belongs = (status == Status::Missing).then(|| word(lang, "html_belongs_here").to_owned());
+    let word_place = crate::render::place::word_place(l, lang);
     let place = [
         belongs,
         Some(phrase(lang, "html_line", &[("line", &l.line.to_string())])),
+        // Word and OpenDocument: section, paragraph, first words and page
+        // in one (document text, escaped).
+        word_place.as_deref().map(|p| xml(p).into_owned()),
         l.paragraph
+            .filter(|_| word_place.is_none())
             .map(|p| phrase(lang, "human_paragraph", &[("paragraph", &p.to_string())])),
-        l.section.as_ref().map(|s| format!("§ {}", xml(s))),
+        l.section
+            .as_ref()
+            .filter(|_| word_place.is_none())
+            .map(|s| format!("§ {}", xml(s))),
         l.page
+            .filter(|_| word_place.is_none())
             .map(|p| phrase(lang, "html_page", &[("page", &p.to_string())])),
         l.cell.as_ref().map(|c| {
             format!(
