@@ -173,6 +173,21 @@ fn mark_references(
             }
         }
     }
+    // A lettered number needs no word before it: "brott mot AFD.17".
+    for number in places
+        .numbers
+        .iter()
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        let code = number.to_ascii_lowercase();
+        for (at, _) in lower.match_indices(code.as_str()) {
+            if let Some(b) = index.block_at(at) {
+                if !marks.spread[b] && names_place(lower, at, places, &prefilter.reference_words) {
+                    marks.mark(b, true);
+                }
+            }
+        }
+    }
 }
 
 /// Whether a reference starting at `at` names one of the clause's places
@@ -201,7 +216,8 @@ fn names_place(lower: &str, at: usize, places: &Places<'_>, words: &ReferenceWor
     };
     match &found {
         Reference::Section(n) => places.numbers.iter().any(|num| {
-            num.strip_prefix(n.as_str())
+            num.to_ascii_lowercase()
+                .strip_prefix(n.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         }),
         Reference::Annex(id) => places.annexes.iter().any(|x| x.eq_ignore_ascii_case(id)),

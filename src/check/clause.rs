@@ -103,7 +103,11 @@ impl Clause {
             return false;
         }
         let refs = a.scan(span, reference(a.reference_words));
-        let numbered = |num: &str, n: &str| num == n || num.starts_with(&format!("{n}."));
+        // References are read in lower case: "c.8" names "C.8".
+        let numbered = |num: &str, n: &str| {
+            let num = num.to_ascii_lowercase();
+            num == n || num.starts_with(&format!("{n}."))
+        };
         refs.iter().any(|(_, r)| match r {
             Reference::Section(n) => {
                 self.sections.iter().any(|&c| {

@@ -28,7 +28,8 @@ pub(super) fn heading_parts(text: &str) -> (Option<&str>, Option<&str>, &str) {
 
 /// "7.4 " or "7.4. " before a title; the number is returned without its final dot.
 pub(super) fn section_number_label(input: &str) -> IResult<&str, &str> {
-    let (rest, number) = recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)?;
+    let (rest, number) =
+        recognize((opt(code_letters), digit1, many0(pair(char('.'), digit1)))).parse(input)?;
     let (rest, _) = opt(char('.')).parse(rest)?;
     // Text from a PDF can lose the gap after a long number: "51.10Vite". A
     // dotted number straight before a capital letter is still a label.
@@ -39,6 +40,17 @@ pub(super) fn section_number_label(input: &str) -> IResult<&str, &str> {
         space1(rest)
     }?;
     Ok((rest, number))
+}
+
+/// The capital letters and dot before the number of a lettered part ("C.8
+/// Likabehandling") or of AMA's codes for a contract's administrative terms
+/// ("AFC.14 Antidiskriminering").
+fn code_letters(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        nom::bytes::complete::take_while_m_n(1, 3, |c: char| c.is_ascii_uppercase()),
+        char('.'),
+    ))
+    .parse(input)
 }
 
 /// "Bilaga 5 Antidiskrimineringsklausul", "BILAGA 3 – …", "Annex B: …": the
@@ -112,5 +124,17 @@ mod tests {
         let swedish = ["förteckning".to_owned()];
         assert_eq!(annex_word("FÖRTECKNING A", &swedish), Some(" A"));
         assert_eq!(annex_word("förtecknin\u{e5}", &swedish), None);
+    }
+
+    #[test]
+    fn lettered_and_ama_numbers_are_labels() {
+        let label = |s| section_number_label(s).map(|(rest, n)| (n, rest));
+        assert_eq!(label("C.8 Likabehandling"), Ok(("C.8", "Likabehandling")));
+        assert_eq!(
+            label("AFC.145 Entreprenören ska"),
+            Ok(("AFC.145", "Entreprenören ska"))
+        );
+        assert!(label("Avtal.14 x").is_err());
+        assert!(label("c.8 x").is_err());
     }
 }

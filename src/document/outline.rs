@@ -118,6 +118,25 @@ impl Outline {
                 }
             }
         }
+        // AMA's codes number a part by one more digit: "AFC.145" is a point
+        // of "AFC.14", which stands among the sections around it.
+        if let Some(code) = number.filter(|n| is_ama_code(n)) {
+            let mut at = self.current_section();
+            while let Some(s) = at {
+                let parent = self.sections[s]
+                    .number
+                    .as_deref()
+                    .filter(|p| is_ama_code(p));
+                if parent.is_some_and(|p| {
+                    code.strip_prefix(p).is_some_and(|rest| {
+                        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+                    })
+                }) {
+                    return Some(s);
+                }
+                at = self.sections[s].parent;
+            }
+        }
         let mut at = self.current_section();
         while let Some(s) = at {
             if self.sections[s].level < level {
@@ -127,4 +146,11 @@ impl Outline {
         }
         None
     }
+}
+
+/// An AMA code: two or three capitals, a dot and digits ("AFC.14"), unlike
+/// a lettered part's number ("C.8", whose "C.10" is no point of "C.1").
+fn is_ama_code(number: &str) -> bool {
+    let letters = number.bytes().take_while(u8::is_ascii_uppercase).count();
+    (2..=3).contains(&letters) && number[letters..].starts_with('.')
 }

@@ -3,7 +3,7 @@
 //! "bilaga 5", "section 7.4", "annex b").
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
@@ -56,6 +56,7 @@ pub fn reference(words: &ReferenceWords) -> impl Fn(&str) -> IResult<&str, Refer
             |i| section(words, i),
             sign_after,
             |i| annex(words, i),
+            code,
         ))
         .parse(input)
     }
@@ -111,8 +112,32 @@ fn chapter(input: &str) -> IResult<&str, Reference> {
     ))
 }
 
+/// "7.4", and a lettered part's or AMA code's number ("c.8.3", "afc.14",
+/// "k7.1").
 fn dotted_number(input: &str) -> IResult<&str, &str> {
-    recognize(pair(digit1, many0(pair(char('.'), digit1)))).parse(input)
+    recognize((
+        opt(pair(code_letters, opt(char('.')))),
+        digit1,
+        many0(pair(char('.'), digit1)),
+    ))
+    .parse(input)
+}
+
+fn code_letters(input: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 3, |c: char| c.is_ascii_lowercase()).parse(input)
+}
+
+/// A lettered part's or AMA code's number standing alone, with no word
+/// before it: "brott mot afd.17", "enligt c.8.3".
+fn code(input: &str) -> IResult<&str, Reference> {
+    recognize((
+        code_letters,
+        char('.'),
+        digit1,
+        many0(pair(char('.'), digit1)),
+    ))
+    .map(|n: &str| Reference::Section(n.to_owned()))
+    .parse(input)
 }
 
 fn section<'i>(words: &ReferenceWords, input: &'i str) -> IResult<&'i str, Reference> {
@@ -174,5 +199,11 @@ mod tests {
         assert!(reference(&words())("(12:3)").is_err());
         assert_eq!(r("punkterna 7.4"), Reference::Section("7.4".into()));
         assert_eq!(r("12 §"), Reference::Section("12".into()));
+        // Lettered parts and AMA codes, with or without a word before them.
+        assert_eq!(r("punkt c.8.3"), Reference::Section("c.8.3".into()));
+        assert_eq!(r("punkt k7.1"), Reference::Section("k7.1".into()));
+        assert_eq!(r("afd.17"), Reference::Section("afd.17".into()));
+        assert!(reference(&words())("t.ex").is_err());
+        assert!(reference(&words())("afcd.17").is_err());
     }
 }

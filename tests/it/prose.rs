@@ -283,6 +283,40 @@ fn a_requirements_table_is_the_clause() {
     assert_eq!(status(&checked(&text, Format::Markdown), "AD-07").0, "met");
 }
 
+/// A works contract numbered by AMA's codes: "AFC.145" is a point of
+/// "AFC.14 Antidiskriminering", and a penalty "vid brott mot AFC.14", with
+/// no word such as "punkt" before the code, is tied to the clause. The same
+/// in a PDF's text, where "§ 12 … om" / "antidiskriminering" is a wrapped
+/// title, not a sentence.
+#[test]
+fn ama_codes_and_wrapped_titles_number_the_clause() {
+    let works = "ADMINISTRATIVA FÖRESKRIFTER\n\nEntreprenaden avser ombyggnad av förskola.\n\n\
+                 AFC.14 Antidiskriminering\n\n\
+                 AFC.141 Entreprenören ska följa diskrimineringslagen (2008:567).\n\n\
+                 AFC.145 Entreprenören ska på begäran inom tio (10) dagar redovisa hur villkoren uppfylls.\n\n\
+                 AFC.5 Vite\n\n\
+                 AFC.52 Vid brott mot AFC.14 utgår vite med 30 000 kr per påbörjad vecka.\n";
+    let c = checked(works, Format::Text);
+    assert_eq!(status(&c, "AD-07").0, "met");
+    assert_eq!(status(&c, "AD-10").0, "met");
+    let untied = works.replace("brott mot AFC.14", "försenad leverans");
+    assert_eq!(
+        status(&checked(&untied, Format::Text), "AD-10").0,
+        "missing"
+    );
+    let wrapped = "AVTAL\n\nUppdraget avser konsulttjänster.\n\n§ 12 Särskilda kontraktsvillkor om\n\
+                   antidiskriminering\n\n12.1 Leverantören ska följa diskrimineringslagen (2008:567).\n\n\
+                   § 13 Vite\n\n13.1 Vid brott mot § 12 utgår vite med 30 000 kr per påbörjad vecka.\n";
+    let doc = read_text(wrapped.to_owned(), Format::Text);
+    assert_eq!(doc.sections[1].number.as_deref(), Some("12"));
+    assert_eq!(
+        doc.title(&doc.sections[1])
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["Särskilda", "kontraktsvillkor", "om", "antidiskriminering"]
+    );
+}
+
 /// A Word file has no blank lines between its paragraphs: the codes after
 /// "CPV" end with its paragraph, as in the text, so a party's eight-digit
 /// register number below it (here one that reads as a service's code) is no
@@ -824,4 +858,26 @@ fn numbered_points_in_plain_text_stand_apart_from_a_soft_list_above() {
         .iter()
         .filter(|s| s.number.as_deref() == Some("8.1"));
     assert_eq!(points.count(), 1);
+}
+
+/// "C.10" follows "C.9" as a part of the same kind; it is no point of "C.1",
+/// as "AFC.145" is of "AFC.14".
+#[test]
+fn lettered_parts_are_siblings() {
+    let text = "C.1 Allmänt\n\nAvtalet avser städning.\n\nC.9 Miljö\n\nLeverantören ska ha miljöpolicy.\n\n\
+                C.10 Likabehandling\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n";
+    let doc = read_text(text.to_owned(), Format::Text);
+    let numbers: Vec<_> = doc
+        .sections
+        .iter()
+        .map(|s| (s.number.clone().unwrap_or_default(), s.parent))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("C.1".to_owned(), None),
+            ("C.9".to_owned(), None),
+            ("C.10".to_owned(), None)
+        ]
+    );
 }

@@ -43,9 +43,13 @@ pub(super) fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
 fn naming_point<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> + 'c {
     let a = ctx.a;
     let block = a.sentences[s].block;
-    let number = a.doc.point_number(block, a.lead_ins[block]);
+    // References are read in lower case: "afc.146" names "AFC.146".
+    let number = a
+        .doc
+        .point_number(block, a.lead_ins[block])
+        .map(str::to_ascii_lowercase);
     (0..a.sentences.len()).filter(move |&t| {
-        let Some(number) = number else {
+        let Some(number) = number.as_deref() else {
             return false;
         };
         let lower = a.lower(a.sentences[t].span);

@@ -94,6 +94,13 @@ impl Builder<'_> {
         if heading.number.is_none() || raw.trim_start().starts_with('#') {
             return false;
         }
+        // "§ 12 Särskilda kontraktsvillkor om" / "antidiskriminering" is a
+        // title wrapped, not a sentence: it has no verb, and the next line
+        // ends it.
+        let title = &raw[heading.content..];
+        if !has_verb(title) && self.title_goes_on(title, index, lines).is_some() {
+            return false;
+        }
         let Some(next) = (index + 1..lines.len()).find(|&j| !self.pages.furniture[j]) else {
             return false;
         };
