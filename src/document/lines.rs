@@ -113,8 +113,11 @@ fn plain_heading(line: &str) -> Option<Heading<'_>> {
         let level = u8::try_from(number.trim_end_matches('.').split('.').count()).unwrap_or(9);
         return looks_like_title(title).then(|| at(level, Some(number), None, title));
     }
+    // "§ 9 årligen vid behov." is a sentence wrapped after "enligt", not a
+    // section: what follows a section's sign starts with a capital.
     if let Ok((title, number)) = paragraph_sign(line) {
-        return Some(at(2, Some(number), None, title));
+        let wrapped = title.starts_with(char::is_lowercase);
+        return (!wrapped).then(|| at(2, Some(number), None, title));
     }
     is_caps_heading(line).then(|| at(1, None, None, line))
 }
@@ -245,6 +248,8 @@ mod tests {
             heading("Bilaga 1 Kravspecifikation. Bilaga 2 Prisbilaga."),
             None
         );
+        // A reference wrapped onto the line after "… arbetet enligt".
+        assert_eq!(heading("§ 9 årligen vid behov."), None);
     }
 
     #[test]
