@@ -8,9 +8,19 @@ pub mod cell;
 pub mod columns;
 mod ods;
 mod read;
+mod rows;
+pub mod stream;
 mod xls;
 
-pub use read::{read_workbook, serve_xls};
+pub use read::{read_workbook, serve_xls, stream_workbook};
+
+/// The workbook an xls reader's child process replies with, decoded as the
+/// parent decodes it; for the `xls` fuzz target, which feeds it any bytes.
+#[doc(hidden)]
+#[must_use]
+pub fn decode_xls_reply(reply: &[u8]) -> Option<Workbook> {
+    xls::decode(reply)
+}
 
 use calamine::Dimensions;
 
@@ -58,6 +68,7 @@ const EMPTY: Cell = Cell::Empty;
 pub struct Tally<'b> {
     cells: u64,
     limit: u64,
+    limits: Limits,
     budget: &'b Budget,
 }
 
@@ -67,8 +78,14 @@ impl<'b> Tally<'b> {
         Self {
             cells: 0,
             limit: limits.cells,
+            limits,
             budget,
         }
+    }
+
+    /// The limits counted against.
+    const fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Counts one cell more.
@@ -84,6 +101,41 @@ impl<'b> Tally<'b> {
             });
         }
         Ok(())
+    }
+
+    /// The cells counted so far.
+    const fn counted(&self) -> u64 {
+        self.cells
+    }
+
+    /// Counts again from `cells`: a sheet read a second time is counted
+    /// once. (What its first reading spent of the budget stays spent.)
+    const fn recount_from(&mut self, cells: u64) {
+        self.cells = cells;
+    }
+
+    /// Counts a cell at (row, column) and its text, before it is stored.
+    ///
+    /// # Errors
+    /// A cell past column XFD, or a limit reached.
+    fn check(&mut self, sheet: &str, (r, c): (u32, u32), cell: &Cell) -> Result<(), ReadError> {
+        if c >= MAX_COLUMNS {
+            return Err(ReadError::PastLastColumn {
+                sheet: sheet.to_owned(),
+                cell: a1(c as usize, r),
+            });
+        }
+        self.cell(sheet)?;
+        self.spend(cell.text_len())
+    }
+
+    /// Spends the slots a row grows by to reach column `c`.
+    ///
+    /// # Errors
+    /// The file has expanded past `expanded_mb`, or its time is up.
+    fn widen(&self, row: &Row, c: u32) -> Result<(), ReadError> {
+        let wider = (c as usize + 1).saturating_sub(row.cells.len());
+        self.spend(wider.saturating_mul(size_of::<Cell>()))
     }
 
     /// Whether `bytes` more would fit the budget, spending nothing.
@@ -148,14 +200,7 @@ impl TableBuilder {
         if cell.is_empty() {
             return Ok(());
         }
-        if c >= MAX_COLUMNS {
-            return Err(ReadError::PastLastColumn {
-                sheet: self.table.sheet.clone(),
-                cell: a1(c as usize, r),
-            });
-        }
-        tally.cell(&self.table.sheet)?;
-        tally.spend(cell.text_len())?;
+        tally.check(&self.table.sheet, (r, c), &cell)?;
         let rows = &mut self.table.rows;
         match rows.last() {
             Some(last) if last.number == r => {}
@@ -172,8 +217,7 @@ impl TableBuilder {
         }
         let at = rows.len() - 1;
         let row = &mut rows[at];
-        let wider = (c as usize + 1).saturating_sub(row.cells.len());
-        tally.spend(wider.saturating_mul(size_of::<Cell>()))?;
+        tally.widen(row, c)?;
         row.set(c as usize, cell);
         Ok(())
     }

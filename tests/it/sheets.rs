@@ -15,6 +15,7 @@ use klausul::model::vocab::RowStatus;
 use klausul::profile::Profile;
 use klausul::report::DocumentReport;
 use klausul::run::{check_one, Plan};
+use klausul::sheet::Workbook;
 use zip::write::SimpleFileOptions;
 
 fn sheets(name: &str) -> PathBuf {
@@ -281,11 +282,16 @@ fn a_mapping_wins_over_guessing_and_a_register_without_columns_says_what_it_foun
     }
 }
 
+/// The error reading a file ends in: when it is opened, or (a workbook
+/// read as a stream of rows) on the way through its sheets.
 fn problem(path: &str, limits: Limits) -> ReadError {
     match load(&Input::File(PathBuf::from(path)), limits) {
         Err(InputError::Read { problem, .. }) => problem,
         Err(other) => panic!("{path}: {other}"),
-        Ok(_) => panic!("{path} was read"),
+        Ok(loaded) => match Workbook::from_pieces(&mut *loaded.content.into_pieces()) {
+            Err(problem) => problem,
+            Ok(_) => panic!("{path} was read"),
+        },
     }
 }
 
