@@ -65,11 +65,30 @@ const EMPTY: Cell = Cell::Empty;
 /// number against `cells`, and what they hold against `expanded_mb` (their
 /// text, each row, and each slot a row grows by: a row is as wide as its
 /// last cell, so one cell at column XFD costs 16 384 slots).
+///
+/// Small amounts are gathered and spent together (up to `SPENT_AT_ONCE`),
+/// since spending also reads the clock for the time limit and a sheet has
+/// millions of cells; an amount that would cross `expanded_mb` is spent at
+/// once, so the limit stops reading at the same cell as ever.
 pub struct Tally<'b> {
     cells: u64,
     limit: u64,
     limits: Limits,
     budget: &'b Budget,
+    /// Bytes counted and not yet spent.
+    pending: std::cell::Cell<u64>,
+}
+
+/// The bytes gathered before they are spent (and the clock read).
+const SPENT_AT_ONCE: u64 = 64 * 1024;
+
+impl Drop for Tally<'_> {
+    fn drop(&mut self) {
+        // What was counted is spent, whatever the outcome.
+        let _ = self
+            .budget
+            .spend(usize::try_from(self.pending.get()).unwrap_or(usize::MAX));
+    }
 }
 
 impl<'b> Tally<'b> {
@@ -80,6 +99,7 @@ impl<'b> Tally<'b> {
             limit: limits.cells,
             limits,
             budget,
+            pending: std::cell::Cell::new(0),
         }
     }
 
@@ -143,7 +163,10 @@ impl<'b> Tally<'b> {
     /// # Errors
     /// They would not.
     pub fn affords(&self, bytes: usize) -> Result<(), ReadError> {
-        if self.budget.affords(bytes as u64) {
+        if self
+            .budget
+            .affords(self.pending.get().saturating_add(bytes as u64))
+        {
             return Ok(());
         }
         // Spending what does not fit fails, with the limit named.
@@ -155,7 +178,15 @@ impl<'b> Tally<'b> {
     /// # Errors
     /// The file has expanded past `expanded_mb`, or its time is up.
     pub fn spend(&self, bytes: usize) -> Result<(), ReadError> {
-        Ok(self.budget.spend(bytes)?)
+        let pending = self.pending.get().saturating_add(bytes as u64);
+        if pending < SPENT_AT_ONCE && self.budget.affords(pending) {
+            self.pending.set(pending);
+            return Ok(());
+        }
+        self.pending.set(0);
+        Ok(self
+            .budget
+            .spend(usize::try_from(pending).unwrap_or(usize::MAX))?)
     }
 }
 
@@ -325,6 +356,29 @@ mod tests {
         assert_eq!(a1(25, 0), "Z1");
         assert_eq!(a1(26, 0), "AA1");
         assert_eq!(a1(701, 4), "ZZ5");
+    }
+
+    #[test]
+    fn gathered_bytes_meet_the_limit_where_they_always_did() {
+        let limits = Limits {
+            expanded_bytes: 100,
+            ..Limits::default()
+        };
+        let budget = Budget::new(limits);
+        let tally = Tally::new(limits, &budget);
+        assert_eq!(tally.spend(60), Ok(()));
+        assert_eq!(tally.affords(40), Ok(()));
+        assert_eq!(tally.spend(40), Ok(()));
+        assert_eq!(tally.spend(1), Err(ReadError::Expanded { limit: 100 }),);
+        let budget = Budget::new(Limits::default());
+        let tally = Tally::new(Limits::default(), &budget);
+        for _ in 0..10 {
+            tally.spend(7).unwrap();
+        }
+        // Gathered, not yet spent; spent when the tally goes.
+        assert_eq!(budget.spent(), 0);
+        drop(tally);
+        assert_eq!(budget.spent(), 70);
     }
 
     #[test]
