@@ -269,8 +269,9 @@ mod tests {
         (t.rows, counted, budget.spent())
     }
 
-    #[test]
-    fn streamed_rows_are_the_rows_of_the_whole_table() {
+    /// A register's first rows with merged areas of every kind, and
+    /// enough rows after them to fill several batches.
+    fn register_like() -> (Cells, Vec<Dimensions>) {
         let text = |s: &str| Cell::Text(s.to_owned());
         let mut cells: Cells = vec![
             ((0, 0), text("Avtalsregister 2026")),
@@ -289,7 +290,7 @@ mod tests {
             cells.push(((r, 0), text(&format!("SF-{r}"))));
             cells.push(((r, 2), Cell::Bool(r % 2 == 0)));
         }
-        let merged = [
+        let merged = vec![
             // A title over three columns.
             area((0, 0), (0, 2)),
             // A board over rows the file leaves out (4 to 8).
@@ -302,6 +303,51 @@ mod tests {
             // One too large to fill.
             area((1000, 0), (1200, 100)),
         ];
+        (cells, merged)
+    }
+
+    /// The first rows `register_like` makes, written out.
+    fn first_rows() -> Vec<(u32, Vec<String>)> {
+        vec![
+            (0, vec!["Avtalsregister 2026".into(); 3]),
+            (
+                2,
+                vec!["Avtalsnummer".into(), "Nämnd".into(), "Klausul".into()],
+            ),
+            (
+                4,
+                vec![
+                    "SF-1".into(),
+                    "Skolnämnden".into(),
+                    String::new(),
+                    "gammalt".into(),
+                ],
+            ),
+            (
+                5,
+                vec![
+                    String::new(),
+                    "Skolnämnden".into(),
+                    "1".into(),
+                    "gammalt".into(),
+                ],
+            ),
+            (
+                6,
+                vec![
+                    String::new(),
+                    "Skolnämnden".into(),
+                    String::new(),
+                    "gammalt".into(),
+                ],
+            ),
+            (7, vec!["SF-4".into(), "SF-4".into()]),
+        ]
+    }
+
+    #[test]
+    fn streamed_rows_are_the_rows_of_the_whole_table() {
+        let (cells, merged) = register_like();
         let Ok((rows, counted, spent)) = streamed(&cells, &merged) else {
             panic!("streamed")
         };
@@ -316,44 +362,7 @@ mod tests {
         let (_, c, s) = built(&cells, &[]);
         assert_eq!(unmerged, Some((c, s)));
         // Written out, the rows the merged areas make.
-        assert_eq!(
-            shown(&rows[..6]),
-            [
-                (0, vec!["Avtalsregister 2026".into(); 3]),
-                (
-                    2,
-                    vec!["Avtalsnummer".into(), "Nämnd".into(), "Klausul".into()]
-                ),
-                (
-                    4,
-                    vec![
-                        "SF-1".into(),
-                        "Skolnämnden".into(),
-                        String::new(),
-                        "gammalt".into()
-                    ]
-                ),
-                (
-                    5,
-                    vec![
-                        String::new(),
-                        "Skolnämnden".into(),
-                        "1".into(),
-                        "gammalt".into()
-                    ]
-                ),
-                (
-                    6,
-                    vec![
-                        String::new(),
-                        "Skolnämnden".into(),
-                        String::new(),
-                        "gammalt".into()
-                    ]
-                ),
-                (7, vec!["SF-4".into(), "SF-4".into()]),
-            ]
-        );
+        assert_eq!(shown(&rows[..6]), first_rows());
         assert_eq!(rows.len(), 1300 - 10 + 8);
     }
 
