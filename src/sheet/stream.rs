@@ -28,6 +28,10 @@ pub const BATCH: usize = 512;
 /// Batches read ahead of the one being judged.
 const AHEAD: usize = 2;
 
+/// The reader thread's stack, as generous as the other readers' threads
+/// (`document::isolated`): an overflow would end the whole run.
+const STACK: usize = 64 * 1024 * 1024;
+
 /// What a workbook's reader hands on, in order.
 #[derive(Debug)]
 pub enum Piece {
@@ -138,6 +142,7 @@ impl Stream {
         let (tx, rx) = sync_channel::<Message>(AHEAD);
         std::thread::Builder::new()
             .name(READER_THREAD.to_owned())
+            .stack_size(STACK)
             .spawn(move || serve(&tx, read))
             .map_err(|e| ReadError::Crashed {
                 reason: e.to_string(),
