@@ -223,6 +223,22 @@ fn any_merges(bytes: &[u8]) -> bool {
 /// An xls workbook, read in this process: calamine reads it whole when it
 /// opens it, before a cell can be counted.
 fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
+    // calamine panics on some damaged OLE2 files (a sector chain that runs
+    // past the file's end, found by the xls fuzz target): that is the
+    // file's error, here as in the child process, never the caller's panic.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| xls_cells(bytes, tally)))
+        .unwrap_or_else(|panic| {
+            Err(ReadError::Crashed {
+                reason: panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic".to_owned()),
+            })
+        })
+}
+
+fn xls_cells(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(bytes, e))?;
     let sheets = book.sheets_metadata().to_owned();

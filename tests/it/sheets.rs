@@ -405,3 +405,23 @@ fn a_million_formatted_empty_rows_are_no_hang() {
     );
     std::fs::remove_file(path).unwrap();
 }
+
+/// An OLE2 file whose sector chain runs past its end, found by the xls fuzz
+/// target: calamine panics on it, and the library's caller gets the file's
+/// error instead of the panic.
+#[test]
+fn a_damaged_xls_is_an_error_not_a_panic() {
+    let bytes =
+        std::fs::read("fuzz/regressions/xls/crash-7a70064c6c552fa33efd820ab980e27779881a66")
+            .unwrap();
+    let read = std::panic::catch_unwind(|| {
+        klausul::sheet::read_workbook(&bytes, klausul::source::Format::Xls, Limits::default())
+    });
+    match read {
+        Ok(Err(ReadError::Crashed { reason })) => {
+            assert_eq!(reason, "slice index starts at 7680 but ends at 7189");
+        }
+        Ok(other) => panic!("{:?}", other.map(|b| b.tables.len())),
+        Err(_) => panic!("the reader panicked"),
+    }
+}
