@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the audit of a 100 000-row agreement register end to end and reports
 # its peak memory, beside a bare calamine pass over the same file's cells
-# (examples/bare_cells.rs, calamine's worksheet_cells_reader doing nothing
+# (benches/bare_cells.rs, the example bare_cells, calamine's worksheet_cells_reader doing nothing
 # else), with the ratio of the two. Issue 20's targets: the audit within 1.3×
 # of the bare pass, and under 100 MB peak. The register is made by
 # scripts/gen_sheets.py --big, which needs openpyxl (pip install openpyxl).

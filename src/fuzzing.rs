@@ -10,7 +10,7 @@ use crate::grammar::{amount, duration, reference};
 use crate::input::{load, Input};
 use crate::model::limits::{Budget, Limits};
 use crate::profile::Profile;
-use crate::sheet::read_workbook;
+use crate::sheet::{decode_xls_reply, read_workbook, serve_xls, Workbook};
 use crate::source::Format;
 
 /// Limits small enough for a fuzzer's memory, as a hostile file would meet.
@@ -132,6 +132,25 @@ pub fn sheet(data: &[u8]) {
     }
 }
 
+/// The legacy Excel (BIFF, xls) reader on its own, so the fuzzer mutates
+/// OLE2 files rather than zips, and the reply its child process sends: a
+/// workbook read travels to the parent and back intact, and any bytes as a
+/// reply decode to a workbook or to nothing, never to a panic.
+pub fn xls(data: &[u8]) {
+    let budget = Budget::new(LIMITS);
+    // Without a child process (as here) the reader runs in this process.
+    if let Ok(reply) = serve_xls(data, LIMITS, &budget) {
+        let book = decode_xls_reply(&reply).expect("a reply the reader made decodes");
+        let read = read_workbook(data, Format::Xls, LIMITS).expect("read once, read twice");
+        assert_eq!(
+            format!("{:?}", book.tables),
+            format!("{:?}", read.tables),
+            "the reply changed the workbook"
+        );
+    }
+    let _ = decode_xls_reply(data);
+}
+
 /// The scan of a PDF's streams that runs before lopdf, on any bytes: it must
 /// never spend more than its budget, however the streams are chained.
 pub fn pdf_streams(data: &[u8]) {
@@ -152,6 +171,8 @@ pub fn input(data: &[u8]) {
         if let Some(doc) = loaded.document() {
             spans_are_sound(doc);
         }
+        // A workbook being read is read to its end.
+        let _ = Workbook::from_pieces(&mut *loaded.content.into_pieces());
     }
 }
 
@@ -159,7 +180,7 @@ pub fn input(data: &[u8]) {
 pub type Target = fn(&[u8]);
 
 /// The targets by name, for the corpus replay.
-pub const TARGETS: [(&str, Target); 9] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("structure", structure),
     ("parsers", parsers),
     ("profile", profile),
@@ -167,6 +188,7 @@ pub const TARGETS: [(&str, Target); 9] = [
     ("odt", odt),
     ("pdf", pdf),
     ("sheet", sheet),
+    ("xls", xls),
     ("pdf_streams", pdf_streams),
     ("input", input),
 ];

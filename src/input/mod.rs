@@ -20,7 +20,8 @@ use crate::document::{
     isolated, read_docx, read_odt, read_pdf, read_text, serve_pdf, structure_cost, Document,
 };
 use crate::model::limits::{Budget, Limits};
-use crate::sheet::{read_workbook, serve_xls, Workbook};
+use crate::sheet::stream::{Pieces, Stream};
+use crate::sheet::{read_workbook, serve_xls, stream_workbook, Workbook};
 use crate::source::{decode_text_owned, detect_format, looks_binary, sha256_hex, Format};
 
 mod bytes;
@@ -72,10 +73,25 @@ pub struct Loaded {
     pub sha256: String,
 }
 
-/// What an input holds: a document, or a workbook's sheets.
+/// What an input holds: a document, or a workbook's sheets, read whole or
+/// (xlsx and xlsb) as they are being read.
 pub enum Content {
     Document(Document),
     Workbook(Workbook),
+    Stream(Stream),
+}
+
+impl Content {
+    /// A workbook's pieces, whether it was read whole or is being read; a
+    /// document gives none.
+    #[must_use]
+    pub fn into_pieces(self) -> Box<dyn Pieces> {
+        match self {
+            Self::Workbook(book) => Box::new(book.into_pieces()),
+            Self::Stream(stream) => Box::new(stream),
+            Self::Document(_) => Box::new(Workbook::default().into_pieces()),
+        }
+    }
 }
 
 impl Loaded {
@@ -84,7 +100,7 @@ impl Loaded {
     pub const fn document(&self) -> Option<&Document> {
         match &self.content {
             Content::Document(d) => Some(d),
-            Content::Workbook(_) => None,
+            Content::Workbook(_) | Content::Stream(_) => None,
         }
     }
 }
@@ -155,12 +171,15 @@ fn understand(input: &Input, bytes: Vec<u8>, limits: Limits) -> Result<Loaded, I
         // The PDF reader isolates itself, in a child process where it can.
         Format::Pdf => document(read_pdf(&bytes, limits).map_err(failed)?),
         Format::Xls if is_encrypted_package(&bytes) => return Err(failed(ReadError::Encrypted)),
-        Format::Xlsx | Format::Xls | Format::Xlsb | Format::Ods | Format::Csv => {
-            on_thread(bytes, limits, move |b, l| {
-                read_workbook(b, format, l).map(Content::Workbook)
-            })
-            .map_err(failed)?
+        // Rows are handed on as they are read, on a reader thread with the
+        // time limit, so a register is judged while it is still being read.
+        Format::Xlsx | Format::Xlsb => {
+            Content::Stream(stream_workbook(bytes, format, limits).map_err(failed)?)
         }
+        Format::Xls | Format::Ods | Format::Csv => on_thread(bytes, limits, move |b, l| {
+            read_workbook(b, format, l).map(Content::Workbook)
+        })
+        .map_err(failed)?,
     };
     Ok(Loaded {
         content,

@@ -93,17 +93,19 @@ fn checked(input: &Input, loaded: Result<Loaded, InputError>, plan: &Plan<'_>) -
             check_document(input, &doc, plan, "document"),
             suppressions_in(&doc),
         ),
-        Content::Workbook(book) => match sheets::check_workbook(input, &book, format, plan) {
-            Ok(report) => (report, Vec::new()),
-            Err(problem) => {
-                let error = InputError::Read {
-                    path: input.name(),
-                    help: problem.help(),
-                    problem,
-                };
-                return failed(input, error, plan.lang);
+        content @ (Content::Workbook(_) | Content::Stream(_)) => {
+            match sheets::check_workbook(input, &mut *content.into_pieces(), format, plan) {
+                Ok(report) => (report, Vec::new()),
+                Err(problem) => {
+                    let error = InputError::Read {
+                        path: input.name(),
+                        help: problem.help(),
+                        problem,
+                    };
+                    return failed(input, error, plan.lang);
+                }
             }
-        },
+        }
     };
     report.format = Some(format);
     report.sha256 = Some(sha256);

@@ -3,66 +3,65 @@
 //! document whose blocks are rows).
 
 use super::{check_document, Plan};
-use crate::check::register::{audit, groups, summarise};
+use crate::check::register::{audit, groups, summarise, Sheet};
 use crate::document::error::ReadError;
 use crate::input::Input;
 use crate::model::column::{Role, SheetKind};
 use crate::model::message::Message;
 use crate::render::escape::quoted;
 use crate::report::DocumentReport;
-use crate::sheet::columns::{find_header, Header};
-use crate::sheet::{catalogue, Table, Workbook};
+use crate::report::RegisterRow;
+use crate::sheet::columns::{find_header, Header, HEADER_SEARCH};
+use crate::sheet::stream::{Piece, Pieces};
+use crate::sheet::{catalogue, Row, Table};
 use crate::source::Format;
 
 /// The columns an audit cannot do without.
 const REGISTER_NEEDS: [Role; 2] = [Role::Type, Role::Clause];
 
+/// Rows of a sheet kept for the error that says no header was found.
+const FIRST_ROWS: usize = 5;
+
 /// # Errors
-/// No sheet with a header klausul recognises, or a register without the
-/// columns it needs.
+/// The workbook's reading fails, no sheet has a header klausul recognises,
+/// or a register lacks the columns it needs.
 pub fn check_workbook(
     input: &Input,
-    book: &Workbook,
+    pieces: &mut dyn Pieces,
     format: Format,
     plan: &Plan<'_>,
 ) -> Result<DocumentReport, ReadError> {
-    let headers: Vec<(&Table, Option<Header>)> = book
-        .tables
-        .iter()
-        .map(|t| (t, find_header(t, &plan.profile.vocabulary, &plan.columns)))
-        .collect();
-    let kind_of = |h: &Header| plan.sheet_kind.or_else(|| h.kind());
-    let registers: Vec<(&Table, &Header)> = headers
-        .iter()
-        .filter_map(|(t, h)| {
-            h.as_ref()
-                .filter(|h| kind_of(h) == Some(SheetKind::Register))
-                .map(|h| (*t, h))
-        })
-        .collect();
-    let catalogues: Vec<(&Table, &Header)> = headers
-        .iter()
-        .filter_map(|(t, h)| {
-            h.as_ref()
-                .filter(|h| kind_of(h) == Some(SheetKind::Catalogue))
-                .map(|h| (*t, h))
-        })
-        .collect();
+    let mut book = Book::new(plan);
+    // A reading error wins over what the sheets read so far say.
+    while let Some(piece) = pieces.next_piece()? {
+        match piece {
+            Piece::Sheet { name, hidden } => book.begin(name, hidden),
+            Piece::Rows(rows) => book.rows(rows),
+            Piece::Again => book.again(),
+        }
+    }
+    book.end_sheet();
+    if let Some((_, problem)) = book.problem {
+        return Err(problem);
+    }
     // A hidden sheet is read like the others; the note says so, and its
     // rows and cells are marked wherever they are reported.
     let hidden: Vec<&str> = book
-        .tables
+        .sheets
         .iter()
-        .filter(|t| t.hidden)
-        .map(|t| t.sheet.as_str())
+        .filter(|s| s.hidden)
+        .map(|s| s.name.as_str())
         .collect();
     let mut notes: Vec<Message> = hidden
         .iter()
         .map(|s| Message::new("sheet_hidden").with("sheet", *s))
         .collect();
-    let mut report = if !registers.is_empty() {
-        register(input, &registers, plan)?
-    } else if !catalogues.is_empty() {
+    let rows = std::mem::take(&mut book.rows);
+    let mut report = if book.registers > 0 {
+        register(input, rows, &book)
+    } else if !book.catalogues.is_empty() {
+        let catalogues: Vec<(&Table, &Header)> =
+            book.catalogues.iter().map(|(t, h)| (t, h)).collect();
         let doc = catalogue::document(&catalogues, format, &plan.profile.vocabulary.optional);
         notes.extend(error_cells(&catalogues));
         let mut report = check_document(input, &doc, plan, "catalogue");
@@ -70,11 +69,196 @@ pub fn check_workbook(
         report
     } else {
         return Err(ReadError::NoHeader {
-            found: found_texts(&headers, plan.lang),
+            found: found_texts(&book.sheets, plan.lang),
         });
     };
     report.notes = notes;
     Ok(report)
+}
+
+/// A sheet seen: its name, whether it is hidden, and its first rows.
+struct Seen {
+    name: String,
+    hidden: bool,
+    first: Vec<Row>,
+}
+
+/// What is done with the rows of the sheet being read.
+enum Mode {
+    /// Its first rows, kept until its header is found among them.
+    Head(Vec<Row>),
+    /// A register: each row is audited as it comes.
+    Register(Header),
+    /// Kept whole: perhaps a catalogue (with its header).
+    Keep(Table, Option<Header>),
+    /// Not needed: rows are let go.
+    Skip,
+}
+
+/// A workbook's sheets as they are read: registers audited row by row,
+/// other sheets kept until it is known that no register needs them.
+struct Book<'p> {
+    plan: &'p Plan<'p>,
+    sheets: Vec<Seen>,
+    mode: Mode,
+    /// Register sheets found.
+    registers: usize,
+    rows: Vec<RegisterRow>,
+    boards: Vec<Option<String>>,
+    years: Vec<Option<i32>>,
+    /// The number of register rows before the sheet being read.
+    mark: usize,
+    catalogues: Vec<(Table, Header)>,
+    /// The first register without the columns it needs, by its sheet.
+    problem: Option<(usize, ReadError)>,
+}
+
+impl<'p> Book<'p> {
+    const fn new(plan: &'p Plan<'p>) -> Self {
+        Self {
+            plan,
+            sheets: Vec::new(),
+            mode: Mode::Skip,
+            registers: 0,
+            rows: Vec::new(),
+            boards: Vec::new(),
+            years: Vec::new(),
+            mark: 0,
+            catalogues: Vec::new(),
+            problem: None,
+        }
+    }
+
+    fn begin(&mut self, name: String, hidden: bool) {
+        self.end_sheet();
+        self.sheets.push(Seen {
+            name,
+            hidden,
+            first: Vec::new(),
+        });
+        self.mark = self.rows.len();
+        self.mode = Mode::Head(Vec::new());
+    }
+
+    /// The sheet being read starts again: what its rows gave is forgotten.
+    fn again(&mut self) {
+        self.rows.truncate(self.mark);
+        self.boards.truncate(self.mark);
+        self.years.truncate(self.mark);
+        let at = self.sheets.len().saturating_sub(1);
+        if matches!(self.mode, Mode::Register(_)) {
+            self.registers -= 1;
+        }
+        if self.problem.as_ref().is_some_and(|(s, _)| *s == at) {
+            self.problem = None;
+        }
+        self.mode = Mode::Head(Vec::new());
+    }
+
+    fn rows(&mut self, rows: Vec<Row>) {
+        match &mut self.mode {
+            Mode::Head(head) => {
+                head.extend(rows);
+                if head.len() >= HEADER_SEARCH {
+                    self.decide();
+                }
+            }
+            Mode::Register(header) => {
+                let header = header.clone();
+                self.audit(&header, &rows);
+            }
+            Mode::Keep(table, _) => table.rows.extend(rows),
+            Mode::Skip => {}
+        }
+    }
+
+    /// The sheet's first rows are in: its header says what it is.
+    fn decide(&mut self) {
+        let Mode::Head(head) = std::mem::replace(&mut self.mode, Mode::Skip) else {
+            return;
+        };
+        let Some(seen) = self.sheets.last_mut() else {
+            return;
+        };
+        seen.first = head.iter().take(FIRST_ROWS).cloned().collect();
+        let table = Table {
+            sheet: seen.name.clone(),
+            hidden: seen.hidden,
+            rows: head,
+        };
+        let plan = self.plan;
+        let header = find_header(&table, &plan.profile.vocabulary, &plan.columns);
+        let kind = header
+            .as_ref()
+            .and_then(|h| plan.sheet_kind.or_else(|| h.kind()));
+        match (kind, header) {
+            (Some(SheetKind::Register), Some(header)) => {
+                if let Err(problem) = needs(&table, &header) {
+                    let at = self.sheets.len() - 1;
+                    self.problem.get_or_insert((at, problem));
+                    return;
+                }
+                self.registers += 1;
+                // No catalogue is reported beside a register.
+                self.catalogues.clear();
+                self.audit(&header, &table.rows[header.row + 1..]);
+                self.mode = Mode::Register(header);
+            }
+            // Only a workbook without a register reports its catalogues.
+            _ if self.registers > 0 => {}
+            (_, header) => self.mode = Mode::Keep(table, header),
+        }
+    }
+
+    fn audit(&mut self, header: &Header, rows: &[Row]) {
+        let Some(seen) = self.sheets.last() else {
+            return;
+        };
+        let sheet = Sheet {
+            name: &seen.name,
+            hidden: seen.hidden,
+        };
+        self.rows
+            .extend(audit(sheet, header, rows, self.plan.profile));
+        let (b, y) = groups(header, rows);
+        self.boards.extend(b);
+        self.years.extend(y);
+    }
+
+    fn end_sheet(&mut self) {
+        self.decide();
+        if let Mode::Keep(table, Some(header)) = std::mem::replace(&mut self.mode, Mode::Skip) {
+            let kind = self.plan.sheet_kind.or_else(|| header.kind());
+            if kind == Some(SheetKind::Catalogue) && self.registers == 0 {
+                self.catalogues.push((table, header));
+            }
+        }
+    }
+}
+
+/// Whether a register sheet has the columns an audit needs.
+fn needs(table: &Table, header: &Header) -> Result<(), ReadError> {
+    let missing: Vec<&str> = REGISTER_NEEDS
+        .iter()
+        .filter(|r| header.column(**r).is_none())
+        .map(|r| r.key())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(ReadError::RegisterColumns {
+        sheet: quoted(&table.sheet),
+        missing: missing.join(", "),
+        found: quoted(
+            &header
+                .titles
+                .iter()
+                .filter(|t| !t.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    })
 }
 
 /// Marks the locations that stand in a hidden sheet.
@@ -91,41 +275,9 @@ fn mark_hidden(report: &mut DocumentReport, hidden: &[&str]) {
     }
 }
 
-fn register(
-    input: &Input,
-    sheets: &[(&Table, &Header)],
-    plan: &Plan<'_>,
-) -> Result<DocumentReport, ReadError> {
-    let mut rows = Vec::new();
-    let (mut boards, mut years) = (Vec::new(), Vec::new());
-    for (table, header) in sheets {
-        let missing: Vec<&str> = REGISTER_NEEDS
-            .iter()
-            .filter(|r| header.column(**r).is_none())
-            .map(|r| r.key())
-            .collect();
-        if !missing.is_empty() {
-            return Err(ReadError::RegisterColumns {
-                sheet: quoted(&table.sheet),
-                missing: missing.join(", "),
-                found: quoted(
-                    &header
-                        .titles
-                        .iter()
-                        .filter(|t| !t.is_empty())
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-            });
-        }
-        rows.extend(audit(table, header, plan.profile));
-        let (b, y) = groups(table, header);
-        boards.extend(b);
-        years.extend(y);
-    }
-    let summary = summarise(&rows, &boards, &years);
-    Ok(DocumentReport {
+fn register(input: &Input, rows: Vec<RegisterRow>, book: &Book<'_>) -> DocumentReport {
+    let summary = summarise(&rows, &book.boards, &book.years);
+    DocumentReport {
         path: input.name(),
         kind: "register",
         format: None,
@@ -138,7 +290,7 @@ fn register(
         error: None,
         notes: Vec::new(),
         warnings: Vec::new(),
-    })
+    }
 }
 
 /// Error values (#REF!) where a catalogue's requirement text should be.
@@ -169,24 +321,29 @@ const SHEETS_NAMED: usize = 5;
 /// header was found: quoted short, so a sheet (or a CSV with an unterminated
 /// quote, read as one huge cell) cannot fill a CI log, and a linked secret
 /// shows no more than its start.
-fn found_texts(headers: &[(&Table, Option<Header>)], lang: crate::model::lang::Lang) -> String {
-    let mut found: Vec<String> = headers
+fn found_texts(sheets: &[Seen], lang: crate::model::lang::Lang) -> String {
+    let mut found: Vec<String> = sheets
         .iter()
         .take(SHEETS_NAMED)
-        .map(|(t, _)| format!("{}: {}", quoted(&t.sheet), quoted(&first_texts(t, lang))))
+        .map(|s| {
+            format!(
+                "{}: {}",
+                quoted(&s.name),
+                quoted(&first_texts(&s.first, lang))
+            )
+        })
         .collect();
-    if headers.len() > SHEETS_NAMED {
+    if sheets.len() > SHEETS_NAMED {
         found.push("…".to_owned());
     }
     found.join("; ")
 }
 
 /// The text of a sheet's first rows, for the error that lists what was found.
-fn first_texts(t: &Table, lang: crate::model::lang::Lang) -> String {
-    let texts: Vec<String> = t
-        .rows
+fn first_texts(rows: &[Row], lang: crate::model::lang::Lang) -> String {
+    let texts: Vec<String> = rows
         .iter()
-        .take(5)
+        .take(FIRST_ROWS)
         .flat_map(|r| r.cells.iter().map(crate::sheet::cell::Cell::shown))
         .filter(|s| !s.is_empty())
         .take(12)

@@ -74,7 +74,7 @@ impl Header {
 }
 
 /// Rows looked at for the header; title rows above it are skipped.
-const HEADER_SEARCH: usize = 30;
+pub const HEADER_SEARCH: usize = 30;
 
 fn normalise(title: &str) -> String {
     title

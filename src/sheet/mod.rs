@@ -8,14 +8,25 @@ pub mod cell;
 pub mod columns;
 mod ods;
 mod read;
+mod rows;
+pub mod stream;
+mod tally;
 mod xls;
 
-pub use read::{read_workbook, serve_xls};
+pub use read::{read_workbook, serve_xls, stream_workbook};
+pub use tally::Tally;
+
+/// The workbook an xls reader's child process replies with, decoded as the
+/// parent decodes it; for the `xls` fuzz target, which feeds it any bytes.
+#[doc(hidden)]
+#[must_use]
+pub fn decode_xls_reply(reply: &[u8]) -> Option<Workbook> {
+    xls::decode(reply)
+}
 
 use calamine::Dimensions;
 
 use crate::document::error::ReadError;
-use crate::model::limits::{Budget, Limits};
 use cell::Cell;
 
 /// The sheets of a workbook, hidden ones included.
@@ -50,62 +61,6 @@ const MAX_MERGE_FILL: u64 = 10_000;
 pub const MAX_COLUMNS: u32 = 16_384;
 
 const EMPTY: Cell = Cell::Empty;
-
-/// A workbook's cells counted against the limits as they are read: their
-/// number against `cells`, and what they hold against `expanded_mb` (their
-/// text, each row, and each slot a row grows by: a row is as wide as its
-/// last cell, so one cell at column XFD costs 16 384 slots).
-pub struct Tally<'b> {
-    cells: u64,
-    limit: u64,
-    budget: &'b Budget,
-}
-
-impl<'b> Tally<'b> {
-    #[must_use]
-    pub fn new(limits: Limits, budget: &'b Budget) -> Self {
-        Self {
-            cells: 0,
-            limit: limits.cells,
-            budget,
-        }
-    }
-
-    /// Counts one cell more.
-    ///
-    /// # Errors
-    /// The workbook has more cells than the limit.
-    fn cell(&mut self, sheet: &str) -> Result<(), ReadError> {
-        self.cells += 1;
-        if self.cells > self.limit {
-            return Err(ReadError::TooManyCells {
-                sheet: sheet.to_owned(),
-                limit: self.limit,
-            });
-        }
-        Ok(())
-    }
-
-    /// Whether `bytes` more would fit the budget, spending nothing.
-    ///
-    /// # Errors
-    /// They would not.
-    pub fn affords(&self, bytes: usize) -> Result<(), ReadError> {
-        if self.budget.affords(bytes as u64) {
-            return Ok(());
-        }
-        // Spending what does not fit fails, with the limit named.
-        self.spend(bytes)
-    }
-
-    /// Spends `bytes` of the file's budget.
-    ///
-    /// # Errors
-    /// The file has expanded past `expanded_mb`, or its time is up.
-    pub fn spend(&self, bytes: usize) -> Result<(), ReadError> {
-        Ok(self.budget.spend(bytes)?)
-    }
-}
 
 /// A sheet's cells as they come, in any order, made into a `Table` once
 /// all are in. Rows that come out of order are sorted once at the end, so a
@@ -148,14 +103,7 @@ impl TableBuilder {
         if cell.is_empty() {
             return Ok(());
         }
-        if c >= MAX_COLUMNS {
-            return Err(ReadError::PastLastColumn {
-                sheet: self.table.sheet.clone(),
-                cell: a1(c as usize, r),
-            });
-        }
-        tally.cell(&self.table.sheet)?;
-        tally.spend(cell.text_len())?;
+        tally.check(&self.table.sheet, (r, c), &cell)?;
         let rows = &mut self.table.rows;
         match rows.last() {
             Some(last) if last.number == r => {}
@@ -172,8 +120,7 @@ impl TableBuilder {
         }
         let at = rows.len() - 1;
         let row = &mut rows[at];
-        let wider = (c as usize + 1).saturating_sub(row.cells.len());
-        tally.spend(wider.saturating_mul(size_of::<Cell>()))?;
+        tally.widen(row, c)?;
         row.set(c as usize, cell);
         Ok(())
     }
@@ -274,6 +221,7 @@ pub fn a1(col: usize, row: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::limits::{Budget, Limits};
 
     #[test]
     fn cell_references() {

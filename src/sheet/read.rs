@@ -10,8 +10,12 @@ use calamine::{
     open_workbook_from_rs, Data, DataRef, Dimensions, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx,
 };
 
+use std::io::Read;
+
 use super::cell::Cell;
 use super::ods::read_ods;
+use super::rows::{RowStream, Stop};
+use super::stream::{Piece, Stream, BATCH};
 use super::xls::{encode, read_xls};
 use super::{Table, TableBuilder, Tally, Workbook};
 use crate::document::check_package;
@@ -38,30 +42,13 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
         Format::Csv => Ok(Workbook {
             tables: vec![read_csv(bytes, &mut tally)?],
         }),
-        Format::Xlsx => {
-            // The zip parts are inflated within the limits before calamine sees them.
-            check_package(bytes, limits)?;
-            let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let sheets = book.sheets_metadata().to_owned();
-            each_sheet(&sheets, |name, hidden| {
-                let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let table =
-                    stream(name, &mut tally, || reader.next_cell().map_err(broken))?.hidden(hidden);
-                drop(reader);
-                let merged = book.merge_cells_by_sheet_name(name).unwrap_or_default();
-                table.finish(&merged, &mut tally)
-            })
-        }
-        Format::Xlsb => {
-            check_package(bytes, limits)?;
-            let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-            let sheets = book.sheets_metadata().to_owned();
-            each_sheet(&sheets, |name, hidden| {
-                let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                stream(name, &mut tally, || reader.next_cell().map_err(broken))?
-                    .hidden(hidden)
-                    .finish(&[], &mut tally)
-            })
+        Format::Xlsx | Format::Xlsb => {
+            let mut book = Workbook::default();
+            stream_cells(bytes, format, &mut tally, &mut |piece| {
+                book.take(piece);
+                Ok(())
+            })?;
+            Ok(book)
         }
         // In a child process where the binary runs one (`xls`).
         Format::Xls => read_xls(bytes, limits, &budget, xls_here),
@@ -70,9 +57,188 @@ pub fn read_workbook(bytes: &[u8], format: Format, limits: Limits) -> Result<Wor
     }
 }
 
+/// Reads an xlsx or xlsb on a reader thread of its own, its rows handed on
+/// a batch at a time as they are read (`stream`), within the time limit.
+///
+/// # Errors
+/// The workbook cannot be opened: damaged, protected, or past a package
+/// limit. Later errors come with the pieces.
+pub fn stream_workbook(
+    bytes: Vec<u8>,
+    format: Format,
+    limits: Limits,
+) -> Result<Stream, ReadError> {
+    Stream::start(limits.seconds_per_file, move |send| {
+        let budget = Budget::new(limits);
+        let mut tally = Tally::new(limits, &budget);
+        stream_cells(&bytes, format, &mut tally, send)
+    })
+}
+
+type Send<'a> = dyn FnMut(Piece) -> Result<(), ReadError> + 'a;
+
+/// An xlsx's or xlsb's sheets, each handed on as it is read.
+fn stream_cells(
+    bytes: &[u8],
+    format: Format,
+    tally: &mut Tally,
+    send: &mut Send<'_>,
+) -> Result<(), ReadError> {
+    // The zip parts are inflated within the limits before calamine sees them.
+    check_package(bytes, tally.limits())?;
+    if format == Format::Xlsb {
+        let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
+        for sheet in book.sheets_metadata().to_owned() {
+            let name = sheet.name.as_str();
+            send(Piece::Sheet {
+                name: name.to_owned(),
+                hidden: hidden(&sheet),
+            })?;
+            let before = tally.counted();
+            let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
+            if !in_order(name, &[], tally, send, || {
+                reader.next_cell().map_err(broken)
+            })? {
+                drop(reader);
+                tally.recount_from(before);
+                send(Piece::Again)?;
+                let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
+                let table = stream(name, tally, || reader.next_cell().map_err(broken))?;
+                send_rows(table.finish(&[], tally)?, send)?;
+            }
+        }
+        return Ok(());
+    }
+    let any_merged = any_merges(bytes);
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
+    for sheet in book.sheets_metadata().to_owned() {
+        let name = sheet.name.as_str();
+        send(Piece::Sheet {
+            name: name.to_owned(),
+            hidden: hidden(&sheet),
+        })?;
+        let merged = if any_merged {
+            book.merge_cells_by_sheet_name(name).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let before = tally.counted();
+        let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
+        if !in_order(name, &merged, tally, send, || {
+            reader.next_cell().map_err(broken)
+        })? {
+            drop(reader);
+            tally.recount_from(before);
+            send(Piece::Again)?;
+            let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
+            let table = stream(name, tally, || reader.next_cell().map_err(broken))?;
+            drop(reader);
+            send_rows(table.finish(&merged, tally)?, send)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Very hidden" counts as hidden: only a macro can show it.
+fn hidden(sheet: &calamine::Sheet) -> bool {
+    sheet.visible != SheetVisible::Visible
+}
+
+/// Hands a sheet's cells on as rows while they come in row order; `false`
+/// when a row came after a later one, and the sheet must be read again.
+fn in_order<'d>(
+    name: &str,
+    merged: &[Dimensions],
+    tally: &mut Tally,
+    send: &mut Send<'_>,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'d>>>, ReadError>,
+) -> Result<bool, ReadError> {
+    let mut rows = RowStream::new(name, merged, send);
+    while let Some(c) = next()? {
+        let value = c.get_value();
+        // A shared string is copied into each cell that uses it: count the
+        // copy before it is made.
+        if let DataRef::SharedString(s) = value {
+            tally.affords(s.len())?;
+        }
+        match rows.push(c.get_position(), cell_of_ref(value), tally) {
+            Ok(()) => {}
+            Err(Stop::OutOfOrder) => return Ok(false),
+            Err(Stop::Read(e)) => return Err(e),
+        }
+    }
+    rows.finish(tally)?;
+    Ok(true)
+}
+
+/// A sheet read whole, handed on a batch of rows at a time.
+fn send_rows(table: Table, send: &mut Send<'_>) -> Result<(), ReadError> {
+    let mut rows = table.rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        send(Piece::Rows(rows.by_ref().take(BATCH).collect()))?;
+    }
+    Ok(())
+}
+
+/// Whether any part of the package but its shared strings speaks of a
+/// merged area. calamine finds a sheet's merged areas only by reading its
+/// XML through a second time; most registers have none, and are spared
+/// that. Any doubt (a part that cannot be read) says yes.
+fn any_merges(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return true;
+    };
+    let finder = memchr::memmem::Finder::new(b"mergeCell");
+    let overlap = finder.needle().len() - 1;
+    let mut buf = vec![0u8; 1 << 16];
+    for i in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(i) else {
+            return true;
+        };
+        let strings = part
+            .name()
+            .is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+        if strings {
+            continue;
+        }
+        let mut kept = 0;
+        loop {
+            let Ok(n) = part.read(&mut buf[kept..]) else {
+                return true;
+            };
+            if n == 0 {
+                break;
+            }
+            let filled = kept + n;
+            if finder.find(&buf[..filled]).is_some() {
+                return true;
+            }
+            kept = overlap.min(filled);
+            buf.copy_within(filled - kept..filled, 0);
+        }
+    }
+    false
+}
+
 /// An xls workbook, read in this process: calamine reads it whole when it
 /// opens it, before a cell can be counted.
 fn xls_here(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
+    // calamine panics on some damaged OLE2 files (a sector chain that runs
+    // past the file's end, found by the xls fuzz target): that is the
+    // file's error, here as in the child process, never the caller's panic.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| xls_cells(bytes, tally)))
+        .unwrap_or_else(|panic| {
+            Err(ReadError::Crashed {
+                reason: panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic".to_owned()),
+            })
+        })
+}
+
+fn xls_cells(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_a_workbook(bytes, e))?;
     let sheets = book.sheets_metadata().to_owned();

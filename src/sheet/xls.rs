@@ -93,7 +93,7 @@ pub(super) fn encode(book: &Workbook) -> Vec<u8> {
 
 /// The workbook from the child's reply; `None` for a reply that is not one.
 /// No count is trusted further than the bytes that remain.
-fn decode(reply: &[u8]) -> Option<Workbook> {
+pub(super) fn decode(reply: &[u8]) -> Option<Workbook> {
     let mut rest = reply;
     let mut book = Workbook::default();
     for _ in 0..number(&mut rest)? {

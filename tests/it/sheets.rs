@@ -15,6 +15,7 @@ use klausul::model::vocab::RowStatus;
 use klausul::profile::Profile;
 use klausul::report::DocumentReport;
 use klausul::run::{check_one, Plan};
+use klausul::sheet::Workbook;
 use zip::write::SimpleFileOptions;
 
 fn sheets(name: &str) -> PathBuf {
@@ -281,11 +282,16 @@ fn a_mapping_wins_over_guessing_and_a_register_without_columns_says_what_it_foun
     }
 }
 
+/// The error reading a file ends in: when it is opened, or (a workbook
+/// read as a stream of rows) on the way through its sheets.
 fn problem(path: &str, limits: Limits) -> ReadError {
     match load(&Input::File(PathBuf::from(path)), limits) {
         Err(InputError::Read { problem, .. }) => problem,
         Err(other) => panic!("{path}: {other}"),
-        Ok(_) => panic!("{path} was read"),
+        Ok(loaded) => match Workbook::from_pieces(&mut *loaded.content.into_pieces()) {
+            Err(problem) => problem,
+            Ok(_) => panic!("{path} was read"),
+        },
     }
 }
 
@@ -398,4 +404,24 @@ fn a_million_formatted_empty_rows_are_no_hang() {
         Some(true)
     );
     std::fs::remove_file(path).unwrap();
+}
+
+/// An OLE2 file whose sector chain runs past its end, found by the xls fuzz
+/// target: calamine panics on it, and the library's caller gets the file's
+/// error instead of the panic.
+#[test]
+fn a_damaged_xls_is_an_error_not_a_panic() {
+    let bytes =
+        std::fs::read("fuzz/regressions/xls/crash-7a70064c6c552fa33efd820ab980e27779881a66")
+            .unwrap();
+    let read = std::panic::catch_unwind(|| {
+        klausul::sheet::read_workbook(&bytes, klausul::source::Format::Xls, Limits::default())
+    })
+    .unwrap_or_else(|_| panic!("the reader panicked"));
+    match read {
+        Err(ReadError::Crashed { reason }) => {
+            assert_eq!(reason, "slice index starts at 7680 but ends at 7189");
+        }
+        other => panic!("{:?}", other.map(|b| b.tables.len())),
+    }
 }

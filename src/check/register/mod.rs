@@ -26,27 +26,40 @@ use crate::profile::Profile;
 use crate::report::{Coverage, RegisterRow, RegisterSummary, RowFacts, RowReason};
 use crate::sheet::cell::{date, kronor, Cell, Date};
 use crate::sheet::columns::Header;
-use crate::sheet::{a1, Row, Table};
+use crate::sheet::{a1, Row};
+
+/// The register sheet a row stands in.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheet<'a> {
+    pub name: &'a str,
+    /// Hidden in the workbook: its rows are marked.
+    pub hidden: bool,
+}
 
 struct Audit<'a> {
     profile: &'a Profile,
     /// Word lists found in cell texts seen before: registers repeat their
     /// types and versions on every row.
     seen: &'a RefCell<HashMap<String, Vec<SetId>>>,
-    table: &'a Table,
+    sheet: Sheet<'a>,
     header: &'a Header,
     row: &'a Row,
     reasons: Vec<(RowStatus, RowReason)>,
     cells: Vec<String>,
 }
 
-/// Audits every data row of a register sheet.
+/// Audits data rows of a register sheet (rows below its header), as they
+/// are read: rows without a value are skipped.
 #[must_use]
-pub fn audit(table: &Table, header: &Header, profile: &Profile) -> Vec<RegisterRow> {
+pub fn audit(
+    sheet: Sheet<'_>,
+    header: &Header,
+    rows: &[Row],
+    profile: &Profile,
+) -> Vec<RegisterRow> {
     // Rows are independent, so a long register is audited on every core,
     // each thread with its own memory of texts seen.
-    table.rows[header.row + 1..]
-        .par_iter()
+    rows.par_iter()
         .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
         .map_init(
             || RefCell::new(HashMap::new()),
@@ -54,7 +67,7 @@ pub fn audit(table: &Table, header: &Header, profile: &Profile) -> Vec<RegisterR
                 Audit {
                     profile,
                     seen,
-                    table,
+                    sheet,
                     header,
                     row,
                     reasons: Vec::new(),
@@ -124,8 +137,8 @@ impl<'a> Audit<'a> {
             _ => RowStatus::Compliant,
         };
         RegisterRow {
-            sheet: self.table.sheet.clone(),
-            hidden_sheet: self.table.hidden,
+            sheet: self.sheet.name.to_owned(),
+            hidden_sheet: self.sheet.hidden,
             row: self.row.number + 1,
             contract: self
                 .cell(Role::Contract)
@@ -288,10 +301,11 @@ pub fn summarise(
     }
 }
 
-/// Each data row's board and start year, for the summary.
+/// Each data row's board and start year, for the summary, in the order
+/// and with the rows `audit` gives.
 #[must_use]
-pub fn groups(table: &Table, header: &Header) -> (Vec<Option<String>>, Vec<Option<i32>>) {
-    let rows = table.rows[header.row + 1..]
+pub fn groups(header: &Header, rows: &[Row]) -> (Vec<Option<String>>, Vec<Option<i32>>) {
+    let rows = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
     let board = header.column(Role::Board);
