@@ -57,7 +57,21 @@ pub(super) fn has_verb(line: &str) -> bool {
 
 /// The verbs of a duty: a numbered line that has one ("8.1 Leverantören ska
 /// under hela avtalstiden följa …") is a point's sentence, not its title.
-const DUTY_VERBS: &[&str] = &["ska", "skall", "måste", "bör", "shall", "must", "should"];
+const DUTY_VERBS: &[&str] = &[
+    "ska",
+    "skall",
+    "måste",
+    "bör",
+    "åtar",
+    "förbinder",
+    "förpliktar",
+    "förpliktigar",
+    "shall",
+    "must",
+    "should",
+    "undertakes",
+    "undertake",
+];
 
 /// Whether a line holds a verb of duty.
 pub(super) fn has_duty_verb(line: &str) -> bool {

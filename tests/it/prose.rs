@@ -881,3 +881,15 @@ fn lettered_parts_are_siblings() {
         ]
     );
 }
+
+/// A numbered line that states a duty and leads a list is the list's
+/// lead-in, not a title: "7.1 Leverantören förpliktar sig att under
+/// avtalstiden" / "a) följa diskrimineringslagen".
+#[test]
+fn a_numbered_duty_over_a_list_leads_it() {
+    let text = "AVTAL\n\nUppdraget avser lokalvård.\n\n§ 7 Likabehandling\n\
+                7.1 Leverantören förpliktar sig att under avtalstiden\n\
+                a) följa diskrimineringslagen (2008:567),\n\
+                b) ha en kontaktperson för frågor om likabehandling.\n";
+    assert_eq!(status(&checked(text, Format::Text), "AD-01").0, "met");
+}

@@ -81,7 +81,8 @@ impl Builder<'_> {
     }
 
     /// A numbered line that a sentence goes on from: the next line (page
-    /// furniture aside) is text that starts in lower case. "12.2 Beställaren
+    /// furniture aside) is text that starts in lower case, or the line
+    /// states a duty and text or a list goes on from it. "12.2 Beställaren
     /// har rätt att häva kontraktet om entreprenören" wrapped before "har
     /// brutit mot punkt 4 ovan" is a numbered point, not a title.
     pub(super) fn sentence_goes_on(
@@ -105,13 +106,20 @@ impl Builder<'_> {
             return false;
         };
         let next = &self.text[lines[next].start..lines[next].end];
-        matches!(classify(next), Line::Text { .. })
-            && (next
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-                || lines::has_duty_verb(&raw[heading.content..]))
+        let duty = lines::has_duty_verb(&raw[heading.content..]);
+        match classify(next) {
+            Line::Text { .. } => {
+                duty || next
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            }
+            // "7.1 Leverantören förpliktar sig att under avtalstiden" over
+            // "a) följa …" leads a list.
+            Line::ListItem { .. } => duty,
+            _ => false,
+        }
     }
 
     /// The text of the line before line `i` that is not page furniture.
