@@ -6,7 +6,10 @@
 //!   an untied requirement's evidence, a repealed act, a ground);
 //! - stands in a section whose heading holds one (the clause's section, where
 //!   every sanction and duty is tied);
-//! - names such a section by its number or annex ("enligt punkt 7.4");
+//! - names such a section by its number or annex ("enligt punkt 7.4"), or
+//!   a point whose run-in title may name the clause ("5.4 Likabehandling.
+//!   …"), by a word and its number or by a lettered code alone ("brott mot
+//!   AFC.14");
 //! - may hide a fragment the search cannot see: a word hyphenated at a line
 //!   end, or a soft hyphen, which folding removes;
 //! - or shares its section with a block that may hold a duty's evidence (the
@@ -110,23 +113,24 @@ fn mark_hidden_words(doc: &Document, index: &LineIndex, marks: &mut Marks) {
 /// the clause sections, and those of the points whose run-in title may name
 /// it ("5.4 Likabehandling. Leverantören ska …").
 struct Places<'d> {
-    numbers: Vec<&'d str>,
+    /// In lower case, as references are read.
+    numbers: Vec<String>,
     annexes: Vec<&'d str>,
 }
 
 impl<'d> Places<'d> {
     fn of(doc: &'d Document, clause_sections: &[usize], marked: &[bool]) -> Self {
         let sections = clause_sections.iter().map(|&c| &doc.sections[c]);
-        let mut numbers: Vec<&str> = sections
+        let points = (0..doc.blocks.len())
+            .filter(|&b| marked[b])
+            .filter_map(|b| doc.run_in_title(b)?.0);
+        let numbers = sections
             .clone()
             .filter_map(|c| c.number.as_deref())
+            .chain(points)
+            .map(str::to_ascii_lowercase)
             .collect();
         let annexes = sections.filter_map(|c| c.annex.as_deref()).collect();
-        numbers.extend(
-            (0..doc.blocks.len())
-                .filter(|&b| marked[b])
-                .filter_map(|b| doc.run_in_title(b)?.0),
-        );
         Self { numbers, annexes }
     }
 }
@@ -144,7 +148,8 @@ fn mark_references(
     let firsts: Vec<char> = places
         .numbers
         .iter()
-        .chain(&places.annexes)
+        .map(String::as_str)
+        .chain(places.annexes.iter().copied())
         .filter_map(|id| id.chars().next())
         .flat_map(char::to_lowercase)
         .collect();
@@ -173,14 +178,29 @@ fn mark_references(
             }
         }
     }
-    // A lettered number needs no word before it: "brott mot AFD.17".
-    for number in places
+    mark_codes(lower, prefilter, index, places, marks);
+}
+
+/// Marks the blocks that name a clause place by a lettered number with no
+/// word before it ("brott mot AFD.17"), or a parent of one ("C.8" of
+/// "C.8.3"): each letter prefix is looked for once.
+fn mark_codes(
+    lower: &str,
+    prefilter: &Prefilter,
+    index: &LineIndex,
+    places: &Places<'_>,
+    marks: &mut Marks,
+) {
+    let mut prefixes: Vec<&str> = places
         .numbers
         .iter()
         .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
-    {
-        let code = number.to_ascii_lowercase();
-        for (at, _) in lower.match_indices(code.as_str()) {
+        .filter_map(|n| n.find('.').map(|dot| &n[..=dot]))
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    for prefix in prefixes {
+        for (at, _) in lower.match_indices(prefix) {
             if let Some(b) = index.block_at(at) {
                 if !marks.spread[b] && names_place(lower, at, places, &prefilter.reference_words) {
                     marks.mark(b, true);
@@ -216,8 +236,7 @@ fn names_place(lower: &str, at: usize, places: &Places<'_>, words: &ReferenceWor
     };
     match &found {
         Reference::Section(n) => places.numbers.iter().any(|num| {
-            num.to_ascii_lowercase()
-                .strip_prefix(n.as_str())
+            num.strip_prefix(n.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         }),
         Reference::Annex(id) => places.annexes.iter().any(|x| x.eq_ignore_ascii_case(id)),
@@ -267,12 +286,12 @@ impl LineIndex {
 
 /// Whether a "§" at `at` follows the number of a clause section: "brott
 /// mot 12 §".
-fn sign_after_clause_number(lower: &str, at: usize, numbers: &[&str]) -> bool {
+fn sign_after_clause_number(lower: &str, at: usize, numbers: &[String]) -> bool {
     if !lower[at..].starts_with('§') {
         return false;
     }
     let before = lower[..at].trim_end();
     let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let number = &before[before.len() - digits..];
-    digits > 0 && numbers.contains(&number)
+    digits > 0 && numbers.iter().any(|n| n == number)
 }

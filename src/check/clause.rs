@@ -24,7 +24,8 @@ pub enum Tie {
 
 #[derive(Debug, Default)]
 pub struct Clause {
-    /// Sections whose heading names the clause.
+    /// Sections whose heading names the clause, or, when none does, that
+    /// mostly speak of it.
     pub sections: Vec<usize>,
     /// Paragraphs whose run-in title names the clause ("5.4 Likabehandling.
     /// Leverantören ska …"), with their numbers, where no heading does.
@@ -62,7 +63,8 @@ impl Clause {
         }
     }
 
-    /// Where a missing requirement belongs: the clause's first heading.
+    /// Where a missing requirement belongs: the clause's first heading, or
+    /// the first point whose run-in title names it.
     #[must_use]
     pub fn anchor(&self, a: &Analysis<'_>) -> Option<Span> {
         let point = || self.points.first().map(|&(b, _)| a.doc.blocks[b].span());

@@ -90,6 +90,9 @@ fn contract_type(a: &Analysis<'_>, p: &Profile) -> ContractType {
 /// How far after the word "CPV" codes are read: a line or a short table.
 const CPV_WINDOW: usize = 400;
 
+/// How many places that name "CPV" are read.
+const CPV_PLACES: usize = 16;
+
 /// The kinds of contract that the CPV codes in the document name: runs of
 /// eight digits (a check digit may follow) that stand shortly after "CPV", in
 /// its block or in the list items, table cells and code lines that follow it
@@ -102,19 +105,26 @@ fn cpv_kinds(a: &Analysis<'_>, cpv: &crate::profile::Cpv) -> Vec<ContractType> {
     }
     let text = a.doc.text.as_bytes();
     let blocks = &a.doc.blocks;
-    for (b, block) in blocks.iter().enumerate() {
-        let span = block.span();
-        let Some(at) = (span.start..span.end)
-            .find(|&i| text[i..span.end].len() >= 3 && text[i..i + 3].eq_ignore_ascii_case(b"CPV"))
-        else {
+    // A document names its CPV codes once or twice; a few places suffice.
+    let places: std::collections::BTreeSet<usize> = [&b"CPV"[..], b"cpv", b"Cpv"]
+        .iter()
+        .flat_map(|needle| memchr::memmem::find_iter(text, needle).take(CPV_PLACES))
+        .collect();
+    for &at in places.iter().take(CPV_PLACES) {
+        let Some(b) = blocks.iter().position(|block| {
+            let span = block.span();
+            span.start <= at && at < span.end
+        }) else {
             continue;
         };
-        let mut end = span.end;
+        let block = &blocks[b];
+        let mut end = block.span().end;
         for next in &blocks[b + 1..] {
-            if end - at >= CPV_WINDOW || !continues_codes(text, next) {
+            let span = next.span();
+            if span.start < end || end - at >= CPV_WINDOW || !continues_codes(text, next) {
                 break;
             }
-            end = next.span().end;
+            end = span.end;
         }
         let window = &text[at..end.min(at + CPV_WINDOW)];
         for code in eight_digit_runs(window) {

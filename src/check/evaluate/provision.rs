@@ -36,7 +36,7 @@ pub(super) fn present_near(ctx: &Ctx<'_>, s: usize, set: SetId) -> bool {
 }
 
 /// The sentences of the clause that name the point of sentence `s` by its
-/// number, or a part of it: "12.4 Myndigheten har rätt att ta del av den
+/// number: "12.4 Myndigheten har rätt att ta del av den
 /// dokumentation som avses i 12.3" goes with "12.3 Arbetet med aktiva
 /// åtgärder ska dokumenteras". A reference to a parent ("villkoren i
 /// punkt 12") names every point and goes with none.
@@ -48,7 +48,12 @@ fn naming_point<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> +
         .doc
         .point_number(block, a.lead_ins[block])
         .map(str::to_ascii_lowercase);
-    (0..a.sentences.len()).filter(move |&t| {
+    let sentences = if number.is_some() {
+        0..a.sentences.len()
+    } else {
+        0..0
+    };
+    sentences.filter(move |&t| {
         let Some(number) = number.as_deref() else {
             return false;
         };
@@ -68,18 +73,19 @@ fn naming_point<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> +
 fn stands_alone(text: &str, number: &str) -> bool {
     text.match_indices(number).any(|(at, _)| {
         let before = text[..at].chars().next_back();
+        // "abc.8" is no mention of "c.8", nor "19.3" of "9.3".
         let after = &text[at + number.len()..];
         let digit = |c: char| c.is_ascii_digit();
         let longer = after.starts_with(digit)
             || after
                 .strip_prefix('.')
                 .is_some_and(|r| r.starts_with(digit));
-        !before.is_some_and(|c| digit(c) || c == '.') && !longer
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '.') && !longer
     })
 }
 
-/// Whether reference `n` names point `number` or a part of it ("14.1(iv)"
-/// names "14.1"; "14.10" and "14" do not).
+/// Whether reference `n` names point `number`: the reference parser stops
+/// at "(", so "clause 14.1(iv)" names "14.1"; "14.10" and "14" do not.
 fn names(n: &str, number: &str) -> bool {
     n.strip_prefix(number)
         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
