@@ -694,38 +694,12 @@ fn damaged_packages_are_refused_without_a_copy() {
     }
 }
 
-/// `anbud.docx` with its part `part` rewritten by `change`.
-fn rewritten(dir: &Path, name: &str, part: &str, change: impl Fn(&str) -> String) -> PathBuf {
-    use std::io::{Read as _, Write as _};
-    let path = dir.join(name);
-    let mut source =
-        zip::ZipArchive::new(std::fs::File::open(word("anbud.docx")).unwrap()).unwrap();
-    let mut old = String::new();
-    source
-        .by_name(part)
-        .unwrap()
-        .read_to_string(&mut old)
-        .unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    for i in 0..source.len() {
-        let entry = source.by_index_raw(i).unwrap();
-        if entry.name().unwrap() != part {
-            out.raw_copy_file(entry).unwrap();
-        }
-    }
-    out.start_file(part, zip::write::SimpleFileOptions::default())
-        .unwrap();
-    out.write_all(change(&old).as_bytes()).unwrap();
-    out.finish().unwrap();
-    path
-}
-
 /// A location's `paragraph` counts only paragraphs with text; the comments
 /// still find their words when empty paragraphs stand between them.
 #[test]
 fn empty_paragraphs_do_not_move_the_comments() {
     let dir = scratch("annotate-empty-paragraphs");
-    let input = rewritten(&dir, "tomma.docx", "word/document.xml", |xml| {
+    let input = crate::docx_with_part(&dir, "tomma.docx", "word/document.xml", |xml| {
         let doubled = xml.replace("<w:p>", "<w:p/><w:p>");
         assert!(doubled.len() > xml.len() + 100);
         doubled

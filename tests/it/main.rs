@@ -75,6 +75,38 @@ pub(crate) fn scratch(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// A copy of `fixtures/word/anbud.docx` at `dir/name` with its part `part`
+/// rewritten by `change`, every other part copied as it is.
+pub(crate) fn docx_with_part(
+    dir: &std::path::Path,
+    name: &str,
+    part: &str,
+    change: impl Fn(&str) -> String,
+) -> std::path::PathBuf {
+    use std::io::{Read as _, Write as _};
+    let path = dir.join(name);
+    let file = std::fs::File::open(repo().join("fixtures/word/anbud.docx")).unwrap();
+    let mut source = zip::ZipArchive::new(file).unwrap();
+    let mut old = String::new();
+    source
+        .by_name(part)
+        .unwrap()
+        .read_to_string(&mut old)
+        .unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..source.len() {
+        let entry = source.by_index_raw(i).unwrap();
+        if entry.name().unwrap() != part {
+            out.raw_copy_file(entry).unwrap();
+        }
+    }
+    out.start_file(part, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(change(&old).as_bytes()).unwrap();
+    out.finish().unwrap();
+    path
+}
+
 /// A zip package of the given parts.
 #[must_use]
 pub(crate) fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {

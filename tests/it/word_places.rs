@@ -32,34 +32,7 @@ fn with_comments(dir: &Path, name: &str, comments: &[(&str, &str)]) -> PathBuf {
         xml.push_str("</w:comment>");
     }
     xml.push_str("</w:comments>");
-    with_part(dir, name, "word/comments.xml", |_| xml.clone())
-}
-
-/// `anbud.docx` with its part `part` rewritten by `change`.
-fn with_part(dir: &Path, name: &str, part: &str, change: impl Fn(&str) -> String) -> PathBuf {
-    use std::io::{Read as _, Write as _};
-    let path = dir.join(name);
-    let mut source =
-        zip::ZipArchive::new(std::fs::File::open(repo().join("fixtures/word/anbud.docx")).unwrap())
-            .unwrap();
-    let mut old = String::new();
-    source
-        .by_name(part)
-        .unwrap()
-        .read_to_string(&mut old)
-        .unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    for i in 0..source.len() {
-        let entry = source.by_index_raw(i).unwrap();
-        if entry.name().unwrap() != part {
-            out.raw_copy_file(entry).unwrap();
-        }
-    }
-    out.start_file(part, zip::write::SimpleFileOptions::default())
-        .unwrap();
-    out.write_all(change(&old).as_bytes()).unwrap();
-    out.finish().unwrap();
-    path
+    crate::docx_with_part(dir, name, "word/comments.xml", |_| xml.clone())
 }
 
 fn report(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
@@ -382,7 +355,7 @@ fn a_paragraph_by_its_section_its_place_there_and_its_first_words() {
 fn the_page_word_last_laid_the_paragraph_out_on_is_approximate() {
     let dir = scratch("word-pages");
     // Word's layout put the paragraph "Efter begäran …" at the top of page 2.
-    let laid_out = with_part(&dir, "sidor.docx", "word/document.xml", |xml| {
+    let laid_out = crate::docx_with_part(&dir, "sidor.docx", "word/document.xml", |xml| {
         let at = r#"<w:r><w:t xml:space="preserve">Efter begäran"#;
         assert!(xml.contains(at));
         xml.replace(
@@ -451,7 +424,7 @@ fn the_page_word_last_laid_the_paragraph_out_on_is_approximate() {
 fn first_words_are_document_text_and_escaped() {
     let dir = scratch("word-places-escape");
     // AD-01's paragraph opens with markup and a terminal escape.
-    let hostile = with_part(&dir, "elak.docx", "word/document.xml", |xml| {
+    let hostile = crate::docx_with_part(&dir, "elak.docx", "word/document.xml", |xml| {
         let at = r#"<w:t xml:space="preserve">Leverantören </w:t>"#;
         assert!(xml.contains(at));
         xml.replacen(
