@@ -116,6 +116,25 @@ fn strings(items: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// klausul's comments on `anbud.docx`: the heading, then the words each is
+/// anchored on, as Word shows them.
+const ANBUD_COMMENTS: &[(&str, &str, &str)] = &[
+    ("AD-01 comply-with-act: svagt", "bör", "bör"),
+    ("AD-07 report-on-request: svagt", "skälig tid", "skälig tid"),
+    (
+        "AD-08 periodic-report: saknas",
+        "Antidiskriminering",
+        "Antidiskriminering",
+    ),
+    (
+        "AD-09 truth-declaration: saknas",
+        "Antidiskriminering",
+        "Antidiskriminering",
+    ),
+    ("AD-11 rectification: svagt", "skälig tid", "skälig tid"),
+    ("AD-13 accessibility: svagt", "bör", "bör"),
+];
+
 #[test]
 fn each_finding_is_a_comment_on_its_words() {
     let dir = scratch("annotate-comments");
@@ -127,25 +146,7 @@ fn each_finding_is_a_comment_on_its_words() {
         before,
         "the input is untouched"
     );
-    assert_eq!(
-        own_comments(&v),
-        strings(&[
-            ("AD-01 comply-with-act: svagt", "bör", "bör"),
-            ("AD-07 report-on-request: svagt", "skälig tid", "skälig tid"),
-            (
-                "AD-08 periodic-report: saknas",
-                "Antidiskriminering",
-                "Antidiskriminering"
-            ),
-            (
-                "AD-09 truth-declaration: saknas",
-                "Antidiskriminering",
-                "Antidiskriminering"
-            ),
-            ("AD-11 rectification: svagt", "skälig tid", "skälig tid"),
-            ("AD-13 accessibility: svagt", "bör", "bör"),
-        ])
-    );
+    assert_eq!(own_comments(&v), strings(ANBUD_COMMENTS));
     // The reviewer's comment and tracked change are kept as they were.
     let jurist: Vec<&Value> = v["comments"]
         .as_array()
@@ -706,25 +707,7 @@ fn empty_paragraphs_do_not_move_the_comments() {
     });
     let out = dir.join("ut.docx");
     let v = annotated(&dir, &input, &out, &[], &input);
-    assert_eq!(
-        own_comments(&v),
-        strings(&[
-            ("AD-01 comply-with-act: svagt", "bör", "bör"),
-            ("AD-07 report-on-request: svagt", "skälig tid", "skälig tid"),
-            (
-                "AD-08 periodic-report: saknas",
-                "Antidiskriminering",
-                "Antidiskriminering"
-            ),
-            (
-                "AD-09 truth-declaration: saknas",
-                "Antidiskriminering",
-                "Antidiskriminering"
-            ),
-            ("AD-11 rectification: svagt", "skälig tid", "skälig tid"),
-            ("AD-13 accessibility: svagt", "bör", "bör"),
-        ])
-    );
+    assert_eq!(own_comments(&v), strings(ANBUD_COMMENTS));
 }
 
 /// The Basic macro LibreOffice runs: opens the document, accepts every
