@@ -33,6 +33,11 @@ def sheet_is_fileable(ws, title):
 def main(path, section):
     wb = openpyxl.load_workbook(path)
     names = wb.sheetnames
+    # The creation time is the run's (SOURCE_DATE_EPOCH 2026-01-01 00:00 UTC
+    # in the test), not the clock's, so the file can be made again.
+    created = wb.properties.created
+    check(created is not None and created.isoformat()[:16] == "2026-01-01T00:00",
+          f"created: {created}")
     check(names == ["Kravmatris", "Fynd", "Avtalsregister", "Täckning", "Om rapporten"],
           f"sheets: {names}")
     for ws in wb.worksheets[:4]:

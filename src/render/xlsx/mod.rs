@@ -10,7 +10,7 @@ mod coverage;
 mod lines;
 mod table;
 
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 use super::words::word;
 use super::{Context, Renderer};
@@ -42,9 +42,21 @@ impl<'p> Xlsx<'p> {
         word(self.ctx.lang(), key)
     }
 
+    /// The workbook's creation time is the run's, not the clock's, so
+    /// `SOURCE_DATE_EPOCH` makes the file again byte for byte and the web
+    /// page's download is the command line's.
+    fn properties(&self) -> DocProperties {
+        let run = (self.ctx.run.time.strip_suffix(" UTC"))
+            .and_then(|t| ExcelDateTime::parse_from_str(&format!("{t}:00")).ok());
+        let at =
+            run.unwrap_or_else(|| ExcelDateTime::from_timestamp(0).expect("the epoch is a date"));
+        DocProperties::new().set_creation_datetime(&at)
+    }
+
     fn workbook(&self) -> Result<Vec<u8>, XlsxError> {
         let f = Formats::new(self.word("report_title"), self.word("page_of"));
         let mut book = Workbook::new();
+        book.set_properties(&self.properties());
         let sheet = book.add_worksheet().set_name(self.word("sheet_matrix"))?;
         lines::matrix(sheet, &f, self.ctx, &self.matrix)?;
         let sheet = book.add_worksheet().set_name(self.word("sheet_findings"))?;
