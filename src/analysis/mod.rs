@@ -65,14 +65,26 @@ impl<'d> Analysis<'d> {
         } else {
             relevance::relevant_blocks(doc, &lower, prefilter)
         };
-        // A list item's duty may take its binding word from its lead-in.
+        // A list item's duty is read with its lead-in: the item may take its
+        // binding word from the lead-in, and the lead-in ("Leverantören ska
+        // följa diskrimineringslagen och") its verb or evidence from the item.
         let lead_ins = modality::lead_in_blocks(doc);
-        for b in 0..doc.blocks.len() {
-            if relevant[b] {
-                if let Some(lead) = lead_ins[b] {
+        let kept = relevant.clone();
+        for (b, lead) in lead_ins.iter().enumerate() {
+            if let Some(lead) = *lead {
+                if kept[b] || kept[lead] {
+                    relevant[b] = true;
                     relevant[lead] = true;
                 }
             }
+        }
+        // A sanction table's amount stands in the cell beside the breach.
+        let beside: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&b| relevant[b])
+            .filter_map(|b| doc.next_cell(b))
+            .collect();
+        for b in beside {
+            relevant[b] = true;
         }
         let contract_words = count_sets(prefilter.contract_words(&lower));
         drop(lower);

@@ -16,6 +16,7 @@ mod package;
 mod pages;
 mod paragraphs;
 mod pdf;
+mod tables;
 mod text;
 mod title_words;
 

@@ -129,6 +129,9 @@ word_tables! {
             /// Words by which a sentence names the part of the document it
             /// stands in: "villkoren i detta avsnitt", "this section".
             self_reference,
+            /// Words by which a sanction table's row or a list item names
+            /// the breach it is for: "Brott mot § 9", "Breach of clause 12".
+            breach,
         }
         settings {}
         spec_only {}

@@ -20,6 +20,7 @@ mod properties;
 mod prose;
 mod reports;
 mod rules_only;
+mod sanction_tables;
 #[cfg(feature = "serve")]
 mod serve;
 mod sheets;

@@ -89,6 +89,19 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
             "AD-04",
             Status::Weak,
         ),
+        (
+            // The item holds no root phrase; its lead-in holds the act.
+            "a list item is read with its lead-in",
+            format!("{FILLER}Leverantören bör enligt diskrimineringslagen (2008:567)\n\n- följa lagen i uppdraget\n"),
+            "AD-01",
+            Status::Weak,
+        ),
+        (
+            "and a lead-in with its items, as a sanction table's head with its rows",
+            format!("{CLAUSE}## 14 Viten\n\n| Avvikelse | Vite |\n|---|---|\n| Brott mot punkt 7.4 | 30 000 kr per påbörjad vecka |\n"),
+            "AD-10",
+            Status::Met,
+        ),
         // The paragraph with the elements holds no root phrase of its own; it
         // is read because its section holds the duty's evidence.
         ("a duty finds its elements elsewhere in its section", duty.clone(), "AD-06", Status::Met),

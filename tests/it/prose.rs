@@ -11,7 +11,7 @@ use klausul::profile::Profile;
 use klausul::render::localise::Localiser;
 use klausul::source::Format;
 
-fn checked(text: &str, format: Format) -> Checked {
+pub(crate) fn checked(text: &str, format: Format) -> Checked {
     let doc = read_text(text.to_owned(), format);
     let profile = Profile::stockholm();
     let mut checked = check(&doc, &profile, &CheckOptions::default());
@@ -20,7 +20,7 @@ fn checked(text: &str, format: Format) -> Checked {
 }
 
 /// (status, message) of requirement `id`.
-fn status(c: &Checked, id: &str) -> (String, String) {
+pub(crate) fn status(c: &Checked, id: &str) -> (String, String) {
     let r = c.requirements.iter().find(|r| r.id == id).unwrap();
     (r.status.name().to_owned(), r.message.clone())
 }
@@ -892,4 +892,22 @@ fn a_numbered_duty_over_a_list_leads_it() {
                 a) följa diskrimineringslagen (2008:567),\n\
                 b) ha en kontaktperson för frågor om likabehandling.\n";
     assert_eq!(status(&checked(text, Format::Text), "AD-01").0, "met");
+}
+
+/// With no listing the act covers every ground, but a text that never
+/// speaks of discrimination covers none: there AD-04 is missing, not met.
+#[test]
+fn grounds_are_covered_only_where_discrimination_is_spoken_of() {
+    let silent = format!(
+        "{SERVICES}## 8 Lagar\n\nLeverantören ska följa de lagar och förordningar som gäller för uppdraget.\n"
+    );
+    assert_eq!(
+        status(&checked(&silent, Format::Markdown), "AD-04").0,
+        "missing"
+    );
+    let act = silent.replace(
+        "gäller för uppdraget",
+        "gäller, bland dem diskrimineringslagen (2008:567)",
+    );
+    assert_eq!(status(&checked(&act, Format::Markdown), "AD-04").0, "met");
 }

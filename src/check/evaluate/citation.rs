@@ -31,7 +31,19 @@ pub(super) fn current_law(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     outcome
 }
 
-pub(super) fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
+/// The grounds a listing names. With no listing the act covers them all,
+/// but only where the document speaks of discrimination at all: in a text
+/// that never does, nothing covers them and the requirement is missing.
+pub(super) fn grounds(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
+    let a = ctx.a;
+    let clause = &ctx.p.clause;
+    let outcome = listed_grounds(ctx, r);
+    let speaks =
+        || (0..a.sentences.len()).any(|s| a.has(s, clause.topic) || a.has(s, clause.headings));
+    (!outcome.spans.is_empty() || speaks()).then_some(outcome)
+}
+
+fn listed_grounds(ctx: &Ctx<'_>, r: &Requirement) -> Outcome {
     let a = ctx.a;
     let mut listing = None;
     for s in 0..a.sentences.len() {

@@ -107,7 +107,7 @@ fn met(r: &Requirement) -> Message {
 pub fn evaluate(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
     match r.check {
         CheckKind::CurrentLaw => Some(current_law(ctx, r)),
-        CheckKind::Grounds => Some(grounds(ctx, r)),
+        CheckKind::Grounds => grounds(ctx, r),
         CheckKind::Penalty | CheckKind::Cure | CheckKind::Termination => sanction(ctx, r),
         CheckKind::Obligation | CheckKind::Deadline => {
             best(ctx.candidates(r).filter_map(|s| duty(ctx, r, s)))

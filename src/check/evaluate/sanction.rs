@@ -46,13 +46,22 @@ pub(super) fn sanction(ctx: &Ctx<'_>, r: &Requirement) -> Option<Outcome> {
         .or_else(|| general.map(|s| ctx.weak(Message::new("general_only"), ctx.sentence(s))))
 }
 
-/// The sentences of the list items that sentence `s` leads in.
+/// The sentences that sentence `s` leads in: the list items under it, or
+/// the cells of the table it heads or stands just above ("Vite utgår enligt
+/// tabellen nedan." / "Brott mot punkt 9 | 40 000 kr per vecka").
 fn items_under<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> + 'c {
     let a = ctx.a;
     let lead = a.sentences[s].block;
-    (s + 1..a.sentences.len())
+    let cells = a.doc.table_under(lead);
+    let last_of_block = a.sentences.get(s + 1).is_none_or(|x| x.block != lead);
+    let listed = (s + 1..a.sentences.len())
         .skip_while(move |&t| a.sentences[t].block == lead)
-        .take_while(move |&t| a.lead_ins[a.sentences[t].block] == Some(lead))
+        .take_while(move |&t| a.lead_ins[a.sentences[t].block] == Some(lead));
+    let tabled = (s + 1..a.sentences.len())
+        .skip_while(move |&t| a.sentences[t].block == lead)
+        .take_while(move |&t| cells.contains(&a.sentences[t].block))
+        .filter(move |_| last_of_block);
+    listed.chain(tabled)
 }
 
 fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
@@ -74,11 +83,14 @@ fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     let a = ctx.a;
     let mut amounts = a.scan(ctx.sentence(s), amount);
     let next = s + 1;
-    if amounts.is_empty()
-        && next < a.sentences.len()
-        && a.sentences[next].block == a.sentences[s].block
-    {
+    let block = a.sentences[s].block;
+    if amounts.is_empty() && a.sentences.get(next).is_some_and(|t| t.block == block) {
         amounts = a.scan(ctx.sentence(next), amount);
+    }
+    // In a sanction table's row the amount stands in the cell beside the
+    // breach: "Brott mot § 9 | 2 % av avtalsvärdet".
+    if let (true, Some(cell)) = (amounts.is_empty(), a.doc.next_cell(block)) {
+        amounts = a.scan(a.folded.blocks[cell], amount);
     }
     let min = r
         .parameter

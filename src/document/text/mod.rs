@@ -5,6 +5,7 @@
 //! titles, contents entries or points a sentence goes on from, by the lines
 //! around them, is `titles`.
 
+mod columns;
 mod headings;
 mod titles;
 
@@ -114,6 +115,10 @@ impl Builder<'_> {
                 continue;
             }
             let raw = &self.text[line.start..line.end];
+            if self.plain && columns::is_row(self.text, lines, i) {
+                self.aligned_row(line, page);
+                continue;
+            }
             match classify(raw) {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
@@ -225,20 +230,35 @@ impl Builder<'_> {
     }
 
     fn table_row(&mut self, line: Span, page: Option<u32>) {
-        self.flush();
         let raw = &self.text[line.start..line.end];
         let mut offset = line.start;
+        let mut cells = Vec::new();
         for cell in raw.split('|') {
-            let span = trim(self.text, offset, offset + cell.len());
-            if !span.is_empty() {
-                let origin = Origin {
-                    page,
-                    paragraph: None,
-                };
-                self.outline
-                    .block(BlockKind::TableCell, smallvec::smallvec![span], origin);
-            }
+            cells.push(trim(self.text, offset, offset + cell.len()));
             offset += cell.len() + 1;
+        }
+        self.cells(cells, page);
+    }
+
+    /// A row of a table laid out with spaces.
+    fn aligned_row(&mut self, line: Span, page: Option<u32>) {
+        let raw = &self.text[line.start..line.end];
+        let cells = columns::cells(raw)
+            .into_iter()
+            .map(|r| Span::new(line.start + r.start, line.start + r.end))
+            .collect();
+        self.cells(cells, page);
+    }
+
+    fn cells(&mut self, cells: Vec<Span>, page: Option<u32>) {
+        self.flush();
+        for span in cells.into_iter().filter(|s| !s.is_empty()) {
+            let origin = Origin {
+                page,
+                paragraph: None,
+            };
+            self.outline
+                .block(BlockKind::TableCell, smallvec::smallvec![span], origin);
         }
     }
 }
