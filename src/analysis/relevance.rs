@@ -123,7 +123,11 @@ impl<'d> Places<'d> {
         let sections = clause_sections.iter().map(|&c| &doc.sections[c]);
         let points = (0..doc.blocks.len())
             .filter(|&b| marked[b])
-            .filter_map(|b| doc.run_in_title(b)?.0);
+            .filter_map(|b| {
+                doc.run_in_title(b)
+                    .and_then(|t| t.0)
+                    .or_else(|| doc.row_number(b))
+            });
         let numbers = sections
             .clone()
             .filter_map(|c| c.number.as_deref())

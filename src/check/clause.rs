@@ -55,6 +55,7 @@ impl Clause {
         }
         if sections.is_empty() {
             points = points_titled_as_clause(a, p);
+            points.extend(rows_about_clause(a, p));
         }
         Self {
             sections,
@@ -193,6 +194,24 @@ fn sections_about_clause(a: &Analysis<'_>, p: &Profile) -> Vec<usize> {
         }
     }
     a.doc.sections_mostly_about(|b| about[b])
+}
+
+/// Where the clause stands in a requirements catalogue: numbered rows that
+/// speak of discrimination ("4.11 | Leverantören ska följa
+/// diskrimineringslagen …"), which the sanctions name by number ("vid brott
+/// mot krav 4.11–4.15").
+fn rows_about_clause(a: &Analysis<'_>, p: &Profile) -> Vec<(usize, Option<String>)> {
+    let mut rows: Vec<(usize, Option<String>)> = Vec::new();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        let b = sentence.block;
+        if rows.last().is_some_and(|r| r.0 == b) || !a.has(s, p.clause.topic) {
+            continue;
+        }
+        if let Some(number) = a.doc.row_number(b) {
+            rows.push((b, Some(number.to_owned())));
+        }
+    }
+    rows
 }
 
 /// Where the clause stands when neither a heading nor a section's prose

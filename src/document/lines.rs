@@ -180,6 +180,16 @@ fn is_markup(line: &str) -> bool {
         || t == "---"
         || t == "***"
         || (t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+        || is_grid_rule(t)
+}
+
+/// The rule under a plain-text grid's head: "----+--------+-----".
+fn is_grid_rule(t: &str) -> bool {
+    t.len() >= 5
+        && t.contains(['+', '|'])
+        && t.contains("---")
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | '+' | ':' | '=' | ' '))
 }
 
 #[cfg(test)]

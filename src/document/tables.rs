@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{BlockKind, Document};
+use super::{labels, BlockKind, Document};
 
 /// How many cells from a table's start may be its head ("Avvikelse",
 /// "Vite", "Anmärkning").
@@ -48,5 +48,22 @@ impl Document {
     #[must_use]
     pub fn next_cell(&self, b: usize) -> Option<usize> {
         (self.is_cell(b) && self.is_cell(b + 1)).then_some(b + 1)
+    }
+
+    /// The number a row's label cell gives table cell `b`: the cell before
+    /// it holds a number and nothing else ("4.11 | Leverantören ska …",
+    /// "AFD.171 | …"), as in a requirements catalogue.
+    #[must_use]
+    pub fn row_number(&self, b: usize) -> Option<&str> {
+        if !self.is_cell(b) || b == 0 || !self.is_cell(b - 1) {
+            return None;
+        }
+        let span = self.blocks[b - 1].span();
+        let text = self.text[span.start..span.end].trim();
+        // The label grammar reads a number before a title: give it the gap.
+        let gapped = format!("{text} ");
+        let (rest, number) = labels::section_number_label(&gapped).ok()?;
+        let len = number.len();
+        rest.is_empty().then(|| &text[..len])
     }
 }

@@ -94,3 +94,41 @@ fn a_table_laid_out_with_spaces_in_plain_text() {
     let r = c.requirements.iter().find(|r| r.id == "AD-10").unwrap();
     assert_eq!(r.locations[0].section.as_deref(), Some("21"));
 }
+
+/// A requirements catalogue drawn as a grid in plain text, whose cells wrap
+/// onto lines that leave the number column blank; the sanctions name its
+/// rows by number ("krav 4.11–4.13"), as a framework agreement does.
+#[test]
+fn a_catalogue_drawn_as_a_grid_with_rows_named_by_number() {
+    let text =
+        "RAMAVTAL\n\n12 Vite\n\n12.1 Vid brott mot krav 4.11-4.13 i bilaga 4 utgår vite med\n\
+                40 000 kronor per påbörjad vecka.\n\n\
+                BILAGA 4 KRAVKATALOG\n\n\
+                Nr    | Krav                                     | Typ\n\
+                ------+------------------------------------------+---------\n\
+                4.10  | Konsulten ska bära legitimation.         | Ska-krav\n\
+                4.11  | Leverantören ska följa diskriminerings-  | Ska-krav\n      \
+                | lagen (2008:567) i uppdraget.            |\n\
+                4.12  | Leverantören ska på begäran redovisa hur | Ska-krav\n      \
+                | krav 4.11 uppfylls. Redovisningen ska    |\n      \
+                | lämnas inom fyrtiofem (45) dagar.        |\n";
+    let c = checked(text, Format::Text);
+    assert_eq!(status(&c, "AD-01").0, "met", "{:?}", status(&c, "AD-01"));
+    // The wrapped cell is one: "diskriminerings-" and "lagen" join.
+    assert_eq!(
+        quoted(&c, text, "AD-01"),
+        ["Leverantören ska följa diskriminerings-  | Ska-krav\n      | lagen (2008:567) i uppdraget."]
+    );
+    assert_eq!(
+        status(&c, "AD-07"),
+        (
+            "weak".to_owned(),
+            "the time \"fyrtiofem (45) dagar\" (45 days) is longer than the maximum of 30 days"
+                .to_owned()
+        )
+    );
+    assert_eq!(status(&c, "AD-10").0, "met", "{:?}", status(&c, "AD-10"));
+    // The same sanction for rows the catalogue holds for something else.
+    let other = text.replace("krav 4.11-4.13", "krav 4.10");
+    assert_eq!(status(&checked(&other, Format::Text), "AD-10").0, "missing");
+}

@@ -1,10 +1,16 @@
-//! Tables laid out with spaces, as a PDF's text keeps them: "Avvikelse
-//! ⟨spaces⟩ Vite" over "Utebliven hämtning ⟨spaces⟩ 5 000 kr per tillfälle".
-//! Two lines in a row, each parted into cells by wide gaps, are rows of a
-//! table; a single such line is not (a running header, a signature line).
+//! Tables in plain text. Laid out with spaces, as a PDF's text keeps them:
+//! "Avvikelse ⟨spaces⟩ Vite" over "Utebliven hämtning ⟨spaces⟩ 5 000 kr per
+//! tillfälle"; two lines in a row, each parted into cells by wide gaps, are
+//! rows of a table, a single such line is not (a running header, a signature
+//! line). Or drawn as a grid, "4.11  | Leverantören ska … | Ska-krav", whose
+//! cells wrap onto lines that leave the first column blank.
 
 use std::ops::Range;
 
+use super::Builder;
+use crate::document::lines::{classify, Line};
+use crate::document::outline::Origin;
+use crate::document::BlockKind;
 use crate::model::span::Span;
 
 /// The narrowest gap of spaces that parts two cells; a tab parts them too.
@@ -62,6 +68,118 @@ pub(super) fn is_row(text: &str, lines: &[Span], i: usize) -> bool {
     row(i) && ((i > 0 && row(i - 1)) || row(i + 1))
 }
 
+/// A line of a grid: where its first bar stands (in bytes) and its cells
+/// between the bars, as byte ranges of the line, trimmed; empty cells too,
+/// so the columns line up.
+pub(super) struct GridLine {
+    pub first_bar: usize,
+    pub cells: Vec<Range<usize>>,
+}
+
+impl GridLine {
+    /// A line with a bar inside it, or `None`.
+    pub(super) fn of(line: &str) -> Option<Self> {
+        let first_bar = line.find('|')?;
+        let mut cells = Vec::new();
+        let mut start = 0;
+        for part in line.split('|') {
+            let lead = part.len() - part.trim_start().len();
+            let body = part.trim();
+            cells.push(start + lead..start + lead + body.len());
+            start += part.len() + 1;
+        }
+        if line.trim_end().ends_with('|') {
+            cells.pop();
+        }
+        Some(Self { first_bar, cells })
+    }
+
+    /// Whether this line goes on with the cells of `row`: its first column
+    /// is blank and its bars stand where the row's do (the last columns'
+    /// may be left out).
+    pub(super) fn continues(&self, row: &Self) -> bool {
+        row.first_bar > 0
+            && self.first_bar == row.first_bar
+            && self.cells.len() <= row.cells.len()
+            && self.cells[0].is_empty()
+    }
+
+    /// Whether this line opens a row of a grid: text stands before its first
+    /// bar, as in no Markdown table row.
+    pub(super) fn opens_row(&self) -> bool {
+        self.first_bar > 0 && !self.cells[0].is_empty() && self.cells.len() >= 2
+    }
+}
+
+/// The grid row being read: its first line, and the block of each column's
+/// cell so far.
+pub(super) struct OpenRow {
+    line: GridLine,
+    cells: Vec<Option<usize>>,
+}
+
+impl Builder<'_> {
+    /// Reads line `i` as a row of a grid, or as the next line of the row
+    /// being read, and says whether it did; any other line ends the grid.
+    pub(super) fn grid_line(&mut self, lines: &[Span], i: usize, page: Option<u32>) -> bool {
+        let line = lines[i];
+        let open = self.grid.take();
+        let raw = &self.text[line.start..line.end];
+        let Some(g) = GridLine::of(raw) else {
+            if !matches!(classify(raw), Line::Blank | Line::Markup) {
+                self.grid_before = None;
+            }
+            return false;
+        };
+        if let Some(mut row) = open {
+            if g.continues(&row.line) {
+                self.add_cells(&mut row.cells, &g, line, page);
+                self.grid = Some(row);
+                return true;
+            }
+        }
+        let next = lines
+            .get(i + 1)
+            .and_then(|l| GridLine::of(&self.text[l.start..l.end]));
+        let in_grid = next.is_some_and(|n| n.continues(&g) || n.first_bar == g.first_bar);
+        if !g.opens_row() || !(in_grid || self.grid_before == Some(g.first_bar)) {
+            self.grid_before = None;
+            return false;
+        }
+        self.flush();
+        let mut cells = vec![None; g.cells.len()];
+        self.add_cells(&mut cells, &g, line, page);
+        self.grid_before = Some(g.first_bar);
+        self.grid = Some(OpenRow { line: g, cells });
+        true
+    }
+
+    /// Each cell of line `g` as a new cell block, or as the next line of
+    /// its column's cell.
+    fn add_cells(
+        &mut self,
+        cells: &mut [Option<usize>],
+        g: &GridLine,
+        line: Span,
+        page: Option<u32>,
+    ) {
+        for (k, c) in g.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            let span = Span::new(line.start + c.start, line.start + c.end);
+            if let Some(b) = cells[k] {
+                self.outline.blocks[b].lines.push(span);
+                continue;
+            }
+            let origin = Origin {
+                page,
+                paragraph: None,
+            };
+            self.outline
+                .block(BlockKind::TableCell, smallvec::smallvec![span], origin);
+            cells[k] = Some(self.outline.blocks.len() - 1);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +206,28 @@ mod tests {
         assert!(texts("a)   Leverantören ska").is_empty());
         assert!(texts("21.1   Brister i fråga om").is_empty());
         assert!(texts("Sida 3 av 9").is_empty());
+    }
+
+    #[test]
+    fn a_grid_row_and_the_line_that_goes_on_with_it() {
+        let row = "4.11  | Leverantören ska följa diskriminerings-   | Ska-krav";
+        let more = "      | lagen (2008:567).                          |";
+        let (r, m) = (GridLine::of(row).unwrap(), GridLine::of(more).unwrap());
+        let cells: Vec<&str> = r.cells.iter().map(|c| &row[c.clone()]).collect();
+        assert_eq!(
+            cells,
+            [
+                "4.11",
+                "Leverantören ska följa diskriminerings-",
+                "Ska-krav"
+            ]
+        );
+        assert!(r.opens_row() && !m.opens_row());
+        assert!(m.continues(&r));
+        assert_eq!(&more[m.cells[1].clone()], "lagen (2008:567).");
+        // A Markdown row starts at its bar: it never goes on with another.
+        let md = GridLine::of("| a | b |").unwrap();
+        assert!(!md.opens_row() && !GridLine::of("| c | d |").unwrap().continues(&md));
     }
 
     #[test]

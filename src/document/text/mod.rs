@@ -46,6 +46,8 @@ pub fn read_text(text: String, format: Format) -> Document {
         outline,
         open: None,
         last_seen: OnceCell::new(),
+        grid: None,
+        grid_before: None,
     };
     builder.run(&lines);
     let Outline { blocks, sections } = builder.outline;
@@ -100,6 +102,11 @@ struct Builder<'a> {
     /// Each trimmed line's text and index, sorted, made the first time a
     /// heading might be a contents entry.
     last_seen: OnceCell<Vec<(&'a str, usize)>>,
+    /// The grid row being read, in plain text.
+    grid: Option<columns::OpenRow>,
+    /// Where the bars of the last grid row stood, while only blank lines,
+    /// rules and page furniture have come since.
+    grid_before: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -115,6 +122,9 @@ impl Builder<'_> {
                 continue;
             }
             let raw = &self.text[line.start..line.end];
+            if self.plain && self.grid_line(lines, i, page) {
+                continue;
+            }
             if self.plain && columns::is_row(self.text, lines, i) {
                 self.aligned_row(line, page);
                 continue;
