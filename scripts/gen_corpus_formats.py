@@ -160,9 +160,24 @@ class TextReader:
         following = self.next_line(i)
         if not following or self.lines[i + 1] == "":
             return True
-        if self.lines[i].endswith("-"):
+        if self.lines[i].endswith("-") or self.hangs(i, following):
             return False
         return len(self.lines[i]) + 1 + len(following.split()[0]) <= self.width
+
+    def hangs(self, i, following):
+        """True when FOLLOWING goes on with line I under a hanging indent:
+        "2.1  The Supplier shall …" over "     on equal terms …", its text
+        indented to where line I's text starts (or as line I itself is, when
+        that is already such a line), and no list marker opening it."""
+        line = self.lines[i]
+        indent = len(following) - len(following.lstrip())
+        opens = following.lstrip()
+        if indent < 3 or "|" in following or re.match(r"\(?[a-z0-9]{1,3}[.)]\s", opens) or any(
+                p.match(opens) for p in (BULLET, LETTER, ROMAN, DIGIT_ITEM)):
+            return False
+        own = len(line) - len(line.lstrip())
+        label = re.match(r"\s*\S+\s{2,}", line)
+        return indent == own or bool(label and indent == len(label.group(0)))
 
     def item(self, i, prev):
         """(style, number, text) when line I opens a list item: after a line
