@@ -206,7 +206,15 @@ pub fn of_provision(
     language: &Language,
 ) -> Modality {
     let own = of_sentence(a, s, evidence, language);
-    if !matches!(own, Modality::Unstated) {
+    let takes_lead = match own {
+        Modality::Unstated => true,
+        // "Leverantören åtar sig att" / "b) upprätthålla principen … och att
+        // alla har rätt att bemötas …": a right further in the item is
+        // someone's inside the duty, not the item's own verb.
+        Modality::Permissive(h) => !opens_item(a, s, h),
+        _ => false,
+    };
+    if !takes_lead {
         return own;
     }
     match lead_in(a, s).map(|l| of_sentence(a, l, &[], language)) {
@@ -214,6 +222,17 @@ pub fn of_provision(
         _ => own,
     }
 }
+
+/// Whether `hit` is among the first words of sentence `s`, as an item's own
+/// verb is ("b) får anlita underleverantörer").
+fn opens_item(a: &Analysis<'_>, s: usize, hit: Span) -> bool {
+    let before = a.lower(Span::new(a.sentences[s].span.start, hit.start));
+    before.split_whitespace().count() < ITEM_VERB_WORDS
+}
+
+/// How many words may stand before a list item's own verb ("b) Staden
+/// får", "ii) the Buyer may").
+const ITEM_VERB_WORDS: usize = 3;
 
 /// The sentence that introduces the list holding sentence `s`: the last
 /// sentence of the block before the list, in the same section, when that

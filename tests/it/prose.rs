@@ -911,3 +911,22 @@ fn grounds_are_covered_only_where_discrimination_is_spoken_of() {
     );
     assert_eq!(status(&checked(&act, Format::Markdown), "AD-04").0, "met");
 }
+
+/// A right inside an item ("att alla har rätt att bemötas …") is part of the
+/// duty the lead-in binds, not the item's own verb; an item that opens with
+/// a right ("b) får …") keeps it.
+#[test]
+fn a_right_inside_a_list_item_does_not_loosen_its_lead_in() {
+    let text = format!(
+        "{SERVICES}## 9 Antidiskriminering\n\nLeverantören åtar sig att\n\n\
+         a) följa diskrimineringslagen (2008:567);\n\n\
+         b) i sin verksamhet upprätthålla principen om alla människors lika värde och att alla \
+         har rätt att bemötas och ges möjligheter på lika villkor.\n"
+    );
+    assert_eq!(status(&checked(&text, Format::Markdown), "AD-03").0, "met");
+    let own = text.replace(
+        "b) i sin verksamhet upprätthålla",
+        "b) får i sin verksamhet upprätthålla",
+    );
+    assert_eq!(status(&checked(&own, Format::Markdown), "AD-03").0, "weak");
+}
