@@ -930,3 +930,27 @@ fn a_right_inside_a_list_item_does_not_loosen_its_lead_in() {
     );
     assert_eq!(status(&checked(&own, Format::Markdown), "AD-03").0, "weak");
 }
+
+/// "Förväntas" and "is expected to" hope for a duty and bind nobody.
+#[test]
+fn an_expectation_is_soft() {
+    for (sentence, words) in [
+        (
+            "Leverantören förväntas följa diskrimineringslagen (2008:567).",
+            "förväntas",
+        ),
+        (
+            "The Supplier is expected to comply with the Discrimination Act (2008:567).",
+            "is expected to",
+        ),
+    ] {
+        let text = format!("{SERVICES}## 9 Antidiskriminering\n\n{sentence}\n");
+        assert_eq!(
+            status(&checked(&text, Format::Markdown), "AD-01"),
+            (
+                "weak".to_owned(),
+                format!("soft wording \"{words}\" does not bind the supplier")
+            ),
+        );
+    }
+}
