@@ -86,7 +86,24 @@ impl<'d> Analysis<'d> {
         for b in beside {
             relevant[b] = true;
         }
-        let contract_words = count_sets(prefilter.contract_words(&lower));
+        // A service or works the text denies is no word for the contract's
+        // kind ("omfattar inte heller tjänster"). A denial stands in the
+        // scope's few words; only so many are looked at, so a text of
+        // nothing but such words costs no more.
+        let scope = &profile.scope;
+        let mut looked = 0;
+        let contract_words = count_sets(prefilter.contract_words(&lower).filter(|f| {
+            let (Some(negation), true) = (
+                scope.negation,
+                f.sets
+                    .iter()
+                    .any(|&s| s == scope.services || s == scope.works),
+            ) else {
+                return true;
+            };
+            looked += 1;
+            looked > NEGATIONS_LOOKED || !negated(matcher, negation, &lower, f.start)
+        }));
         drop(lower);
         let folded = Folded::new(doc, &relevant);
         let hits = matcher.find_all(&folded.lower);
@@ -226,6 +243,33 @@ fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)>
         }
     }
     counts
+}
+
+/// How many words before a word for a kind of contract a negation may
+/// stand, and in how many bytes.
+const NEGATION_WORDS: usize = 3;
+const NEGATION_WINDOW: usize = 64;
+/// How many words for services or works are looked at for a denial.
+const NEGATIONS_LOOKED: usize = 32;
+
+/// Whether a negation stands among the few words before byte `at` of
+/// `lower`, in its sentence: "omfattar inte heller tjänster".
+fn negated(matcher: &Matcher, negation: SetId, lower: &str, at: usize) -> bool {
+    let from = crate::model::span::floor_char_boundary(lower, at.saturating_sub(NEGATION_WINDOW));
+    let before = &lower[from..at];
+    let sentence = before
+        .rfind(['.', ';', ':', '!', '?'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence
+        .split_whitespace()
+        .rev()
+        .take(NEGATION_WORDS)
+        .any(|w| {
+            matcher
+                .find_all(w)
+                .iter()
+                .any(|h| matcher.sets_of(h.pattern).contains(&negation))
+        })
 }
 
 /// The sentences of the folded blocks that hold a phrase of the profile.

@@ -105,6 +105,10 @@ word_tables! {
             /// Words right before an amount that make it a limit, not the
             /// contract's value: "understiger", "dock högst".
             value_limit,
+            /// Words that, among the few right before a word for a kind of
+            /// contract, say the contract is not of that kind: "omfattar inte
+            /// heller tjänster", "does not cover any works".
+            negation,
         }
         settings {
             /// Whether the thresholds of duration and value apply.

@@ -954,3 +954,32 @@ fn an_expectation_is_soft() {
         );
     }
 }
+
+/// A word for services that the text denies ("omfattar inte heller
+/// tjänster", "does not cover any services") does not make a goods
+/// contract mixed; services named beside the goods still do.
+#[test]
+fn services_the_text_denies_do_not_count() {
+    let goods =
+        "# Avtal om torrvaror\n\nAvtalet avser köp av varor: mjöl, pasta och ris till köken. \
+                 Avtalet omfattar inte heller tjänster utöver leveransen.\n";
+    let c = checked(goods, Format::Markdown);
+    assert_eq!(c.scope.contract_type.name(), "goods");
+    assert!(!c.scope.applies);
+    let english = "# Supply agreement\n\nThe Agreement concerns the supply of goods. \
+                   It does not cover any services.\n";
+    assert_eq!(
+        checked(english, Format::Markdown)
+            .scope
+            .contract_type
+            .name(),
+        "goods"
+    );
+    let mixed = goods.replace(
+        "omfattar inte heller tjänster utöver",
+        "omfattar även tjänster vid",
+    );
+    let c = checked(&mixed, Format::Markdown);
+    assert_eq!(c.scope.contract_type.name(), "mixed");
+    assert!(c.scope.applies);
+}
