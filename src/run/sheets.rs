@@ -227,9 +227,10 @@ impl<'p> Book<'p> {
         let mut judged = audit(sheet, header, rows, self.plan.profile);
         // Put into words on every core while the reader goes on.
         let words = Localiser::new(self.plan.profile, self.plan.lang);
-        judged
-            .par_chunks_mut(LOCALISED)
-            .for_each(|rows| words.rows(rows));
+        judged.par_chunks_mut(LOCALISED).for_each(|rows| {
+            words.rows(rows);
+            rows.iter_mut().for_each(compact);
+        });
         self.rows.extend(judged);
         let (b, y) = groups(header, rows);
         self.boards.extend(b);
@@ -245,6 +246,26 @@ impl<'p> Book<'p> {
             }
         }
     }
+}
+
+/// Lets a register row's lists go of the room they grew into: the rows are
+/// held until the report is written, and a list's spare room was the
+/// largest part of a row (four reasons' room for two or three reasons).
+fn compact(row: &mut RegisterRow) {
+    row.reasons = exact(std::mem::take(&mut row.reasons));
+    row.cells = exact(std::mem::take(&mut row.cells));
+}
+
+/// The same items in a list of exactly their number. The allocator keeps
+/// a block shrunk in place at its old size, so the items are moved to a new
+/// one instead.
+fn exact<T>(items: Vec<T>) -> Vec<T> {
+    if items.capacity() == items.len() {
+        return items;
+    }
+    let mut exact = Vec::with_capacity(items.len());
+    exact.extend(items);
+    exact
 }
 
 /// Whether a register sheet has the columns an audit needs.
