@@ -69,3 +69,65 @@ fn merges_within_limits(bytes: &[u8], limits: Limits) -> Option<bool> {
     }
     Some(merged)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// A zip of the parts, deflated.
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn merged_areas_are_found_in_a_sheet_but_not_in_the_shared_strings() {
+        // The word straddles a read: 65 536 bytes of filler come first.
+        let sheet = format!(
+            "{}<mergeCells><mergeCell ref=\"A1:B1\"/>",
+            " ".repeat(65_530)
+        );
+        let merged = zip_of(&[("xl/worksheets/sheet1.xml", &sheet)]);
+        assert!(scan(&merged, Limits::default()).unwrap());
+        let only_text = zip_of(&[
+            ("xl/sharedStrings.xml", "<t>mergeCell</t>"),
+            ("xl/worksheets/sheet1.xml", "<sheetData/>"),
+        ]);
+        assert!(!scan(&only_text, Limits::default()).unwrap());
+    }
+
+    #[test]
+    fn a_part_past_the_limit_is_the_package_checks_error() {
+        let big = zip_of(&[("xl/worksheets/sheet1.xml", &"x".repeat(2_000))]);
+        let limits = Limits {
+            part_bytes: 1_000,
+            ..Limits::default()
+        };
+        match scan(&big, limits) {
+            Err(ReadError::PartTooLarge { part, limit }) => {
+                assert_eq!((part.as_str(), limit), ("xl/worksheets/sheet1.xml", 1_000));
+            }
+            other => panic!("{other:?}"),
+        }
+        let two = zip_of(&[("a.xml", &"x".repeat(600)), ("b.xml", &"y".repeat(600))]);
+        let limits = Limits {
+            package_bytes: 1_000,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            scan(&two, limits),
+            Err(ReadError::PackageTooLarge { limit: 1_000 })
+        ));
+        assert!(matches!(
+            scan(b"no zip", Limits::default()),
+            Err(ReadError::Package { .. })
+        ));
+    }
+}
