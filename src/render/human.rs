@@ -309,6 +309,18 @@ impl super::Renderer for Human<'_> {
         render_document(doc, self.style)
     }
 
+    fn write_document(
+        &mut self,
+        doc: &DocumentReport,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        // A register's rows go out as they are worded.
+        if doc.register.is_some() && doc.verdict != Verdict::Error {
+            return super::register::write_human(doc, self.style, out);
+        }
+        out.write_all(render_document(doc, self.style).as_bytes())
+    }
+
     fn tail(&mut self, summary: &Summary) -> String {
         super::skipped::human(self.run, self.style.lang) + &render_summary(summary, self.style)
     }

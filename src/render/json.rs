@@ -121,32 +121,6 @@ impl super::Renderer for Json<'_> {
     }
 }
 
-/// Writes through to `inner`, indenting every line after the first by
-/// `indent`: a value pretty-printed this way stands as deep in the report
-/// as the indent says. `serde_json` escapes line breaks inside strings, so
-/// every line break it writes is one of the layout's.
-struct Indented<W> {
-    inner: W,
-    indent: Vec<u8>,
-}
-
-impl<W: std::io::Write> std::io::Write for Indented<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(at) = memchr::memchr(b'\n', rest) {
-            self.inner.write_all(&rest[..=at])?;
-            self.inner.write_all(&self.indent)?;
-            rest = &rest[at + 1..];
-        }
-        self.inner.write_all(rest)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// Writes `value` pretty-printed by `serde_json`, as it stands `depth` levels
 /// deep in the report (two spaces a level).
 fn write_nested(
@@ -154,11 +128,8 @@ fn write_nested(
     value: &impl Serialize,
     depth: usize,
 ) -> serde_json::Result<()> {
-    let indented = Indented {
-        inner: out,
-        indent: b"  ".repeat(depth),
-    };
-    serde_json::to_writer_pretty(indented, value)
+    let mut ser = serde_json::Serializer::with_formatter(out, super::pretty::Nested::at(depth));
+    value.serialize(&mut ser)
 }
 
 /// A value pretty-printed as it stands `depth` levels deep.
@@ -230,16 +201,5 @@ mod tests {
         assert_eq!(nested(&value, 0).unwrap(), pretty);
         assert_eq!(nested(&value, 3).unwrap(), pretty.replace('\n', "\n      "));
         assert!(nested(&value, 3).unwrap().contains(r#""två\nrader""#));
-    }
-
-    #[test]
-    fn every_line_break_of_one_write_is_indented() {
-        let mut out = Vec::new();
-        let mut indented = Indented {
-            inner: &mut out,
-            indent: b"  ".to_vec(),
-        };
-        indented.write_all(b"a\nb\n\nc").unwrap();
-        assert_eq!(out, b"a\n  b\n  \n  c");
     }
 }

@@ -11,7 +11,7 @@ use crate::grammar::numbers::fmt_number;
 use crate::model::lang::{fill, Lang};
 use crate::model::message::{Arg, Message};
 use crate::profile::Profile;
-use crate::report::{DocumentReport, RequirementResult};
+use crate::report::{DocumentReport, RegisterRow, RequirementResult};
 
 /// The profile and language a report is put into words with.
 #[derive(Debug, Clone, Copy)]
@@ -52,16 +52,27 @@ impl<'p> Localiser<'p> {
     }
 
     /// Puts a document's findings, scope, register rows and warnings into
-    /// words. Doing it again gives the same words.
+    /// words. Doing it again gives the same words; register rows already put
+    /// into words (`rows`) are left as they are.
     pub fn document(&self, doc: &mut DocumentReport) {
         if let Some(scope) = &mut doc.scope {
             scope.reason = self.say(&scope.why);
         }
         self.requirements(&mut doc.requirements);
-        for reason in doc.rows.iter_mut().flat_map(|r| r.reasons.iter_mut()) {
+        let reasons = doc.rows.iter_mut().flat_map(|r| r.reasons.iter_mut());
+        for reason in reasons.filter(|r| r.message.is_empty()) {
             reason.message = self.say(&reason.why);
         }
         doc.warnings = doc.notes.iter().map(|m| self.say(m)).collect();
+    }
+
+    /// Puts register rows' reasons into words as soon as they are judged, and
+    /// lets their neutral messages go: a register of 100 000 rows then holds
+    /// one sentence per reason instead of a sentence and its parts.
+    pub fn rows(&self, rows: &mut [RegisterRow]) {
+        for reason in rows.iter_mut().flat_map(|r| r.reasons.iter_mut()) {
+            reason.message = self.say(&std::mem::take(&mut reason.why));
+        }
     }
 
     /// Puts a check's scope and findings into words, for a caller of

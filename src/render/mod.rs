@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod matrix;
 mod overview;
 pub mod place;
+mod pretty;
 mod register;
 pub mod sarif;
 pub mod skipped;

@@ -2,6 +2,8 @@
 //! register (audited row by row) or a requirement catalogue (checked like a
 //! document whose blocks are rows).
 
+use rayon::prelude::*;
+
 use super::{check_document, Plan};
 use crate::check::register::{audit, groups, summarise, Sheet};
 use crate::document::error::ReadError;
@@ -9,6 +11,7 @@ use crate::input::Input;
 use crate::model::column::{Role, SheetKind};
 use crate::model::message::Message;
 use crate::render::escape::quoted;
+use crate::render::localise::Localiser;
 use crate::report::DocumentReport;
 use crate::report::RegisterRow;
 use crate::sheet::columns::{find_header, Header, HEADER_SEARCH};
@@ -18,6 +21,9 @@ use crate::source::Format;
 
 /// The columns an audit cannot do without.
 const REGISTER_NEEDS: [Role; 2] = [Role::Type, Role::Clause];
+
+/// Register rows put into words at a time by one thread.
+const LOCALISED: usize = 64;
 
 /// Rows of a sheet kept for the error that says no header was found.
 const FIRST_ROWS: usize = 5;
@@ -218,8 +224,14 @@ impl<'p> Book<'p> {
             name: &seen.name,
             hidden: seen.hidden,
         };
-        self.rows
-            .extend(audit(sheet, header, rows, self.plan.profile));
+        let mut judged = audit(sheet, header, rows, self.plan.profile);
+        // Put into words on every core while the reader goes on.
+        let words = Localiser::new(self.plan.profile, self.plan.lang);
+        judged.par_chunks_mut(LOCALISED).for_each(|rows| {
+            words.rows(rows);
+            rows.iter_mut().for_each(compact);
+        });
+        self.rows.extend(judged);
         let (b, y) = groups(header, rows);
         self.boards.extend(b);
         self.years.extend(y);
@@ -234,6 +246,26 @@ impl<'p> Book<'p> {
             }
         }
     }
+}
+
+/// Lets a register row's lists go of the room they grew into: the rows are
+/// held until the report is written, and a list's spare room was the
+/// largest part of a row (four reasons' room for two or three reasons).
+fn compact(row: &mut RegisterRow) {
+    row.reasons = exact(std::mem::take(&mut row.reasons));
+    row.cells = exact(std::mem::take(&mut row.cells));
+}
+
+/// The same items in a list of exactly their number. The allocator keeps
+/// a block shrunk in place at its old size, so the items are moved to a new
+/// one instead.
+fn exact<T>(items: Vec<T>) -> Vec<T> {
+    if items.capacity() == items.len() {
+        return items;
+    }
+    let mut exact = Vec::with_capacity(items.len());
+    exact.extend(items);
+    exact
 }
 
 /// Whether a register sheet has the columns an audit needs.

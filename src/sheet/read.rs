@@ -6,11 +6,11 @@
 
 use std::io::Cursor;
 
+mod package;
+
 use calamine::{
     open_workbook_from_rs, Data, DataRef, Dimensions, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx,
 };
-
-use std::io::Read;
 
 use super::cell::Cell;
 use super::ods::read_ods;
@@ -18,7 +18,6 @@ use super::rows::{RowStream, Stop};
 use super::stream::{Piece, Stream, BATCH};
 use super::xls::{encode, read_xls};
 use super::{Table, TableBuilder, Tally, Workbook};
-use crate::document::check_package;
 use crate::document::error::ReadError;
 use crate::model::limits::{Budget, Limits};
 use crate::source::{decode_text, Format};
@@ -84,8 +83,9 @@ fn stream_cells(
     tally: &mut Tally,
     send: &mut Send<'_>,
 ) -> Result<(), ReadError> {
-    // The zip parts are inflated within the limits before calamine sees them.
-    check_package(bytes, tally.limits())?;
+    // The zip parts are inflated within the limits before calamine sees them,
+    // and searched for merged areas on the way.
+    let any_merged = package::scan(bytes, tally.limits())?;
     if format == Format::Xlsb {
         let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
         for sheet in book.sheets_metadata().to_owned() {
@@ -109,7 +109,6 @@ fn stream_cells(
         }
         return Ok(());
     }
-    let any_merged = any_merges(bytes);
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
     for sheet in book.sheets_metadata().to_owned() {
         let name = sheet.name.as_str();
@@ -178,46 +177,6 @@ fn send_rows(table: Table, send: &mut Send<'_>) -> Result<(), ReadError> {
         send(Piece::Rows(rows.by_ref().take(BATCH).collect()))?;
     }
     Ok(())
-}
-
-/// Whether any part of the package but its shared strings speaks of a
-/// merged area. calamine finds a sheet's merged areas only by reading its
-/// XML through a second time; most registers have none, and are spared
-/// that. Any doubt (a part that cannot be read) says yes.
-fn any_merges(bytes: &[u8]) -> bool {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return true;
-    };
-    let finder = memchr::memmem::Finder::new(b"mergeCell");
-    let overlap = finder.needle().len() - 1;
-    let mut buf = vec![0u8; 1 << 16];
-    for i in 0..archive.len() {
-        let Ok(mut part) = archive.by_index(i) else {
-            return true;
-        };
-        let strings = part
-            .name()
-            .is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
-        if strings {
-            continue;
-        }
-        let mut kept = 0;
-        loop {
-            let Ok(n) = part.read(&mut buf[kept..]) else {
-                return true;
-            };
-            if n == 0 {
-                break;
-            }
-            let filled = kept + n;
-            if finder.find(&buf[..filled]).is_some() {
-                return true;
-            }
-            kept = overlap.min(filled);
-            buf.copy_within(filled - kept..filled, 0);
-        }
-    }
-    false
 }
 
 /// An xls workbook, read in this process: calamine reads it whole when it

@@ -30,6 +30,9 @@ struct Merge {
     value: Option<Cell>,
 }
 
+/// The widest room a row is made with before its cells come.
+const WIDTH_HINT: usize = 64;
+
 /// A sheet's cells, arriving in row order, made into rows and handed on a
 /// batch at a time, merged areas filled in.
 pub(super) struct RowStream<'s> {
@@ -37,6 +40,11 @@ pub(super) struct RowStream<'s> {
     current: Option<Row>,
     /// The last row handed on (or waiting in the batch).
     last: Option<u32>,
+    /// Its width, up to `WIDTH_HINT`: a register's rows are alike, so the
+    /// next row is made that wide at once rather than grown a cell at a
+    /// time. Capped, so a wide row of a hostile sheet does not make every
+    /// narrow row after it hold room the cell count never sees.
+    width: usize,
     /// The merged areas small enough to fill, by their first row.
     merges: Vec<Merge>,
     /// Merges whose first row has not been reached.
@@ -72,6 +80,7 @@ impl<'s> RowStream<'s> {
             sheet: sheet.to_owned(),
             current: None,
             last: None,
+            width: 0,
             merges,
             next_merge: 0,
             active: Vec::new(),
@@ -107,7 +116,7 @@ impl<'s> RowStream<'s> {
                 tally.spend(size_of::<Row>())?;
                 self.current = Some(Row {
                     number: r,
-                    cells: Vec::new(),
+                    cells: Vec::with_capacity(self.width),
                 });
             }
         }
@@ -200,9 +209,11 @@ impl<'s> RowStream<'s> {
 
     fn hand_on(&mut self, row: Row) -> Result<(), ReadError> {
         self.last = Some(row.number);
+        self.width = row.cells.len().min(WIDTH_HINT);
         self.batch.push(row);
         if self.batch.len() >= BATCH {
-            (self.send)(Piece::Rows(std::mem::take(&mut self.batch)))?;
+            let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+            (self.send)(Piece::Rows(batch))?;
         }
         Ok(())
     }
