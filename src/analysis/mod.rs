@@ -3,6 +3,7 @@
 //! holds. Every requirement reads this; nothing is analysed twice.
 
 mod folded;
+mod kinds;
 pub mod modality;
 pub mod relevance;
 pub mod sentences;
@@ -16,7 +17,7 @@ use crate::grammar::case::lower_same_length;
 use crate::grammar::reference::ReferenceWords;
 use crate::model::span::Span;
 use crate::profile::phrases::{Hit, Matcher, SetId};
-use crate::profile::{Found, Profile};
+use crate::profile::Profile;
 
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -65,45 +66,9 @@ impl<'d> Analysis<'d> {
         } else {
             relevance::relevant_blocks(doc, &lower, prefilter)
         };
-        // A list item's duty is read with its lead-in: the item may take its
-        // binding word from the lead-in, and the lead-in ("Leverantören ska
-        // följa diskrimineringslagen och") its verb or evidence from the item.
         let lead_ins = modality::lead_in_blocks(doc);
-        let kept = relevant.clone();
-        for (b, lead) in lead_ins.iter().enumerate() {
-            if let Some(lead) = *lead {
-                if kept[b] || kept[lead] {
-                    relevant[b] = true;
-                    relevant[lead] = true;
-                }
-            }
-        }
-        // A sanction table's amount stands in the cell beside the breach.
-        let beside: Vec<usize> = (0..doc.blocks.len())
-            .filter(|&b| relevant[b])
-            .filter_map(|b| doc.next_cell(b))
-            .collect();
-        for b in beside {
-            relevant[b] = true;
-        }
-        // A service or works the text denies is no word for the contract's
-        // kind ("omfattar inte heller tjänster"). A denial stands in the
-        // scope's few words; only so many are looked at, so a text of
-        // nothing but such words costs no more.
-        let scope = &profile.scope;
-        let mut looked = 0;
-        let contract_words = count_sets(prefilter.contract_words(&lower).filter(|f| {
-            let (Some(negation), true) = (
-                scope.negation,
-                f.sets
-                    .iter()
-                    .any(|&s| s == scope.services || s == scope.works),
-            ) else {
-                return true;
-            };
-            looked += 1;
-            looked > NEGATIONS_LOOKED || !negated(matcher, negation, &lower, f.start)
-        }));
+        relevance::read_together(doc, &lead_ins, &mut relevant);
+        let contract_words = kinds::contract_words(profile, &lower);
         drop(lower);
         let folded = Folded::new(doc, &relevant);
         let hits = matcher.find_all(&folded.lower);
@@ -214,64 +179,6 @@ pub fn scan<T>(text: &str, parser: impl Fn(&str) -> IResult<&str, T>) -> Vec<(Sp
     out
 }
 
-/// How many recent finds are remembered to count a place once.
-const RECENT: usize = 32;
-
-/// Occurrences per set; two patterns of one set at the same place count
-/// once. The finder reports those close together, so only the last `RECENT`
-/// places are remembered and memory stays flat however often a word occurs.
-fn count_sets<'f>(found: impl Iterator<Item = Found<'f>>) -> Vec<(SetId, usize)> {
-    // The places in a ring: looking through all of it is a few vector
-    // compares.
-    let mut starts = [usize::MAX; RECENT];
-    let mut sets = [SetId(0); RECENT];
-    let mut next = 0;
-    let mut counts: Vec<(SetId, usize)> = Vec::new();
-    for (set, start) in found.flat_map(|f| f.sets.iter().map(move |&s| (s, f.start))) {
-        let seen = starts.iter().zip(&sets).fold(0u8, |seen, (&a, &s)| {
-            seen | u8::from(a == start && s == set)
-        });
-        if seen != 0 {
-            continue;
-        }
-        starts[next] = start;
-        sets[next] = set;
-        next = (next + 1) % RECENT;
-        match counts.iter_mut().find(|(s, _)| *s == set) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((set, 1)),
-        }
-    }
-    counts
-}
-
-/// How many words before a word for a kind of contract a negation may
-/// stand, and in how many bytes.
-const NEGATION_WORDS: usize = 3;
-const NEGATION_WINDOW: usize = 64;
-/// How many words for services or works are looked at for a denial.
-const NEGATIONS_LOOKED: usize = 32;
-
-/// Whether a negation stands among the few words before byte `at` of
-/// `lower`, in its sentence: "omfattar inte heller tjänster".
-fn negated(matcher: &Matcher, negation: SetId, lower: &str, at: usize) -> bool {
-    let from = crate::model::span::floor_char_boundary(lower, at.saturating_sub(NEGATION_WINDOW));
-    let before = &lower[from..at];
-    let sentence = before
-        .rfind(['.', ';', ':', '!', '?'])
-        .map_or(before, |i| &before[i + 1..]);
-    sentence
-        .split_whitespace()
-        .rev()
-        .take(NEGATION_WORDS)
-        .any(|w| {
-            matcher
-                .find_all(w)
-                .iter()
-                .any(|h| matcher.sets_of(h.pattern).contains(&negation))
-        })
-}
-
 /// The sentences of the folded blocks that hold a phrase of the profile.
 fn split_where_hit(folded: &Folded, hits: &[Hit]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -327,38 +234,4 @@ fn sets_per_sentence(
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_place_found_twice_is_counted_once_per_set() {
-        let (a, b) = (SetId(3), SetId(7));
-        let both = [a, b];
-        let found = |start, sets| Found { start, sets };
-        let finds = vec![
-            found(10, &both[..1]),
-            found(10, &both[..]),
-            found(12, &both[1..]),
-            found(10, &both[..1]),
-            found(40, &both[..1]),
-        ];
-        assert_eq!(count_sets(finds.into_iter()), [(a, 2), (b, 2)]);
-    }
-
-    #[test]
-    fn only_recent_places_are_remembered() {
-        let a = [SetId(1)];
-        let mut finds: Vec<Found<'_>> =
-            (0..=RECENT).map(|i| Found { start: i, sets: &a }).collect();
-        // The first place again: forgotten once RECENT others came after it.
-        finds.push(Found { start: 0, sets: &a });
-        finds.push(Found {
-            start: RECENT,
-            sets: &a,
-        });
-        assert_eq!(count_sets(finds.into_iter()), [(SetId(1), RECENT + 2)]);
-    }
 }

@@ -94,6 +94,30 @@ pub fn relevant_blocks(doc: &Document, lower: &str, prefilter: &Prefilter) -> Ve
         .collect()
 }
 
+/// Marks the blocks read together with a kept one: a list item's duty is
+/// read with its lead-in (the item may take its binding word from the
+/// lead-in, and the lead-in, "Leverantören ska följa diskrimineringslagen
+/// och", its verb or evidence from the item), and a sanction table's amount
+/// stands in the cell beside the breach.
+pub fn read_together(doc: &Document, lead_ins: &[Option<usize>], relevant: &mut [bool]) {
+    let kept = relevant.to_vec();
+    for (b, lead) in lead_ins.iter().enumerate() {
+        if let Some(lead) = *lead {
+            if kept[b] || kept[lead] {
+                relevant[b] = true;
+                relevant[lead] = true;
+            }
+        }
+    }
+    let beside: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&b| relevant[b])
+        .filter_map(|b| doc.next_cell(b))
+        .collect();
+    for b in beside {
+        relevant[b] = true;
+    }
+}
+
 /// A word split by a hyphen at a line end or a soft hyphen may be any
 /// phrase, in a heading too.
 fn mark_hidden_words(doc: &Document, index: &LineIndex, marks: &mut Marks) {
