@@ -427,15 +427,39 @@ fn an_xls_with_cells_at_its_far_corners() {
     file_holds("corners.xls", &hostile_files::xls_far_corners(), EXPANDED);
 }
 
+#[test]
+fn an_xls_shared_string_copied_into_twenty_thousand_cells() {
+    file_holds(
+        "shared-string.xls",
+        &hostile_files::xls_shared_string(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn an_xls_whose_directory_chain_loops() {
+    file_holds(
+        "directory-loop.xls",
+        &hostile_files::xls_directory_loop(),
+        "the workbook cannot be read: the chain of sectors of its directory loops back on itself",
+    );
+}
+
+#[test]
+fn an_xls_of_three_thousand_sheets_at_one_place() {
+    file_holds(
+        "many-names.xls",
+        &hostile_files::xls_one_sheet_many_names(),
+        EXPANDED,
+    );
+}
+
 /// The generated xls is a workbook calamine reads, so the two cases above
 /// fail for what they claim and not for a broken container.
 #[test]
 fn a_generated_xls_is_read() {
-    let mut sheet = hostile_files::xls_label(0, 0, "Avtalstyp");
-    sheet.extend(hostile_files::xls_label(0, 1, "Avtalsnamn"));
-    sheet.extend(hostile_files::xls_number(1, 2, 25_000.0));
     let dir = case_dir("small-xls", "");
-    std::fs::write(dir.join("small.xls"), hostile_files::xls(&sheet)).unwrap();
+    std::fs::write(dir.join("small.xls"), hostile_files::xls_small()).unwrap();
     let run = measured(
         &dir,
         &["check", "--format", "json", "small.xls", "good.md"],

@@ -10,6 +10,19 @@
 //! the child reads the workbook as before, its cells counted, and sends it
 //! back (`encode`, `decode`). Without a child (library callers) it is read
 //! in this process.
+//!
+//! Either way, what calamine would build is first counted from the file's
+//! own records (`claims`, over the workbook stream that `compound` takes out
+//! of the compound file the way calamine does, record by record as
+//! `records` reads them), and a file that would build past a limit is
+//! refused before calamine sees it: the child's address-space limit is the
+//! second guard, not the only one.
+
+mod claims;
+mod compound;
+mod records;
+
+pub(super) use claims::check as check_claims;
 
 use super::cell::Cell;
 use super::{Row, Table, Tally, Workbook};
@@ -22,8 +35,8 @@ use crate::model::limits::{Budget, Limits};
 ///
 /// # Errors
 /// A damaged or protected workbook, one over the cell limit, or one that
-/// expands past `expanded_mb`, or whose reading fails or runs out of time in
-/// its child.
+/// expands past `expanded_mb` (or would make calamine build past either),
+/// or whose reading fails or runs out of time in its child.
 pub(super) fn read_xls(
     bytes: &[u8],
     limits: Limits,
@@ -31,6 +44,7 @@ pub(super) fn read_xls(
     here: fn(&[u8], &mut Tally) -> Result<Workbook, ReadError>,
 ) -> Result<Workbook, ReadError> {
     let Some(program) = program() else {
+        check_claims(bytes, limits, budget)?;
         return here(bytes, &mut Tally::new(limits, budget));
     };
     let reply = in_child(program, Job::Xls, bytes, limits, budget)?;
