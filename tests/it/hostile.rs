@@ -500,6 +500,47 @@ fn a_workbook_that_takes_too_long_is_stopped() {
 }
 
 #[test]
+fn a_profile_of_a_hundred_thousand_patterns_is_compiled_in_linear_time() {
+    let dir = case_dir("many-patterns", "");
+    std::fs::write(
+        dir.join("many.toml"),
+        hostile_files::profile_with_patterns(100_000),
+    )
+    .unwrap();
+    // The 120 s guard is the assertion on time: the pre-filter's fragments
+    // were once chosen by scanning every open one for each phrase.
+    let run = measured(
+        &dir,
+        &[
+            "check",
+            "--profile",
+            "many.toml",
+            "--format",
+            "json",
+            "good.md",
+        ],
+        None,
+    );
+    eprintln!(
+        "many.toml: exit {:?}, peak {} MB, {:.1} s",
+        run.code,
+        run.peak_kb >> 10,
+        run.seconds
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.peak_kb < PEAK_KB,
+        "peak memory {} MB",
+        run.peak_kb >> 10
+    );
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["profile"]["id"], "stockholm-many");
+    assert_eq!(report["documents"][0]["verdict"], "pass");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn an_opendocument_cell_repeated_over_a_hundred_by_a_hundred() {
     file_holds(
         "repeated.ods",

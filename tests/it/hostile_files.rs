@@ -480,3 +480,28 @@ pub fn xls_far_corners() -> Vec<u8> {
     sheet.extend(xls_number(u16::MAX, u16::MAX, 2.0));
     xls(&sheet)
 }
+
+/// The built-in profile with `n` made-up words more in its first evidence
+/// list (`law` of AD-01): a profile on disk that once took a minute to
+/// compile, its pre-filter's work growing with the square of its phrases.
+pub fn profile_with_patterns(n: u32) -> String {
+    let word = |mut i: u32| {
+        let mut w = String::from("klausul");
+        for _ in 0..5 {
+            w.push(char::from(b'a' + u8::try_from(i % 26).unwrap()));
+            i /= 26;
+        }
+        w
+    };
+    let words: Vec<String> = (0..n).map(|i| format!("\"{}\"", word(i))).collect();
+    let rules = std::fs::read_to_string(super::repo().join("rules/stockholm.toml")).unwrap();
+    let first = "law = [\"diskrimineringslag*\"";
+    assert!(rules.contains(first), "the rule file changed");
+    rules
+        .replacen(
+            first,
+            &format!("law = [{}, \"diskrimineringslag*\"", words.join(", ")),
+            1,
+        )
+        .replacen("id = \"stockholm\"", "id = \"stockholm-many\"", 1)
+}
