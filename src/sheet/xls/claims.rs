@@ -120,6 +120,10 @@ struct Globals {
     utf16: bool,
 }
 
+/// What calamine keeps for each sheet or defined name besides its text, at
+/// most: its entries in the lists and maps, and an empty sheet's ranges.
+const ENTRY: u64 = 512;
+
 fn size<T>() -> u64 {
     size_of::<T>() as u64
 }
@@ -152,10 +156,19 @@ fn globals(stream: &[u8], cost: &mut Cost<'_>) -> Result<Option<Globals>, ReadEr
                     return Ok(None);
                 };
                 let name = r.data.get(6..).unwrap_or_default();
-                g.longest_name = g.longest_name.max(short_name(name, utf16) as u64);
+                let bytes = short_name(name, utf16) as u64;
+                g.longest_name = g.longest_name.max(bytes);
                 g.sheets.push((at as usize, sheet_name(name)));
+                // Its name is kept three times over, with the metadata and
+                // the empty sheet calamine keeps for it.
+                cost.spend(3 * bytes + ENTRY)?;
             }
-            0x0018 => g.longest_name = g.longest_name.max(defined_name(r.data, utf16) as u64),
+            0x0018 => {
+                let bytes = defined_name(r.data, utf16) as u64;
+                g.longest_name = g.longest_name.max(bytes);
+                // The name, and the text of what it refers to.
+                cost.spend(bytes + r.data.len() as u64 * 8 + ENTRY)?;
+            }
             0x00FC => {
                 let Some(strings) = shared_strings(&mut r, utf16) else {
                     return Ok(None);
