@@ -541,6 +541,19 @@ fn a_profile_of_a_hundred_thousand_patterns_is_compiled_in_linear_time() {
 }
 
 #[test]
+fn an_opendocument_sheet_and_a_csv_that_take_too_long_are_stopped() {
+    // Each reader keeps the time limit, not only xlsx's: these take
+    // seconds to read in a test build, over the second allowed here.
+    let late = "reading took longer than 1 s, the limit for one file";
+    let dir = case_dir("slow-ods", "[limits]\nseconds_per_file = 1\n");
+    std::fs::write(dir.join("slow.ods"), hostile_files::ods_rows(600_000)).unwrap();
+    holds(&dir, "slow.ods", late, None);
+    let dir = case_dir("slow-csv", "[limits]\nseconds_per_file = 1\n");
+    std::fs::write(dir.join("slow.csv"), "a;b\n".repeat(2_000_000)).unwrap();
+    holds(&dir, "slow.csv", late, None);
+}
+
+#[test]
 fn an_opendocument_cell_repeated_over_a_hundred_by_a_hundred() {
     file_holds(
         "repeated.ods",

@@ -505,3 +505,25 @@ pub fn profile_with_patterns(n: u32) -> String {
         )
         .replacen("id = \"stockholm\"", "id = \"stockholm-many\"", 1)
 }
+
+/// An OpenDocument sheet of `rows` rows of a text and a number: seconds
+/// of reading in a test build.
+pub fn ods_rows(rows: u32) -> Vec<u8> {
+    let mut table = String::with_capacity(rows as usize * 200);
+    for i in 0..rows {
+        let _ = write!(
+            table,
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x{i}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="{i}"><text:p>{i}</text:p></table:table-cell></table:table-row>"#
+        );
+    }
+    let content = format!(
+        r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="Blad1">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    package(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ])
+}
