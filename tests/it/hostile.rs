@@ -454,6 +454,15 @@ fn an_xls_of_three_thousand_sheets_at_one_place() {
     );
 }
 
+#[test]
+fn an_xls_formula_of_sixteen_thousand_space_attributes() {
+    file_holds(
+        "formula-spaces.xls",
+        &hostile_files::xls_formula_spaces(),
+        "the workbook cannot be read: its formulas would take too long to write out",
+    );
+}
+
 /// The generated xls is a workbook calamine reads, so the two cases above
 /// fail for what they claim and not for a broken container.
 #[test]

@@ -527,3 +527,31 @@ pub fn ods_rows(rows: u32) -> Vec<u8> {
         ("content.xml", content.as_bytes()),
     ])
 }
+
+/// A formula cell of an xls sheet: its cached value, then its tokens.
+pub fn xls_formula(row: u16, col: u16, value: f64, tokens: &[u8]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for half in [row, col, 0] {
+        data.extend_from_slice(&half.to_le_bytes());
+    }
+    data.extend_from_slice(&value.to_le_bytes());
+    data.extend_from_slice(&[0; 6]);
+    data.extend_from_slice(&u16::try_from(tokens.len()).unwrap().to_le_bytes());
+    data.extend_from_slice(tokens);
+    let mut out = Vec::new();
+    record(&mut out, 0x0006, &data);
+    out
+}
+
+/// A formula of 64 kB: the number 1, then 16 377 space attributes of 255
+/// spaces each, which calamine inserted one space at a time before all the
+/// text written so far: hours of work.
+pub fn xls_formula_spaces() -> Vec<u8> {
+    let mut tokens = vec![0x1E, 1, 0];
+    while tokens.len() + 4 <= 65_535 - 22 {
+        tokens.extend_from_slice(&[0x19, 0x40, 0x00, 0xFF]);
+    }
+    let mut sheet = xls_label(0, 0, "Avtalstyp");
+    sheet.extend(xls_formula(1, 0, 1.0, &tokens));
+    xls(&sheet)
+}

@@ -24,6 +24,12 @@ fn case(name: &str) -> (Vec<u8>, ReadError) {
         "shared-string" => (hostile_files::xls_shared_string(), EXPANDED),
         "claimed-lengths" => (hostile_files::xls_claimed_lengths(), EXPANDED),
         "many-names" => (hostile_files::xls_one_sheet_many_names(), EXPANDED),
+        "formula-spaces" => (
+            hostile_files::xls_formula_spaces(),
+            ReadError::Workbook {
+                reason: "its formulas would take too long to write out".into(),
+            },
+        ),
         "directory-loop" => (
             hostile_files::xls_directory_loop(),
             ReadError::Workbook {
@@ -108,7 +114,8 @@ fn a_small_xls_still_reads() {
 }
 
 /// Within the limits the same shapes read: a long shared string in a
-/// hundred cells (6 MB of copies), and three sheets at one place.
+/// hundred cells (6 MB of copies), three sheets at one place, and a
+/// formula with a few space attributes.
 #[test]
 fn the_same_shapes_within_the_limits_read() {
     let book = read_workbook(
@@ -132,4 +139,18 @@ fn the_same_shapes_within_the_limits_read() {
         .map(|t| (t.sheet.as_str(), t.rows.len()))
         .collect();
     assert_eq!(sheets, [("Blad1", 2000), ("Blad2", 2000), ("Blad3", 2000)]);
+    // "=1 + 2": the cached value is read.
+    let tokens = [0x1E, 1, 0, 0x1E, 2, 0, 0x19, 0x40, 0x00, 0x01, 0x03];
+    let mut sheet = hostile_files::xls_label(0, 0, "Avtalstyp");
+    sheet.extend(hostile_files::xls_formula(1, 0, 3.0, &tokens));
+    let book = read_workbook(&hostile_files::xls(&sheet), Format::Xls, Limits::default()).unwrap();
+    let cells: Vec<&[Cell]> = book.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.cells.as_slice())
+        .collect();
+    assert_eq!(
+        cells,
+        [&[Cell::Text("Avtalstyp".into())][..], &[Cell::Number(3.0)]]
+    );
 }

@@ -18,8 +18,8 @@
 
 use super::compound::{workbook_stream, Stop};
 use super::records::{
-    defined_name, formula, half, rich_string, sheet_name, short_name, text_cell, word, Next,
-    Record, Records,
+    defined_name, dimensions, formula, half, multiple, rich_string, sheet_name, short_name,
+    shortest, text_cell, word, Next, Record, Records,
 };
 use crate::document::error::ReadError;
 use crate::model::limits::{Budget, Limits};
@@ -46,6 +46,7 @@ pub(in crate::sheet) fn check(
     let mut cost = Cost {
         bytes: 0,
         cells: 0,
+        moved: 0,
         records: 0,
         limits,
         budget,
@@ -69,6 +70,8 @@ pub(in crate::sheet) fn check(
 struct Cost<'b> {
     bytes: u64,
     cells: u64,
+    /// Bytes calamine may move while it writes formulas out.
+    moved: u64,
     records: u64,
     limits: Limits,
     budget: &'b Budget,
@@ -80,6 +83,23 @@ impl Cost<'_> {
         if self.bytes > self.limits.expanded_bytes {
             return Err(ReadError::Expanded {
                 limit: self.limits.expanded_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// calamine writes a formula's text out token by token, and a token
+    /// (a space attribute, a parenthesis, a sign, a function) may insert
+    /// into or split off the text written so far: each costs up to its
+    /// length, so one formula of 64 kB of such tokens took hours. The bytes
+    /// moved, at most, are counted; past `MOVED` the file is refused before
+    /// calamine starts on it (legitimate workbooks move a few gigabytes at
+    /// most).
+    fn write(&mut self, moved: u64) -> Result<(), ReadError> {
+        self.moved = self.moved.saturating_add(moved);
+        if self.moved > MOVED {
+            return Err(ReadError::Workbook {
+                reason: "its formulas would take too long to write out".to_owned(),
             });
         }
         Ok(())
@@ -119,6 +139,10 @@ struct Globals {
     /// Whether the workbook's code page is UTF-16 (1200, the default).
     utf16: bool,
 }
+
+/// The bytes calamine may move while writing out the formulas of one file:
+/// some seconds of work.
+const MOVED: u64 = 1 << 36;
 
 /// What calamine keeps for each sheet or defined name besides its text, at
 /// most: its entries in the lists and maps, and an empty sheet's ranges.
@@ -331,65 +355,13 @@ impl Sheet {
                 self.put(at, 0, name, cost)?;
                 self.formulas.add(at);
                 let cce = usize::from(half(d, 20).unwrap_or_default());
-                cost.spend(formula(&d[22..], cce, g.longest_name))?;
+                let text = formula(&d[22..], cce, g.longest_name);
+                cost.spend(text)?;
+                cost.write(cce.min(d.len() - 22) as u64 * text)?;
             }
             0x000A => return Ok(Flow::Done),
             _ => {}
         }
         Ok(Flow::On)
     }
-}
-
-/// The length below which calamine refuses a cell's record (or panics on
-/// a formula's).
-const fn shortest(typ: u16) -> usize {
-    match typ {
-        0x0203 => 14,
-        0x0205 => 8,
-        0x027E | 0x00FD => 10,
-        0x0204 | 0x00D6 | 0x00BD => 6,
-        0x0006 => 22,
-        _ => 0,
-    }
-}
-
-/// The cells a dimensions record claims, as calamine reckons them (with
-/// wrapping arithmetic, as a release build does); `None` for a record of a
-/// length calamine refuses.
-fn dimensions(d: &[u8]) -> Option<u64> {
-    let (rf, rl, mut cf, cl) = match d.len() {
-        10 => (
-            u32::from(half(d, 0)?),
-            u32::from(half(d, 2)?),
-            u32::from(half(d, 4)?),
-            u32::from(half(d, 6)?),
-        ),
-        14 | 16 => (
-            word(d, 0)?,
-            word(d, 4)?,
-            u32::from(half(d, 8)?),
-            u32::from(half(d, 10)?),
-        ),
-        _ => return None,
-    };
-    if cf > 0xFF || cl < cf {
-        cf = 0;
-    }
-    let (start, end) = if rl >= 1 && cl >= 1 {
-        ((rf, cf), (rl - 1, cl - 1))
-    } else {
-        ((rf, cf), (rf, cf))
-    };
-    let rows = end.0.wrapping_sub(start.0).wrapping_add(1);
-    let cols = end.1.wrapping_sub(start.1).wrapping_add(1);
-    Some(u64::from(rows).saturating_mul(u64::from(cols)))
-}
-
-/// The first and last columns of a `MulRk` record (its row is the cell's
-/// own); `None` where calamine refuses it.
-fn multiple(d: &[u8]) -> Option<(u32, u32)> {
-    let (first, last) = (half(d, 2)?, half(d, d.len() - 2)?);
-    let count = last.wrapping_sub(first).wrapping_add(1);
-    (count > 0 && d.len() == 6 + 6 * usize::from(count))
-        .then(|| (u32::from(first), u32::from(first) + u32::from(count) - 1))
 }

@@ -275,3 +275,57 @@ pub(super) fn formula(rgce: &[u8], cce: usize, longest_name: u64) -> u64 {
     }
     bound
 }
+
+/// The length below which calamine refuses a cell's record (or panics on
+/// a formula's).
+pub(super) const fn shortest(typ: u16) -> usize {
+    match typ {
+        0x0203 => 14,
+        0x0205 => 8,
+        0x027E | 0x00FD => 10,
+        0x0204 | 0x00D6 | 0x00BD => 6,
+        0x0006 => 22,
+        _ => 0,
+    }
+}
+
+/// The cells a dimensions record claims, as calamine reckons them (with
+/// wrapping arithmetic, as a release build does); `None` for a record of a
+/// length calamine refuses.
+pub(super) fn dimensions(d: &[u8]) -> Option<u64> {
+    let (rf, rl, mut cf, cl) = match d.len() {
+        10 => (
+            u32::from(half(d, 0)?),
+            u32::from(half(d, 2)?),
+            u32::from(half(d, 4)?),
+            u32::from(half(d, 6)?),
+        ),
+        14 | 16 => (
+            word(d, 0)?,
+            word(d, 4)?,
+            u32::from(half(d, 8)?),
+            u32::from(half(d, 10)?),
+        ),
+        _ => return None,
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    let (start, end) = if rl >= 1 && cl >= 1 {
+        ((rf, cf), (rl - 1, cl - 1))
+    } else {
+        ((rf, cf), (rf, cf))
+    };
+    let rows = end.0.wrapping_sub(start.0).wrapping_add(1);
+    let cols = end.1.wrapping_sub(start.1).wrapping_add(1);
+    Some(u64::from(rows).saturating_mul(u64::from(cols)))
+}
+
+/// The first and last columns of a `MulRk` record (its row is the cell's
+/// own); `None` where calamine refuses it.
+pub(super) fn multiple(d: &[u8]) -> Option<(u32, u32)> {
+    let (first, last) = (half(d, 2)?, half(d, d.len() - 2)?);
+    let count = last.wrapping_sub(first).wrapping_add(1);
+    (count > 0 && d.len() == 6 + 6 * usize::from(count))
+        .then(|| (u32::from(first), u32::from(first) + u32::from(count) - 1))
+}
