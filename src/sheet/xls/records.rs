@@ -256,11 +256,12 @@ pub(super) fn text_cell(d: &[u8], utf16: bool) -> u64 {
 /// A formula's text, at most: every byte could begin a token, and the
 /// tokens that write more than eight bytes each are counted where their
 /// first byte stands (a number, up to 330 digits; a space attribute, up to
-/// 255 spaces; a reference to a sheet or a name, the longest name), and an
-/// unreadable formula's message.
+/// 255 spaces; a reference to a sheet or a name, the longest name); or,
+/// for a formula calamine cannot read, its message instead (under 128
+/// bytes: the cell and the error).
 pub(super) fn formula(rgce: &[u8], cce: usize, longest_name: u64) -> u64 {
     let tokens = rgce.get(..cce).unwrap_or(rgce);
-    let mut bound = 8 * tokens.len() as u64 + 256;
+    let mut bound = 8 * tokens.len() as u64;
     for (i, &ptg) in tokens.iter().enumerate() {
         bound += match ptg {
             0x1F => 330,
@@ -273,7 +274,7 @@ pub(super) fn formula(rgce: &[u8], cce: usize, longest_name: u64) -> u64 {
             _ => 0,
         };
     }
-    bound
+    bound.max(128)
 }
 
 /// The length below which calamine refuses a cell's record (or panics on
