@@ -555,3 +555,14 @@ pub fn xls_formula_spaces() -> Vec<u8> {
     sheet.extend(xls_formula(1, 0, 1.0, &tokens));
     xls(&sheet)
 }
+
+/// A compound file whose header lists its one sector of allocation table
+/// 109 times: calamine reads the table once for each, so a file can make
+/// a table a hundred times its size (here 55 kB).
+pub fn xls_table_listed_again() -> Vec<u8> {
+    let mut file = xls_small();
+    for i in 1..109 {
+        file[76 + 4 * i..80 + 4 * i].copy_from_slice(&0_u32.to_le_bytes());
+    }
+    file
+}

@@ -101,6 +101,24 @@ fn each_case_is_refused_before_calamine_builds_it() {
     }
 }
 
+/// The allocation table is counted before it is read: listed 109 times it
+/// is 55 kB, over a limit of 32 kB, though calamine reads the file well
+/// (each copy of the table says the same).
+#[test]
+fn an_allocation_table_listed_again_and_again_is_counted() {
+    let bytes = hostile_files::xls_table_listed_again();
+    let small = Limits {
+        expanded_bytes: 32 << 10,
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_workbook(&bytes, Format::Xls, small).err(),
+        Some(ReadError::Expanded { limit: 32 << 10 })
+    );
+    let book = read_workbook(&bytes, Format::Xls, Limits::default()).unwrap();
+    assert_eq!(book.tables[0].rows.len(), 2);
+}
+
 /// The counting refuses no ordinary workbook: the small one reads, its
 /// header and cells as written.
 #[test]
