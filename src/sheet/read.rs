@@ -215,6 +215,7 @@ fn xls_cells(bytes: &[u8], tally: &mut Tally) -> Result<Workbook, ReadError> {
 /// # Errors
 /// The reading's own.
 pub fn serve_xls(bytes: &[u8], limits: Limits, budget: &Budget) -> Result<Vec<u8>, ReadError> {
+    super::xls::check_claims(bytes, limits, budget)?;
     xls_here(bytes, &mut Tally::new(limits, budget)).map(|book| encode(&book))
 }
 

@@ -427,15 +427,48 @@ fn an_xls_with_cells_at_its_far_corners() {
     file_holds("corners.xls", &hostile_files::xls_far_corners(), EXPANDED);
 }
 
+#[test]
+fn an_xls_shared_string_copied_into_twenty_thousand_cells() {
+    file_holds(
+        "shared-string.xls",
+        &hostile_files::xls_shared_string(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn an_xls_whose_directory_chain_loops() {
+    file_holds(
+        "directory-loop.xls",
+        &hostile_files::xls_directory_loop(),
+        "the workbook cannot be read: the chain of sectors of its directory loops back on itself",
+    );
+}
+
+#[test]
+fn an_xls_of_three_thousand_sheets_at_one_place() {
+    file_holds(
+        "many-names.xls",
+        &hostile_files::xls_one_sheet_many_names(),
+        EXPANDED,
+    );
+}
+
+#[test]
+fn an_xls_formula_of_sixteen_thousand_space_attributes() {
+    file_holds(
+        "formula-spaces.xls",
+        &hostile_files::xls_formula_spaces(),
+        "the workbook cannot be read: its formulas would take too long to write out",
+    );
+}
+
 /// The generated xls is a workbook calamine reads, so the two cases above
 /// fail for what they claim and not for a broken container.
 #[test]
 fn a_generated_xls_is_read() {
-    let mut sheet = hostile_files::xls_label(0, 0, "Avtalstyp");
-    sheet.extend(hostile_files::xls_label(0, 1, "Avtalsnamn"));
-    sheet.extend(hostile_files::xls_number(1, 2, 25_000.0));
     let dir = case_dir("small-xls", "");
-    std::fs::write(dir.join("small.xls"), hostile_files::xls(&sheet)).unwrap();
+    std::fs::write(dir.join("small.xls"), hostile_files::xls_small()).unwrap();
     let run = measured(
         &dir,
         &["check", "--format", "json", "small.xls", "good.md"],
@@ -473,6 +506,60 @@ fn a_workbook_that_takes_too_long_is_stopped() {
         "reading took longer than 1 s, the limit for one file",
         None,
     );
+}
+
+#[test]
+fn a_profile_of_a_hundred_thousand_patterns_is_compiled_in_linear_time() {
+    let dir = case_dir("many-patterns", "");
+    std::fs::write(
+        dir.join("many.toml"),
+        hostile_files::profile_with_patterns(100_000),
+    )
+    .unwrap();
+    // The 120 s guard is the assertion on time: the pre-filter's fragments
+    // were once chosen by scanning every open one for each phrase.
+    let run = measured(
+        &dir,
+        &[
+            "check",
+            "--profile",
+            "many.toml",
+            "--format",
+            "json",
+            "good.md",
+        ],
+        None,
+    );
+    eprintln!(
+        "many.toml: exit {:?}, peak {} MB, {:.1} s",
+        run.code,
+        run.peak_kb >> 10,
+        run.seconds
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(
+        run.peak_kb < PEAK_KB,
+        "peak memory {} MB",
+        run.peak_kb >> 10
+    );
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["profile"]["id"], "stockholm-many");
+    assert_eq!(report["documents"][0]["verdict"], "pass");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_opendocument_sheet_and_a_csv_that_take_too_long_are_stopped() {
+    // Each reader keeps the time limit, not only xlsx's: these take
+    // seconds to read in a test build, over the second allowed here.
+    let late = "reading took longer than 1 s, the limit for one file";
+    let dir = case_dir("slow-ods", "[limits]\nseconds_per_file = 1\n");
+    std::fs::write(dir.join("slow.ods"), hostile_files::ods_rows(600_000)).unwrap();
+    holds(&dir, "slow.ods", late, None);
+    let dir = case_dir("slow-csv", "[limits]\nseconds_per_file = 1\n");
+    std::fs::write(dir.join("slow.csv"), "a;b\n".repeat(2_000_000)).unwrap();
+    holds(&dir, "slow.csv", late, None);
 }
 
 #[test]

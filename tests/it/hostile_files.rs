@@ -255,28 +255,52 @@ fn bof(out: &mut Vec<u8>, of: u16) {
 
 /// An xls workbook of one visible sheet, "Blad1", whose records after its
 /// beginning are `sheet`: the BIFF8 workbook stream, in a compound file as
-/// Excel writes one (a sector of the allocation table, one of the
-/// directory, then the stream).
+/// Excel writes one.
 pub fn xls(sheet: &[u8]) -> Vec<u8> {
-    const END: u32 = 0xFFFF_FFFE;
-    const FREE: u32 = 0xFFFF_FFFF;
+    xls_book(&[], 1, sheet)
+}
+
+/// An xls workbook whose globals hold `globals` (a shared-string table, say)
+/// and `names` sheets that all begin at the one sheet whose records after
+/// its beginning are `sheet`.
+pub fn xls_book(globals: &[u8], names: usize, sheet: &[u8]) -> Vec<u8> {
     let mut stream = Vec::new();
     bof(&mut stream, 0x0005);
-    // The sheet's place in the stream is filled in below.
-    let mut bound = vec![0, 0, 0, 0, 0x00, 0x00, 5, 0];
-    bound.extend_from_slice(b"Blad1");
-    let at = stream.len() + 4;
-    record(&mut stream, 0x0085, &bound);
+    stream.extend_from_slice(globals);
+    // The sheets' place in the stream is filled in below.
+    let mut places = Vec::new();
+    for i in 0..names {
+        let name = format!("Blad{}", i + 1);
+        let mut bound = vec![0, 0, 0, 0, 0x00, 0x00, u8::try_from(name.len()).unwrap(), 0];
+        bound.extend_from_slice(name.as_bytes());
+        places.push(stream.len() + 4);
+        record(&mut stream, 0x0085, &bound);
+    }
     record(&mut stream, 0x000A, &[]);
-    let sheet_at = u32::try_from(stream.len()).unwrap();
-    stream[at..at + 4].copy_from_slice(&sheet_at.to_le_bytes());
+    let sheet_at = u32::try_from(stream.len()).unwrap().to_le_bytes();
+    for at in places {
+        stream[at..at + 4].copy_from_slice(&sheet_at);
+    }
     bof(&mut stream, 0x0010);
     stream.extend_from_slice(sheet);
     record(&mut stream, 0x000A, &[]);
+    compound_file(stream)
+}
+
+/// The compound file (OLE2, version 3) of one stream, "Workbook": the
+/// sectors of the allocation table first, then one of the directory, then
+/// the stream.
+fn compound_file(mut stream: Vec<u8>) -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
     // Under 4 096 bytes a stream would live in the mini stream; zeros after
     // the last end of stream are never read.
     stream.resize(stream.len().max(4096).next_multiple_of(512), 0);
     let sectors = u32::try_from(stream.len() / 512).unwrap();
+    // Sectors of the table (128 entries each), which lists them too.
+    let tables = (sectors + 1).div_ceil(127);
+    assert!(tables <= 109, "a stream this long needs a DIFAT");
+    let dir = tables;
 
     let mut file = Vec::new();
     file.extend_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
@@ -288,19 +312,20 @@ pub fn xls(sheet: &[u8]) -> Vec<u8> {
     // Directory sectors (none in version 3), allocation-table sectors, the
     // first directory sector, the transaction, the mini stream's cutoff,
     // the mini table (none) and the extra allocation-table list (none).
-    for word in [0, 1, 1, 0, 4096, END, 0, END, 0] {
+    for word in [0, tables, dir, 0, 4096, END, 0, END, 0] {
         file.extend_from_slice(&u32::to_le_bytes(word));
     }
-    file.extend_from_slice(&0_u32.to_le_bytes());
-    for _ in 1..109 {
-        file.extend_from_slice(&FREE.to_le_bytes());
+    for i in 0..109 {
+        let id = if i < tables { i } else { FREE };
+        file.extend_from_slice(&id.to_le_bytes());
     }
     assert_eq!(file.len(), 512);
 
     // The allocation table: itself, the directory, then the stream's chain.
-    let mut fat = vec![0xFFFF_FFFD, END];
-    fat.extend((3..sectors + 2).chain([END]));
-    fat.resize(128, FREE);
+    let mut fat = vec![0xFFFF_FFFD; tables as usize];
+    fat.push(END);
+    fat.extend((dir + 2..dir + 1 + sectors).chain([END]));
+    fat.resize(128 * tables as usize, FREE);
     file.extend(fat.iter().flat_map(|w| w.to_le_bytes()));
 
     let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
@@ -322,13 +347,89 @@ pub fn xls(sheet: &[u8]) -> Vec<u8> {
         "Workbook",
         2,
         FREE,
-        2,
+        dir + 1,
         u32::try_from(stream.len()).unwrap(),
     ));
     file.extend(entry("", 0, FREE, 0, 0));
     file.extend(entry("", 0, FREE, 0, 0));
     file.extend(stream);
     file
+}
+
+/// A sheet with a header row, a small xls that every reader takes.
+pub fn xls_small() -> Vec<u8> {
+    let mut sheet = xls_label(0, 0, "Avtalstyp");
+    sheet.extend(xls_label(0, 1, "Avtalsnamn"));
+    sheet.extend(xls_number(1, 2, 25_000.0));
+    xls(&sheet)
+}
+
+/// A compound file whose directory's chain of sectors leads back to
+/// itself: calamine reads it round and round, without end.
+pub fn xls_directory_loop() -> Vec<u8> {
+    let mut file = xls_small();
+    // One sector of allocation table; the directory is sector 1, and its
+    // entry in the table (at 512 + 4) points back at it.
+    file[516..520].copy_from_slice(&1_u32.to_le_bytes());
+    file
+}
+
+/// A shared string of 60 000 characters named by 20 000 cells: 340 kB
+/// that calamine once made 1.2 GB of copies of.
+pub fn xls_shared_string() -> Vec<u8> {
+    xls_shared_string_in(20_000)
+}
+
+/// A shared string of 60 000 characters named by `cells` cells, one a row.
+pub fn xls_shared_string_in(cells: u16) -> Vec<u8> {
+    let mut sst = Vec::new();
+    sst.extend_from_slice(&u32::from(cells).to_le_bytes());
+    sst.extend_from_slice(&1_u32.to_le_bytes());
+    sst.extend_from_slice(&60_000_u16.to_le_bytes());
+    sst.push(0);
+    sst.extend(std::iter::repeat_n(b'A', 60_000));
+    let mut globals = Vec::new();
+    record(&mut globals, 0x00FC, &sst);
+    let mut sheet = Vec::new();
+    for row in 0..cells {
+        let mut cell = Vec::new();
+        for half in [row, 0, 0] {
+            cell.extend_from_slice(&half.to_le_bytes());
+        }
+        cell.extend_from_slice(&0_u32.to_le_bytes());
+        record(&mut sheet, 0x00FD, &cell);
+    }
+    xls_book(&globals, 1, &sheet)
+}
+
+/// 40 000 text cells of no text whose length fields claim 65 535
+/// characters: calamine kept that much room in each, 2.6 GB.
+pub fn xls_claimed_lengths() -> Vec<u8> {
+    let mut sheet = Vec::new();
+    for row in 0..40_000_u16 {
+        let mut cell = Vec::new();
+        for half in [row, 0, 0, u16::MAX] {
+            cell.extend_from_slice(&half.to_le_bytes());
+        }
+        cell.push(0);
+        record(&mut sheet, 0x0204, &cell);
+    }
+    xls(&sheet)
+}
+
+/// 3 000 sheets that all begin at one sheet of 2 000 cells: six million
+/// cells, and calamine builds each sheet anew.
+pub fn xls_one_sheet_many_names() -> Vec<u8> {
+    xls_one_sheet_named(3_000)
+}
+
+/// `names` sheets that all begin at one sheet of 2 000 number cells.
+pub fn xls_one_sheet_named(names: usize) -> Vec<u8> {
+    let mut sheet = Vec::new();
+    for row in 0..2_000 {
+        sheet.extend(xls_number(row, 0, 1.0));
+    }
+    xls_book(&[], names, &sheet)
 }
 
 /// A number cell of an xls sheet.
@@ -378,4 +479,90 @@ pub fn xls_far_corners() -> Vec<u8> {
     let mut sheet = xls_number(0, 0, 1.0);
     sheet.extend(xls_number(u16::MAX, u16::MAX, 2.0));
     xls(&sheet)
+}
+
+/// The built-in profile with `n` made-up words more in its first evidence
+/// list (`law` of AD-01): a profile on disk that once took a minute to
+/// compile, its pre-filter's work growing with the square of its phrases.
+pub fn profile_with_patterns(n: u32) -> String {
+    let word = |mut i: u32| {
+        let mut w = String::from("klausul");
+        for _ in 0..5 {
+            w.push(char::from(b'a' + u8::try_from(i % 26).unwrap()));
+            i /= 26;
+        }
+        w
+    };
+    let words: Vec<String> = (0..n).map(|i| format!("\"{}\"", word(i))).collect();
+    let rules = std::fs::read_to_string(super::repo().join("rules/stockholm.toml")).unwrap();
+    let first = "law = [\"diskrimineringslag*\"";
+    assert!(rules.contains(first), "the rule file changed");
+    rules
+        .replacen(
+            first,
+            &format!("law = [{}, \"diskrimineringslag*\"", words.join(", ")),
+            1,
+        )
+        .replacen("id = \"stockholm\"", "id = \"stockholm-many\"", 1)
+}
+
+/// An OpenDocument sheet of `rows` rows of a text and a number: seconds
+/// of reading in a test build.
+pub fn ods_rows(rows: u32) -> Vec<u8> {
+    let mut table = String::with_capacity(rows as usize * 200);
+    for i in 0..rows {
+        let _ = write!(
+            table,
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x{i}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="{i}"><text:p>{i}</text:p></table:table-cell></table:table-row>"#
+        );
+    }
+    let content = format!(
+        r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="Blad1">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    package(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ])
+}
+
+/// A formula cell of an xls sheet: its cached value, then its tokens.
+pub fn xls_formula(row: u16, col: u16, value: f64, tokens: &[u8]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for half in [row, col, 0] {
+        data.extend_from_slice(&half.to_le_bytes());
+    }
+    data.extend_from_slice(&value.to_le_bytes());
+    data.extend_from_slice(&[0; 6]);
+    data.extend_from_slice(&u16::try_from(tokens.len()).unwrap().to_le_bytes());
+    data.extend_from_slice(tokens);
+    let mut out = Vec::new();
+    record(&mut out, 0x0006, &data);
+    out
+}
+
+/// A formula of 64 kB: the number 1, then 16 377 space attributes of 255
+/// spaces each, which calamine inserted one space at a time before all the
+/// text written so far: hours of work.
+pub fn xls_formula_spaces() -> Vec<u8> {
+    let mut tokens = vec![0x1E, 1, 0];
+    while tokens.len() + 4 <= 65_535 - 22 {
+        tokens.extend_from_slice(&[0x19, 0x40, 0x00, 0xFF]);
+    }
+    let mut sheet = xls_label(0, 0, "Avtalstyp");
+    sheet.extend(xls_formula(1, 0, 1.0, &tokens));
+    xls(&sheet)
+}
+
+/// A compound file whose header lists its one sector of allocation table
+/// 109 times: calamine reads the table once for each, so a file can make
+/// a table a hundred times its size (here 55 kB).
+pub fn xls_table_listed_again() -> Vec<u8> {
+    let mut file = xls_small();
+    for i in 1..109 {
+        file[76 + 4 * i..80 + 4 * i].copy_from_slice(&0_u32.to_le_bytes());
+    }
+    file
 }

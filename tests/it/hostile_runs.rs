@@ -320,6 +320,45 @@ fn no_name_or_text_injects_into_any_output() {
     }
 }
 
+/// Terminal controls in a document's own text: a screen clear, a title
+/// set, a colour, a bell, a C1 control sequence introducer and a bidi
+/// override, in the very sentence a finding quotes.
+const CONTROLS: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}[32m\u{202e} godkänt \u{9b}31m";
+
+#[test]
+fn no_control_in_a_documents_text_reaches_any_output_raw() {
+    let dir = with_good("text-controls");
+    let good = std::fs::read_to_string(dir.join("good.md")).unwrap();
+    let binding = "ska under avtalstiden följa diskrimineringslagen (2008:567)";
+    assert!(good.contains(binding), "the fixture changed");
+    let weak = format!("ska under avtalstiden beakta diskrimineringslagen (2008:567) {CONTROLS}");
+    std::fs::write(dir.join("weak.md"), good.replace(binding, &weak)).unwrap();
+    for format in [
+        "human", "markdown", "csv", "github", "gitlab", "junit", "html", "json", "sarif",
+    ] {
+        let o = run(&dir, &["check", "--format", format, "weak.md", "good.md"]);
+        assert_eq!(o.status.code(), Some(1), "{format}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout.clone()).unwrap();
+        let json = matches!(format, "json" | "sarif" | "gitlab");
+        assert_eq!(raw(&out, json), None, "{format}");
+        assert_eq!(raw(&stderr(&o), false), None, "{format} on stderr");
+    }
+    // The human report quotes the sentence, its controls made visible.
+    let o = run(&dir, &["check", "weak.md"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("(2008:567) \u{fffd}[2J\u{fffd}]0;pwned\u{fffd}\u{fffd}[32m\u{fffd} godkänt \u{fffd}31m"),
+        "{out}"
+    );
+    // And in an error's quote of a sheet's cells.
+    std::fs::write(dir.join("cells.csv"), format!("Krav{CONTROLS};x\n")).unwrap();
+    let o = run(&dir, &["check", "--format", "json", "cells.csv", "good.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(raw(&stderr(&o), false), None, "{}", stderr(&o));
+    assert!(stderr(&o).contains("Krav\u{fffd}[2J"), "{}", stderr(&o));
+    good_passes(&o);
+}
+
 /// The report parses as XML 1.0: every character is one XML allows, and
 /// an XML reader gets to the end without an error.
 fn well_formed_xml(xml: &str) {

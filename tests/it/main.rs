@@ -12,6 +12,7 @@ mod hidden_sheets;
 mod hostile;
 mod hostile_files;
 mod hostile_runs;
+mod hostile_xls;
 mod json;
 mod layers;
 mod prefilter;
