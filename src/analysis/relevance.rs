@@ -22,7 +22,7 @@
 //! it changes nothing; `tests/it/properties.rs` checks that on random text.
 
 use crate::document::{BlockKind, Document};
-use crate::grammar::reference::{reference, Reference, ReferenceWords};
+use crate::grammar::reference::{names_number, reference, Reference, ReferenceWords};
 use crate::model::span::floor_char_boundary;
 use crate::profile::{find_char, Prefilter};
 
@@ -207,6 +207,45 @@ fn mark_references(
         }
     }
     mark_codes(lower, prefilter, index, places, marks);
+    mark_bare_numbers(lower, index, places, marks);
+}
+
+/// Marks the blocks that name a dotted clause number with no word before it
+/// ("åtagandena enligt 14.2–14.4"), read as the analysis reads them. One
+/// pass over the text's dotted numbers, however many places there are.
+fn mark_bare_numbers(lower: &str, index: &LineIndex, places: &Places<'_>, marks: &mut Marks) {
+    let dotted: std::collections::HashSet<&str> = (places.numbers.iter())
+        .filter(|n| n.contains('.') && n.starts_with(|c: char| c.is_ascii_digit()))
+        .map(String::as_str)
+        .collect();
+    if dotted.is_empty() {
+        return;
+    }
+    let bytes = lower.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts = bytes[at].is_ascii_digit()
+            && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'.'));
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let len = bytes[at..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || c == b'.')
+            .count();
+        let token = lower[at..at + len].trim_end_matches('.');
+        if dotted.contains(token) {
+            let from = floor_char_boundary(lower, at.saturating_sub(1));
+            let to = floor_char_boundary(lower, (at + len + REFERENCE_WINDOW).min(lower.len()));
+            if let Some(b) = index.block_at(at) {
+                if !marks.spread[b] && names_number(&lower[from..to], token) {
+                    marks.mark(b, true);
+                }
+            }
+        }
+        at += len;
+    }
 }
 
 /// Marks the blocks that name a clause place by a lettered number with no

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 
 use crate::analysis::Analysis;
 use crate::document::BlockKind;
-use crate::grammar::reference::{reference, Reference};
+use crate::grammar::reference::{names_number, reference, Reference};
 use crate::model::span::Span;
 use crate::profile::phrases::SetId;
 use crate::profile::Profile;
@@ -104,6 +104,14 @@ impl Clause {
                 .any(|w| lower.contains(w.as_str()))
         {
             return false;
+        }
+        // A dotted number is a reference without a word before it too:
+        // "åtagandena enligt 14.2–14.4".
+        let mut numbers = (self.sections.iter())
+            .filter_map(|&c| a.doc.sections[c].number.as_deref())
+            .chain(self.points.iter().filter_map(|(_, n)| n.as_deref()));
+        if numbers.any(|n| names_number(lower, &n.to_ascii_lowercase())) {
+            return true;
         }
         let refs = a.scan(span, reference(a.reference_words));
         // References are read in lower case: "c.8" names "C.8".

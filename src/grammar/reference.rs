@@ -62,6 +62,30 @@ pub fn reference(words: &ReferenceWords) -> impl Fn(&str) -> IResult<&str, Refer
     }
 }
 
+/// Whether the dotted number `number` ("12.3", lower case) stands in `text`
+/// as a number of its own, as a point is named without a word before it
+/// ("åtagandena enligt 14.2–14.4", "avses i 12.3"): not inside another
+/// ("19.3", "9.30", "abc.8", a date "1.5.2026") and not an amount ("1.5 %",
+/// "2.5 procent").
+#[must_use]
+pub fn names_number(text: &str, number: &str) -> bool {
+    number.contains('.')
+        && text.match_indices(number).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = &text[at + number.len()..];
+            let digit = |c: char| c.is_ascii_digit();
+            let longer = after.starts_with(digit)
+                || after
+                    .strip_prefix('.')
+                    .is_some_and(|r| r.starts_with(digit));
+            let unit = after.trim_start();
+            let amount = ["%", "procent", "per cent", "percent", "kr", "sek", "mil"]
+                .iter()
+                .any(|u| unit.starts_with(u));
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '.') && !longer && !amount
+        })
+}
+
 /// "12 §", as Swedish contracts number their sections after statutes; after
 /// `chapter`, so "3 kap. 13 §" stays a statute's place.
 fn sign_after(input: &str) -> IResult<&str, Reference> {

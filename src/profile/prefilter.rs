@@ -138,6 +138,9 @@ fn root_sets(p: &Profile) -> Option<Vec<SetId>> {
     for r in p.all_requirements() {
         match r.check {
             CheckKind::CurrentLaw => roots.extend(r.outdated.iter().map(|o| o.set)),
+            // A cure tied to the clause may take its period from the point
+            // it names ("inom den tid som anges i § 16"): every cure is read.
+            CheckKind::Cure => roots.extend(r.evidence.iter().copied()),
             CheckKind::Grounds => {
                 // A list names at least LIST_MIN grounds, so it names one of
                 // any grounds but LIST_MIN - 1: those with the shortest words,

@@ -90,6 +90,21 @@ fn cases() -> Vec<(&'static str, String, &'static str, Status)> {
             Status::Weak,
         ),
         (
+            // The report holds no root phrase; it names the clause by its
+            // number alone.
+            "a point names the clause by a bare number",
+            format!("{CLAUSE}{FILLER}## 10 Uppföljning\n\nLeverantören ska på begäran redovisa hur åtagandena enligt 7.4 fullgörs inom tio dagar.\n"),
+            "AD-07",
+            Status::Met,
+        ),
+        (
+            // The cure's period stands in a point no rule keeps otherwise.
+            "a cure's period in the point it names",
+            format!("{CLAUSE}Brister i åtagandena enligt 7.4 ska avhjälpas inom den tid som anges i § 16.\n\n{FILLER}## 16 Rättelse\n\nLeverantören ska vidta rättelse inom 20 dagar.\n"),
+            "AD-11",
+            Status::Met,
+        ),
+        (
             // The item holds no root phrase; its lead-in holds the act.
             "a list item is read with its lead-in",
             format!("{FILLER}Leverantören bör enligt diskrimineringslagen (2008:567)\n\n- följa lagen i uppdraget\n"),

@@ -983,3 +983,41 @@ fn services_the_text_denies_do_not_count() {
     assert_eq!(c.scope.contract_type.name(), "mixed");
     assert!(c.scope.applies);
 }
+
+/// A point names the clause by its number alone ("enligt 14.2"), and a
+/// cure takes its period from the point it names ("inom den tid som anges
+/// i § 16", "… i 16.1"); a number inside another or an amount names none.
+#[test]
+fn a_bare_number_names_the_clause_and_a_cure_takes_its_period_by_reference() {
+    let text = "AVTAL\n\nUppdraget avser hemtjänst.\n\n§ 14 Särskilda villkor\n\n14.2 Antidiskriminering\n\
+                Leverantören ska följa diskrimineringslagen (2008:567).\n\n14.5 Redovisning\n\
+                Leverantören ska på begäran redovisa hur åtagandena enligt 14.2 fullgörs inom tio dagar.\n\n\
+                14.7 Brister\nBrister i fullgörandet av åtagandena enligt 14.2 ska avhjälpas inom den tid \
+                som anges i § 16.\n\n§ 16 Rättelse\n\nLeverantören ska vidta rättelse senast trettio (30) \
+                dagar efter skriftlig anmaning.\n";
+    let c = checked(text, Format::Text);
+    assert_eq!(status(&c, "AD-07").0, "met", "{:?}", status(&c, "AD-07"));
+    assert_eq!(status(&c, "AD-11").0, "met", "{:?}", status(&c, "AD-11"));
+    let bare = text
+        .replace("som anges i § 16.", "som anges i 16.1.")
+        .replace(
+            "Leverantören ska vidta rättelse senast",
+            "16.1 Leverantören ska vidta rättelse senast",
+        );
+    assert_eq!(status(&checked(&bare, Format::Text), "AD-11").0, "met");
+    // "14.25" and "14.2 %" name no point 14.2.
+    for other in ["enligt 14.25", "om 14.2 %"] {
+        let t = text.replace("enligt 14.2 fullgörs", &format!("{other} fullgörs"));
+        assert_eq!(
+            status(&checked(&t, Format::Text), "AD-07").0,
+            "missing",
+            "{other}"
+        );
+    }
+    // A cure that names a point with no period has none.
+    let none = text.replace(
+        "senast trettio (30) dagar efter skriftlig anmaning",
+        "när kommunen begär det",
+    );
+    assert_eq!(status(&checked(&none, Format::Text), "AD-11").0, "weak");
+}

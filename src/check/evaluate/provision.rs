@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::analysis::modality::{self, Modality};
 use crate::analysis::Analysis;
-use crate::grammar::reference::{reference, Reference};
+use crate::grammar::reference::{names_number, reference, Reference};
 use crate::profile::phrases::SetId;
 
 /// Whether `set` occurs in the provision of sentence `s`: in its section
@@ -61,26 +61,10 @@ fn naming_point<'c>(ctx: &'c Ctx<'_>, s: usize) -> impl Iterator<Item = usize> +
         t != s
             && ctx.clause.contains(a, t)
             && lower.contains(number)
-            && (number.contains('.') && stands_alone(lower, number)
+            && (names_number(lower, number)
                 || a.scan(a.sentences[t].span, reference(a.reference_words))
                     .iter()
                     .any(|(_, r)| matches!(r, Reference::Section(n) if names(n, number))))
-    })
-}
-
-/// Whether a dotted number stands in `text` as a number of its own ("enligt
-/// 9.3", "avses i 12.3"), not inside another ("19.3", "9.30").
-fn stands_alone(text: &str, number: &str) -> bool {
-    text.match_indices(number).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        // "abc.8" is no mention of "c.8", nor "19.3" of "9.3".
-        let after = &text[at + number.len()..];
-        let digit = |c: char| c.is_ascii_digit();
-        let longer = after.starts_with(digit)
-            || after
-                .strip_prefix('.')
-                .is_some_and(|r| r.starts_with(digit));
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '.') && !longer
     })
 }
 

@@ -6,6 +6,7 @@ use super::deadline::{time_limit, TimeLimit};
 use super::{best, Ctx, Outcome};
 use crate::analysis::modality::{self, Modality};
 use crate::grammar::amount::{amount, Money};
+use crate::grammar::reference::{names_number, reference, Reference};
 use crate::model::message::Message;
 use crate::model::span::Span;
 use crate::profile::{CheckKind, Requirement};
@@ -70,13 +71,56 @@ fn judge_sanction(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     }
     match r.check {
         CheckKind::Penalty => penalty(ctx, r, s),
-        CheckKind::Cure => match time_limit(ctx, s) {
-            TimeLimit::Days(span, _) => ctx.met(r, span.cover(ctx.sentence(s))),
-            TimeLimit::Vague(span) => ctx.weak(Message::new("time_vague"), span),
-            TimeLimit::None => ctx.weak(Message::new("time_missing"), ctx.sentence(s)),
-        },
+        CheckKind::Cure => cure(ctx, r, s),
         _ => ctx.met(r, ctx.sentence(s)),
     }
+}
+
+/// A cure needs a period: its own, or that of the point it names for it
+/// ("ska avhjälpas inom den tid som anges i § 16").
+fn cure(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
+    let (t, limit) = match time_limit(ctx, s) {
+        TimeLimit::None => match period_named_by(ctx, r, s) {
+            Some(t) => (t, time_limit(ctx, t)),
+            None => (s, TimeLimit::None),
+        },
+        limit => (s, limit),
+    };
+    match limit {
+        TimeLimit::Days(span, _) if t == s => ctx.met(r, span.cover(ctx.sentence(s))),
+        TimeLimit::Days(span, _) => {
+            let mut met = ctx.met(r, ctx.sentence(s));
+            met.spans.push(span);
+            met
+        }
+        TimeLimit::Vague(span) => ctx.weak(Message::new("time_vague"), span),
+        TimeLimit::None => ctx.weak(Message::new("time_missing"), ctx.sentence(s)),
+    }
+}
+
+/// The cure with a period that sentence `s` names by its point's number:
+/// "§ 16", "punkt 21.1", or a bare "21.1".
+fn period_named_by(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Option<usize> {
+    let a = ctx.a;
+    let lower = a.lower(ctx.sentence(s));
+    let refs = a.scan(ctx.sentence(s), reference(a.reference_words));
+    (0..a.sentences.len()).find(|&t| {
+        if t == s || !r.evidence.iter().all(|&set| a.has(t, set)) {
+            return false;
+        }
+        if matches!(time_limit(ctx, t), TimeLimit::None) {
+            return false;
+        }
+        let block = a.sentences[t].block;
+        let Some(number) = a.doc.point_number(block, a.lead_ins[block]) else {
+            return false;
+        };
+        let number = number.to_ascii_lowercase();
+        names_number(lower, &number)
+            || refs.iter().any(|(_, x)| {
+                matches!(x, Reference::Section(n) if number == *n || number.starts_with(&format!("{n}.")))
+            })
+    })
 }
 
 fn penalty(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
