@@ -31,6 +31,11 @@ const OPEN_ENDS: &[&str] = &[
     "regarding",
     "concerning",
     "against",
+    // A dash before the title's second part: "BILAGA 3 SÄRSKILDA
+    // KONTRAKTSVILLKOR –" / "ANTIDISKRIMINERING".
+    "–",
+    "—",
+    "-",
 ];
 
 /// Words a title never ends with, though a wrapped line of a sentence often

@@ -1021,3 +1021,37 @@ fn a_bare_number_names_the_clause_and_a_cure_takes_its_period_by_reference() {
     );
     assert_eq!(status(&checked(&none, Format::Text), "AD-11").0, "weak");
 }
+
+/// In a PDF's text a numbered list after a colon has lost its indent:
+/// "1. Detta kontrakt" is an item, not a heading over what follows; and an
+/// annex title wrapped after a dash, its rest in capitals, is one title.
+#[test]
+fn a_pdfs_numbered_list_and_an_annex_title_wrapped_after_a_dash() {
+    let text = "KONTRAKT\n\n§ 2 Kontraktshandlingar\n\nHandlingarna gäller i denna ordning:\n\n\
+                1. Detta kontrakt\n2. Bilaga 3 Särskilda villkor – antidiskriminering\n3. Anbudet\n\n\
+                § 3 Uppdraget\n\nUppdraget avser vinterväghållning.\n\n\
+                BILAGA 3 SÄRSKILDA KONTRAKTSVILLKOR –\nANTIDISKRIMINERING\n\n\
+                1 Skyldighet\n\nLeverantören ska följa diskrimineringslagen (2008:567).\n";
+    let doc = klausul::document::read_text(text.to_owned(), Format::Pdf);
+    let titles: Vec<(Option<&str>, &str)> = (0..doc.sections.len())
+        .map(|s| (doc.sections[s].number.as_deref(), doc.heading_text(s)))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (None, "KONTRAKT"),
+            (Some("2"), "§ 2 Kontraktshandlingar"),
+            (Some("3"), "§ 3 Uppdraget"),
+            (
+                None,
+                "BILAGA 3 SÄRSKILDA KONTRAKTSVILLKOR –\nANTIDISKRIMINERING"
+            ),
+            (Some("1"), "1 Skyldighet"),
+        ]
+    );
+    assert_eq!(
+        doc.sections[4].parent,
+        Some(3),
+        "the point stands in the annex"
+    );
+}

@@ -119,6 +119,19 @@ pub(super) struct OpenRow {
 }
 
 impl Builder<'_> {
+    /// Reads line `i` as a row of a table drawn with bars or laid out with
+    /// spaces, and says whether it did.
+    pub(super) fn table_line(&mut self, lines: &[Span], i: usize, page: Option<u32>) -> bool {
+        if self.grid_line(lines, i, page) {
+            return true;
+        }
+        let row = is_row(self.text, lines, i);
+        if row {
+            self.aligned_row(lines[i], page);
+        }
+        row
+    }
+
     /// Reads line `i` as a row of a grid, or as the next line of the row
     /// being read, and says whether it did; any other line ends the grid.
     pub(super) fn grid_line(&mut self, lines: &[Span], i: usize, page: Option<u32>) -> bool {

@@ -42,12 +42,14 @@ pub fn read_text(text: String, format: Format) -> Document {
     let mut builder = Builder {
         text: &text,
         plain: format == Format::Text,
+        laid_out: format != Format::Markdown,
         pages: &pages,
         outline,
         open: None,
         last_seen: OnceCell::new(),
         grid: None,
         grid_before: None,
+        list_number: None,
     };
     builder.run(&lines);
     let Outline { blocks, sections } = builder.outline;
@@ -96,6 +98,9 @@ struct Builder<'a> {
     text: &'a str,
     /// Plain text, where a title may stand alone on a line without a number.
     plain: bool,
+    /// Plain text or a PDF's text, where lists and tables are laid out
+    /// with spaces and numbers rather than marked up.
+    laid_out: bool,
     pages: &'a PageLayout,
     outline: Outline,
     open: Option<Open>,
@@ -107,6 +112,8 @@ struct Builder<'a> {
     /// Where the bars of the last grid row stood, while only blank lines,
     /// rules and page furniture have come since.
     grid_before: Option<usize>,
+    /// The number the next item of a numbered list after a colon has.
+    list_number: Option<u32>,
 }
 
 impl Builder<'_> {
@@ -122,17 +129,16 @@ impl Builder<'_> {
                 continue;
             }
             let raw = &self.text[line.start..line.end];
-            if self.plain && self.grid_line(lines, i, page) {
-                continue;
-            }
-            if self.plain && columns::is_row(self.text, lines, i) {
-                self.aligned_row(line, page);
+            if self.laid_out && self.table_line(lines, i, page) {
                 continue;
             }
             match classify(raw) {
                 Line::Blank => self.interrupt(),
                 Line::Markup => self.flush(),
                 Line::Heading(_) if self.is_contents_entry(line, i, lines) => self.flush(),
+                Line::Heading(h) if self.laid_out && self.numbered_item(&h, raw, i, lines) => {
+                    self.item(line, h.content, page);
+                }
                 Line::Heading(h) if self.sentence_goes_on(&h, raw, i, lines) => {
                     self.numbered_point(line, &h, page);
                 }
@@ -141,13 +147,7 @@ impl Builder<'_> {
                         wrapped = Some(i + 1);
                     }
                 }
-                Line::ListItem { content } => {
-                    self.start(
-                        BlockKind::ListItem,
-                        trim(self.text, line.start + content, line.end),
-                        page,
-                    );
-                }
+                Line::ListItem { content } => self.item(line, content, page),
                 Line::TableRow => self.table_row(line, page),
                 Line::Text { .. } if self.bare_title(raw, line, i, lines) => {
                     self.bare_heading(line, page);
@@ -163,6 +163,12 @@ impl Builder<'_> {
             }
         }
         self.flush();
+    }
+
+    /// A list item whose text starts at byte `content` of `line`.
+    fn item(&mut self, line: Span, content: usize, page: Option<u32>) {
+        let span = trim(self.text, line.start + content, line.end);
+        self.start(BlockKind::ListItem, span, page);
     }
 
     fn interrupt(&mut self) {

@@ -123,6 +123,42 @@ impl Builder<'_> {
     }
 
     /// The text of the line before line `i` that is not page furniture.
+    /// Whether a numbered line ("1. Detta kontrakt …") is an item of a list
+    /// and no heading: the first after a line that ends in a colon ("Vid
+    /// motstridigheter gäller de i nämnd ordning:"), or the next number of
+    /// such a list. A PDF's text loses the indent that tells them apart.
+    pub(super) fn numbered_item(
+        &mut self,
+        h: &Heading<'_>,
+        raw: &str,
+        i: usize,
+        lines: &[Span],
+    ) -> bool {
+        let n = h.number.and_then(|n| n.parse::<u32>().ok());
+        let marked = n.is_some_and(|n| {
+            let rest = raw.trim_start().strip_prefix(&n.to_string());
+            rest.is_some_and(|r| r.starts_with(['.', ')']))
+        });
+        let Some(n) = n.filter(|_| marked && h.annex.is_none()) else {
+            self.list_number = None;
+            return false;
+        };
+        let after_colon = n == 1
+            && (0..i)
+                .rev()
+                .filter(|&j| !self.pages.furniture[j])
+                .map(|j| self.text[lines[j].start..lines[j].end].trim())
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l.ends_with(':'));
+        if after_colon || self.list_number == Some(n) {
+            self.list_number = Some(n + 1);
+            true
+        } else {
+            self.list_number = None;
+            false
+        }
+    }
+
     pub(super) fn line_before(&self, i: usize, lines: &[Span]) -> Option<&str> {
         (0..i)
             .rev()
@@ -174,7 +210,13 @@ impl Builder<'_> {
         (lines::ends_open(title)
             && short
             && !self.pages.furniture.get(i + 1).copied().unwrap_or(true)
-            && matches!(classify(raw), Line::Text { .. }))
+            // A capitals line would be a title of its own ("ANTIDISKRIMINERING"),
+            // but under a title left open it is its rest.
+            && match classify(raw) {
+                Line::Text { .. } => true,
+                Line::Heading(h) => h.number.is_none() && h.annex.is_none() && !raw.starts_with('#'),
+                _ => false,
+            })
         .then(|| trim(self.text, next.start, next.end))
     }
 }
