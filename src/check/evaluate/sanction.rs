@@ -98,16 +98,20 @@ fn cure(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Outcome {
     }
 }
 
+/// How many cures a cure without a period looks through for the one it
+/// names, so a text of nothing but cures costs no more.
+const CURES_LOOKED: usize = 64;
+
 /// The cure with a period that sentence `s` names by its point's number:
 /// "§ 16", "punkt 21.1", or a bare "21.1".
 fn period_named_by(ctx: &Ctx<'_>, r: &Requirement, s: usize) -> Option<usize> {
     let a = ctx.a;
     let lower = a.lower(ctx.sentence(s));
     let refs = a.scan(ctx.sentence(s), reference(a.reference_words));
-    (0..a.sentences.len()).find(|&t| {
-        if t == s || !r.evidence.iter().all(|&set| a.has(t, set)) {
-            return false;
-        }
+    let cures = (0..a.sentences.len())
+        .filter(|&t| t != s && r.evidence.iter().all(|&set| a.has(t, set)))
+        .take(CURES_LOOKED);
+    cures.into_iter().find(|&t| {
         if matches!(time_limit(ctx, t), TimeLimit::None) {
             return false;
         }
