@@ -61,7 +61,9 @@ impl<'p> Localiser<'p> {
         self.requirements(&mut doc.requirements);
         let reasons = doc.rows.iter_mut().flat_map(|r| r.reasons.iter_mut());
         for reason in reasons.filter(|r| r.message.is_empty()) {
-            reason.message = self.say(&reason.why);
+            if let Some(why) = &reason.why {
+                reason.message = self.say(why);
+            }
         }
         doc.warnings = doc.notes.iter().map(|m| self.say(m)).collect();
     }
@@ -71,7 +73,9 @@ impl<'p> Localiser<'p> {
     /// one sentence per reason instead of a sentence and its parts.
     pub fn rows(&self, rows: &mut [RegisterRow]) {
         for reason in rows.iter_mut().flat_map(|r| r.reasons.iter_mut()) {
-            reason.message = self.say(&std::mem::take(&mut reason.why));
+            if let Some(why) = reason.why.take() {
+                reason.message = self.say(&why);
+            }
         }
     }
 

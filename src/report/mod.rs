@@ -138,9 +138,11 @@ pub struct RowReason {
     pub requirement: String,
     /// What this reason alone makes the row.
     pub effect: RowStatus,
-    /// What was found, in no language.
+    /// What was found, in no language; let go once it is put into words
+    /// (boxed: a register holds 100 000 rows' reasons, and an empty message
+    /// in place would be the largest part of one).
     #[serde(skip)]
-    pub why: Message,
+    pub why: Option<Box<Message>>,
     /// `why` in the report's language; empty until the report is localised.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::{check_document, Plan};
-use crate::check::register::{audit, groups, summarise, Sheet};
+use crate::check::register::{audit, summarise, Groups, Sheet};
 use crate::document::error::ReadError;
 use crate::input::Input;
 use crate::model::column::{Role, SheetKind};
@@ -110,8 +110,7 @@ struct Book<'p> {
     /// Register sheets found.
     registers: usize,
     rows: Vec<RegisterRow>,
-    boards: Vec<Option<String>>,
-    years: Vec<Option<i32>>,
+    groups: Groups,
     /// The number of register rows before the sheet being read.
     mark: usize,
     catalogues: Vec<(Table, Header)>,
@@ -120,15 +119,14 @@ struct Book<'p> {
 }
 
 impl<'p> Book<'p> {
-    const fn new(plan: &'p Plan<'p>) -> Self {
+    fn new(plan: &'p Plan<'p>) -> Self {
         Self {
             plan,
             sheets: Vec::new(),
             mode: Mode::Skip,
             registers: 0,
             rows: Vec::new(),
-            boards: Vec::new(),
-            years: Vec::new(),
+            groups: Groups::default(),
             mark: 0,
             catalogues: Vec::new(),
             problem: None,
@@ -149,8 +147,7 @@ impl<'p> Book<'p> {
     /// The sheet being read starts again: what its rows gave is forgotten.
     fn again(&mut self) {
         self.rows.truncate(self.mark);
-        self.boards.truncate(self.mark);
-        self.years.truncate(self.mark);
+        self.groups.truncate(self.mark);
         let at = self.sheets.len().saturating_sub(1);
         if matches!(self.mode, Mode::Register(_)) {
             self.registers -= 1;
@@ -232,9 +229,7 @@ impl<'p> Book<'p> {
             rows.iter_mut().for_each(compact);
         });
         self.rows.extend(judged);
-        let (b, y) = groups(header, rows);
-        self.boards.extend(b);
-        self.years.extend(y);
+        self.groups.add(header, rows);
     }
 
     fn end_sheet(&mut self) {
@@ -308,7 +303,7 @@ fn mark_hidden(report: &mut DocumentReport, hidden: &[&str]) {
 }
 
 fn register(input: &Input, rows: Vec<RegisterRow>, book: &Book<'_>) -> DocumentReport {
-    let summary = summarise(&rows, &book.boards, &book.years);
+    let summary = summarise(&rows, &book.groups);
     DocumentReport {
         path: input.name(),
         kind: "register",

@@ -101,7 +101,7 @@ impl<'a> Audit<'a> {
             RowReason {
                 requirement: requirement.to_owned(),
                 effect: status,
-                why,
+                why: Some(Box::new(why)),
                 message: String::new(),
                 cell: cell.map(str::to_owned),
             },
@@ -259,20 +259,16 @@ pub fn capped(text: &str) -> String {
 
 /// Counts by status, for the register and per board and start year.
 #[must_use]
-pub fn summarise(
-    rows: &[RegisterRow],
-    boards: &[Option<String>],
-    years: &[Option<i32>],
-) -> RegisterSummary {
+pub fn summarise(rows: &[RegisterRow], groups: &Groups) -> RegisterSummary {
     let mut total = Coverage::default();
     let mut by_board: BTreeMap<String, Coverage> = BTreeMap::new();
     let mut by_year: BTreeMap<String, Coverage> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
         total.add(row.status);
-        let board = boards
+        let board = groups
+            .boards
             .get(i)
-            .cloned()
-            .flatten()
+            .and_then(|&b| groups.names.get(b as usize).cloned().flatten())
             .unwrap_or_else(|| "–".to_owned());
         by_board
             .entry(board.clone())
@@ -281,7 +277,8 @@ pub fn summarise(
                 ..Coverage::default()
             })
             .add(row.status);
-        let year = years
+        let year = groups
+            .years
             .get(i)
             .copied()
             .flatten()
@@ -302,21 +299,42 @@ pub fn summarise(
 }
 
 /// Each data row's board and start year, for the summary, in the order
-/// and with the rows `audit` gives.
-#[must_use]
-pub fn groups(header: &Header, rows: &[Row]) -> (Vec<Option<String>>, Vec<Option<i32>>) {
-    let rows = rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
-    let board = header.column(Role::Board);
-    let start = header.column(Role::Start);
-    rows.map(|r| {
-        (
-            board.map(|c| r.get(c).shown()).filter(|s| !s.is_empty()),
-            start.and_then(|c| date(r.get(c))).map(|d| d.year),
-        )
-    })
-    .unzip()
+/// and with the rows `audit` gives. A board repeats on every row, so each
+/// is held once and a row holds its number.
+#[derive(Debug, Default)]
+pub struct Groups {
+    names: Vec<Option<String>>,
+    known: HashMap<Option<String>, u32>,
+    boards: Vec<u32>,
+    years: Vec<Option<i32>>,
+}
+
+impl Groups {
+    /// Adds the data rows of a register sheet.
+    pub fn add(&mut self, header: &Header, rows: &[Row]) {
+        let rows = rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.is_empty()));
+        let board = header.column(Role::Board);
+        let start = header.column(Role::Start);
+        for r in rows {
+            let name = board.map(|c| r.get(c).shown()).filter(|s| !s.is_empty());
+            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            let at = *self.known.entry(name).or_insert_with_key(|name| {
+                self.names.push(name.clone());
+                next
+            });
+            self.boards.push(at);
+            self.years
+                .push(start.and_then(|c| date(r.get(c))).map(|d| d.year));
+        }
+    }
+
+    /// Forgets all rows after the first `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.boards.truncate(len);
+        self.years.truncate(len);
+    }
 }
 
 #[cfg(test)]
