@@ -88,55 +88,51 @@ fn stream_cells(
     let any_merged = package::scan(bytes, tally.limits())?;
     if format == Format::Xlsb {
         let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-        for sheet in book.sheets_metadata().to_owned() {
-            let name = sheet.name.as_str();
-            send(Piece::Sheet {
-                name: name.to_owned(),
-                hidden: hidden(&sheet),
-            })?;
-            let before = tally.counted();
-            let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-            if !in_order(name, &[], tally, send, || {
-                reader.next_cell().map_err(broken)
-            })? {
-                drop(reader);
-                tally.recount_from(before);
-                send(Piece::Again)?;
-                let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-                let table = stream(name, tally, || reader.next_cell().map_err(broken))?;
-                send_rows(table.finish(&[], tally)?, send)?;
-            }
-        }
-        return Ok(());
+        // calamine reads no merged areas from xlsb.
+        return stream_sheets!(book, tally, send, |_: &mut Xlsb<_>, _: &str| Vec::new());
     }
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(broken)?;
-    for sheet in book.sheets_metadata().to_owned() {
-        let name = sheet.name.as_str();
-        send(Piece::Sheet {
-            name: name.to_owned(),
-            hidden: hidden(&sheet),
-        })?;
-        let merged = if any_merged {
+    stream_sheets!(book, tally, send, |book: &mut Xlsx<_>, name: &str| {
+        if any_merged {
             book.merge_cells_by_sheet_name(name).unwrap_or_default()
         } else {
             Vec::new()
-        };
-        let before = tally.counted();
-        let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-        if !in_order(name, &merged, tally, send, || {
-            reader.next_cell().map_err(broken)
-        })? {
-            drop(reader);
-            tally.recount_from(before);
-            send(Piece::Again)?;
-            let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
-            let table = stream(name, tally, || reader.next_cell().map_err(broken))?;
-            drop(reader);
-            send_rows(table.finish(&merged, tally)?, send)?;
         }
-    }
-    Ok(())
+    })
 }
+
+/// Streams every sheet of a calamine workbook as rows, in row order, or,
+/// when a row came after a later one, again from the start, sorted. A
+/// macro, as xlsx's and xlsb's cell readers share no trait to be generic
+/// over; `merged` gives a sheet's merged areas.
+macro_rules! stream_sheets {
+    ($book:ident, $tally:ident, $send:ident, $merged:expr) => {{
+        let merged_of = $merged;
+        for sheet in $book.sheets_metadata().to_owned() {
+            let name = sheet.name.as_str();
+            $send(Piece::Sheet {
+                name: name.to_owned(),
+                hidden: hidden(&sheet),
+            })?;
+            let merged = merged_of(&mut $book, name);
+            let before = $tally.counted();
+            let mut reader = $book.worksheet_cells_reader(name).map_err(broken)?;
+            if !in_order(name, &merged, $tally, $send, || {
+                reader.next_cell().map_err(broken)
+            })? {
+                drop(reader);
+                $tally.recount_from(before);
+                $send(Piece::Again)?;
+                let mut reader = $book.worksheet_cells_reader(name).map_err(broken)?;
+                let table = stream(name, $tally, || reader.next_cell().map_err(broken))?;
+                drop(reader);
+                send_rows(table.finish(&merged, $tally)?, $send)?;
+            }
+        }
+        Ok(())
+    }};
+}
+use stream_sheets;
 
 /// "Very hidden" counts as hidden: only a macro can show it.
 fn hidden(sheet: &calamine::Sheet) -> bool {
