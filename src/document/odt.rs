@@ -147,13 +147,9 @@ impl Walker {
     /// written before them from `budget`.
     fn walk(&mut self, mut xml: Xml<'_>, budget: &Budget) -> Result<(), ReadError> {
         loop {
-            match xml.next()? {
+            match xml.next_outside(SKIPPED)? {
                 Node::Start(e) => {
                     let name = local(&e);
-                    if SKIPPED.contains(&name) {
-                        xml.skip()?;
-                        continue;
-                    }
                     self.start(name, &e, budget)?;
                 }
                 Node::End(name) => self.end(&name),

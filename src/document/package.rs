@@ -194,6 +194,25 @@ impl<'x> Xml<'x> {
         }
     }
 
+    /// The next node outside the elements named in `skipped` (by local
+    /// name), whose whole subtrees are passed over: deleted text, field
+    /// instructions, drawings.
+    ///
+    /// # Errors
+    /// As `next`, or the part ends inside a skipped element.
+    pub fn next_outside(&mut self, skipped: &[&str]) -> Result<Node<'x>, ReadError> {
+        loop {
+            let node = self.next()?;
+            if let Node::Start(e) = &node {
+                if skipped.contains(&local(e)) {
+                    self.skip()?;
+                    continue;
+                }
+            }
+            return Ok(node);
+        }
+    }
+
     /// Skips everything up to the end of the element just started.
     ///
     /// # Errors

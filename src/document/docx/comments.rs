@@ -21,13 +21,9 @@ pub fn comments(mut xml: Xml<'_>, budget: &Budget) -> Result<Vec<Comment>, ReadE
     // A paragraph inside the comment has begun since its last text.
     let mut new_paragraph = false;
     loop {
-        match xml.next()? {
+        match xml.next_outside(SKIPPED)? {
             Node::Start(e) => {
                 let name = local(&e);
-                if SKIPPED.contains(&name) {
-                    xml.skip()?;
-                    continue;
-                }
                 match name {
                     "comment" => {
                         budget.spend(PARAGRAPH_COST)?;

@@ -76,13 +76,9 @@ struct Walker {
 pub fn walk(mut xml: Xml<'_>, budget: &Budget) -> Result<Vec<Item>, ReadError> {
     let mut w = Walker::default();
     loop {
-        match xml.next()? {
+        match xml.next_outside(SKIPPED)? {
             Node::Start(e) => {
                 let name = local(&e);
-                if SKIPPED.contains(&name) {
-                    xml.skip()?;
-                    continue;
-                }
                 w.start(name, &e, &mut xml, budget)?;
             }
             Node::End(name) => w.end(&name),
